@@ -1,0 +1,33 @@
+/** The three reasons a customer keeps paying, in the order account managers think about them. */
+export const BUCKETS = [
+  {
+    value: 'need_you',
+    label: 'We need you',
+    meaning: 'Ideal customer: learn why, and find more like them.',
+  },
+  {
+    value: 'its_ok',
+    label: "It's OK",
+    meaning: 'They use it but weigh alternatives: address their concerns.',
+  },
+  {
+    value: 'who_are_you',
+    label: 'Who are you?',
+    meaning: 'They forgot the value or outgrew it: re-recruit, or plan for their exit.',
+  },
+] as const;
+
+export type Bucket = (typeof BUCKETS)[number]['value'];
+
+export const BUCKET_VALUES = BUCKETS.map((bucket) => bucket.value) as [Bucket, ...Bucket[]];
+
+/** The bucket that triggers a re-recruit task for the success manager. */
+export const RE_RECRUIT_BUCKET: Bucket = 'who_are_you';
+
+export const bucketLabel = (bucket: Bucket): string =>
+  BUCKETS.find((candidate) => candidate.value === bucket)?.label ?? bucket;
+
+/** Shown in the card above the answer field: how to ask the question so the answer is the customer's own. */
+export const WHY_THEY_CARE_PROMPT =
+  'Ask: "Why do you care about us?" and write down the answer in their words, not yours. ' +
+  'Ask the buyer, not only the daily user, and do not suggest answers.';

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+
+import { BUCKET_VALUES, type Bucket } from './buckets';
+import { type IsoDate, parseHubSpotDate } from './dates';
+import { type PlanRollup, rollUpPlan } from './plan';
+import {
+  type FieldErrors,
+  LIMITS,
+  planStepSchema,
+  type ProfileDraft,
+  successMetricSchema,
+} from './profile.schema';
+import { APP_PROPERTY_NAMES, HUBSPOT_PROPERTIES, PROPERTIES } from './property-catalog';
+import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN, type Quadrant } from './quadrant';
+
+export type HubSpotProperties = Record<string, string | null | undefined>;
+
+export type ReviewStamp = { lastReviewedAt: string | null; lastReviewedBy: string | null };
+
+export type BucketChange = {
+  bucket: Bucket | null;
+  changedAt: string;
+  changedBy: string | null;
+};
+
+/** The profile as the API returns it and the card shows it. */
+export type Profile = ProfileDraft & {
+  companyId: string;
+  companyName: string | null;
+  version: number;
+  review: ReviewStamp;
+  derived: { plan: PlanRollup; quadrant: Quadrant | null };
+  bucketHistory: BucketChange[];
+  /** Parts of the stored data that could not be read (edited by hand in HubSpot, for instance). */
+  readWarnings: string[];
+};
+
+/** Properties the backend reads to build a profile: the app's own plus the HubSpot ones it needs. */
+export const PROFILE_READ_PROPERTIES: readonly string[] = [
+  ...APP_PROPERTY_NAMES,
+  HUBSPOT_PROPERTIES.name,
+  HUBSPOT_PROPERTIES.owner,
+];
+
+const blankToNull = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value.trim() === '' ? null : value;
+
+const readNumber = (value: string | null | undefined): number | null => {
+  const text = blankToNull(value);
+  if (text === null) return null;
+  const parsed = Number(text);
+  return Number.isFinite(parsed) ? parsed : null;
+};
+
+const readHappiness = (value: string | null | undefined): number | null => {
+  const score = readNumber(value);
+  return score !== null && Number.isInteger(score) && score >= HAPPINESS_MIN && score <= HAPPINESS_MAX
+    ? score
+    : null;
+};
+
+const readBucket = (value: string | null | undefined): Bucket | null =>
+  (BUCKET_VALUES as readonly string[]).includes(value ?? '') ? (value as Bucket) : null;
+
+/** Keeps the valid items of a stored JSON list and reports the rest, so one bad edit does not hide a plan. */
+const readJsonList = <T>(
+  value: string | null | undefined,
+  itemSchema: z.ZodType<T>,
+  what: string,
+  warnings: string[],
+): T[] => {
+  const text = blankToNull(value);
+  if (text === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    warnings.push(`The stored ${what} could not be read and were left out.`);
+    return [];
+  }
+  if (!Array.isArray(parsed)) {
+    warnings.push(`The stored ${what} could not be read and were left out.`);
+    return [];
+  }
+  const items = parsed.flatMap((item) => {
+    const result = itemSchema.safeParse(item);
+    return result.success ? [result.data] : [];
+  });
+  if (items.length < parsed.length) {
+    warnings.push(`${parsed.length - items.length} stored ${what} could not be read and were left out.`);
+  }
+  return items;
+};
+
+export const readProfileDraft = (
+  properties: HubSpotProperties,
+  warnings: string[] = [],
+): ProfileDraft => ({
+  whyTheyCare: {
+    bucket: readBucket(properties[PROPERTIES.bucket.name]),
+    answer: properties[PROPERTIES.answer.name] ?? '',
+    answeredByName: properties[PROPERTIES.answeredByName.name] ?? '',
+    answeredByRole: properties[PROPERTIES.answeredByRole.name] ?? '',
+    askedOn: parseHubSpotDate(properties[PROPERTIES.askedOn.name]),
+  },
+  desiredOutcome: {
+    requiredOutcome: properties[PROPERTIES.requiredOutcome.name] ?? '',
+    appropriateExperience: properties[PROPERTIES.appropriateExperience.name] ?? '',
+    metrics: readJsonList(properties[PROPERTIES.successMetrics.name], successMetricSchema, 'success metrics', warnings),
+  },
+  successPlan: {
+    steps: readJsonList(properties[PROPERTIES.planSteps.name], planStepSchema, 'plan steps', warnings),
+  },
+  health: {
+    customerHappiness: readHappiness(properties[PROPERTIES.customerHappiness.name]),
+    companyHappiness: readHappiness(properties[PROPERTIES.companyHappiness.name]),
+  },
+  renewalDate: parseHubSpotDate(properties[PROPERTIES.renewalDate.name]),
+});
+
+export const readVersion = (properties: HubSpotProperties): number =>
+  Math.max(0, Math.trunc(readNumber(properties[PROPERTIES.version.name]) ?? 0));
+
+export const readLastSaveId = (properties: HubSpotProperties): string | null =>
+  blankToNull(properties[PROPERTIES.lastSaveId.name]);
+
+export const deriveProfileFacts = (draft: ProfileDraft, today: IsoDate) => ({
+  plan: rollUpPlan(draft.successPlan.steps, today),
+  quadrant: deriveQuadrant(draft.health),
+});
+
+export const readProfile = (input: {
+  companyId: string;
+  properties: HubSpotProperties;
+  bucketHistory: BucketChange[];
+  today: IsoDate;
+}): Profile => {
+  const { companyId, properties, bucketHistory, today } = input;
+  const readWarnings: string[] = [];
+  const draft = readProfileDraft(properties, readWarnings);
+  return {
+    ...draft,
+    companyId,
+    companyName: blankToNull(properties[HUBSPOT_PROPERTIES.name]),
+    version: readVersion(properties),
+    review: {
+      lastReviewedAt: blankToNull(properties[PROPERTIES.lastReviewedAt.name]),
+      lastReviewedBy: blankToNull(properties[PROPERTIES.lastReviewedBy.name]),
+    },
+    derived: deriveProfileFacts(draft, today),
+    bucketHistory,
+    readWarnings,
+  };
+};
+
+const numberText = (value: number | null): string => (value === null ? '' : String(value));
+
+/** The properties that carry what the account manager entered, and the facts derived from it. */
+export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): Record<string, string> => {
+  const { plan, quadrant } = deriveProfileFacts(draft, today);
+  const { whyTheyCare, desiredOutcome, successPlan, health } = draft;
+  return {
+    [PROPERTIES.bucket.name]: whyTheyCare.bucket ?? '',
+    [PROPERTIES.answer.name]: whyTheyCare.answer,
+    [PROPERTIES.answeredByName.name]: whyTheyCare.answeredByName,
+    [PROPERTIES.answeredByRole.name]: whyTheyCare.answeredByRole,
+    [PROPERTIES.askedOn.name]: whyTheyCare.askedOn ?? '',
+    [PROPERTIES.requiredOutcome.name]: desiredOutcome.requiredOutcome,
+    [PROPERTIES.appropriateExperience.name]: desiredOutcome.appropriateExperience,
+    [PROPERTIES.successMetrics.name]: desiredOutcome.metrics.length ? JSON.stringify(desiredOutcome.metrics) : '',
+    [PROPERTIES.planSteps.name]: successPlan.steps.length ? JSON.stringify(successPlan.steps) : '',
+    [PROPERTIES.planStepsTotal.name]: String(plan.stepsTotal),
+    [PROPERTIES.planStepsDone.name]: String(plan.stepsDone),
+    [PROPERTIES.planOverdueCustomer.name]: String(plan.overdueCustomer),
+    [PROPERTIES.planOverdueUs.name]: String(plan.overdueUs),
+    [PROPERTIES.planNextDue.name]: plan.nextDueDate ?? '',
+    [PROPERTIES.customerHappiness.name]: numberText(health.customerHappiness),
+    [PROPERTIES.companyHappiness.name]: numberText(health.companyHappiness),
+    [PROPERTIES.quadrant.name]: quadrant ?? '',
+    [PROPERTIES.renewalDate.name]: draft.renewalDate ?? '',
+  };
+};
+
+/** Field paths in the draft for each property that can outgrow HubSpot's value limit. */
+const STORED_JSON_FIELDS = [
+  { property: PROPERTIES.successMetrics.name, field: 'profile.desiredOutcome.metrics' },
+  { property: PROPERTIES.planSteps.name, field: 'profile.successPlan.steps' },
+] as const;
+
+/** HubSpot refuses values over 65,536 characters; say which field is too big before anything is written. */
+export const findOversizedFields = (content: Record<string, string>): FieldErrors => {
+  const fields: FieldErrors = {};
+  for (const { property, field } of STORED_JSON_FIELDS) {
+    const length = content[property]?.length ?? 0;
+    if (length > LIMITS.storedValue) {
+      fields[field] = [
+        `Too long to store in HubSpot (${length} characters, at most ${LIMITS.storedValue}): shorten or remove some entries`,
+      ];
+    }
+  }
+  return fields;
+};
+
+export type SaveStamp = {
+  version: number;
+  saveId: string;
+  reviewedAt: string;
+  reviewedBy: string;
+};
+
+export const profileStampProperties = (stamp: SaveStamp): Record<string, string> => ({
+  [PROPERTIES.version.name]: String(stamp.version),
+  [PROPERTIES.lastSaveId.name]: stamp.saveId,
+  [PROPERTIES.lastReviewedAt.name]: stamp.reviewedAt,
+  [PROPERTIES.lastReviewedBy.name]: stamp.reviewedBy,
+});
+
+/** True when saving the draft would change nothing the account manager or a report can see. */
+export const isSameContent = (a: Record<string, string>, b: Record<string, string>): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([name, value]) => b[name] === value);
+

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+import { BUCKET_VALUES } from './buckets';
+import { isIsoDate } from './dates';
+import { STEP_OWNER_SIDES, STEP_STATUSES } from './plan';
+import { HAPPINESS_MAX, HAPPINESS_MIN } from './quadrant';
+
+/** Limits that keep every value well inside HubSpot's 65,536-character property limit. */
+export const LIMITS = {
+  shortText: 200,
+  longText: 5_000,
+  steps: 50,
+  metrics: 20,
+  storedValue: 65_536,
+} as const;
+
+const shortText = (label: string) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(LIMITS.shortText, `${label} must be at most ${LIMITS.shortText} characters`);
+
+const longText = (label: string) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(LIMITS.longText, `${label} must be at most ${LIMITS.longText} characters`);
+
+export const isoDateSchema = z
+  .string({ error: 'Must be a date (YYYY-MM-DD)' })
+  .refine(isIsoDate, 'Must be a real date in the form YYYY-MM-DD');
+
+const optionalDate = isoDateSchema.nullable();
+
+const measurement = z
+  .number({ error: 'Must be a number' })
+  .finite('Must be a finite number')
+  .nullable();
+
+const happiness = z
+  .number({ error: `Must be a score from ${HAPPINESS_MIN} to ${HAPPINESS_MAX}` })
+  .int(`Must be a whole score from ${HAPPINESS_MIN} to ${HAPPINESS_MAX}`)
+  .min(HAPPINESS_MIN, `Must be at least ${HAPPINESS_MIN}`)
+  .max(HAPPINESS_MAX, `Must be at most ${HAPPINESS_MAX}`)
+  .nullable();
+
+const itemId = z
+  .string({ error: 'Must be an id' })
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Must be 1-40 letters, digits, "-" or "_"');
+
+export const successMetricSchema = z.strictObject({
+  id: itemId,
+  name: shortText('Metric name').min(1, 'Give the metric a name'),
+  unit: shortText('Unit'),
+  baseline: measurement,
+  current: measurement,
+  target: measurement,
+});
+export type SuccessMetric = z.infer<typeof successMetricSchema>;
+
+export const planStepSchema = z.strictObject({
+  id: itemId,
+  title: shortText('Step').min(1, 'Describe the step'),
+  ownerSide: z.enum(
+    STEP_OWNER_SIDES.map((side) => side.value) as ['customer', 'us'],
+    { error: 'Choose who owns the step: customer or us' },
+  ),
+  ownerName: shortText('Owner name'),
+  dueDate: optionalDate,
+  status: z.enum(
+    STEP_STATUSES.map((status) => status.value) as ['not_started', 'in_progress', 'blocked', 'done'],
+    { error: 'Choose a status: not started, in progress, blocked or done' },
+  ),
+});
+export type PlanStep = z.infer<typeof planStepSchema>;
+
+const uniqueIds = (items: readonly { id: string }[]) =>
+  new Set(items.map((item) => item.id)).size === items.length;
+
+/** What the account manager edits in the card: everything except the stamps the server sets. */
+export const profileDraftSchema = z.strictObject({
+  whyTheyCare: z.strictObject({
+    bucket: z.enum(BUCKET_VALUES, { error: 'Choose one of: We need you, It\'s OK, Who are you?' }).nullable(),
+    answer: longText('The answer'),
+    answeredByName: shortText('Who answered'),
+    answeredByRole: shortText('Their role'),
+    askedOn: optionalDate,
+  }),
+  desiredOutcome: z.strictObject({
+    requiredOutcome: longText('Required outcome'),
+    appropriateExperience: longText('Appropriate experience'),
+    metrics: z
+      .array(successMetricSchema)
+      .max(LIMITS.metrics, `At most ${LIMITS.metrics} success metrics`)
+      .refine(uniqueIds, 'Each metric needs its own id'),
+  }),
+  successPlan: z.strictObject({
+    steps: z
+      .array(planStepSchema)
+      .max(LIMITS.steps, `At most ${LIMITS.steps} steps`)
+      .refine(uniqueIds, 'Each step needs its own id'),
+  }),
+  health: z.strictObject({
+    customerHappiness: happiness,
+    companyHappiness: happiness,
+  }),
+  renewalDate: optionalDate,
+});
+export type ProfileDraft = z.infer<typeof profileDraftSchema>;
+
+export const saveProfileRequestSchema = z.strictObject({
+  /** Made once per save attempt by the card, so a retried request is recognised and not applied twice. */
+  requestId: z
+    .string({ error: 'requestId is required' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId must be 8-64 letters, digits, "-" or "_"'),
+  expectedVersion: z
+    .number({ error: 'expectedVersion must be the version the card loaded' })
+    .int('expectedVersion must be a whole number')
+    .min(0, 'expectedVersion cannot be negative'),
+  profile: profileDraftSchema,
+});
+export type SaveProfileRequest = z.infer<typeof saveProfileRequestSchema>;
+
+export const companyIdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,18}$/, 'Company id must be a positive whole number');
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Flattens zod issues into "whyTheyCare.bucket" → messages, the shape the API and the card both show. */
+export const toFieldErrors = (error: z.ZodError): FieldErrors => {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    (fields[path] ??= []).push(issue.message);
+  }
+  return fields;
+};
+
+export const emptyProfileDraft = (): ProfileDraft => ({
+  whyTheyCare: { bucket: null, answer: '', answeredByName: '', answeredByRole: '', askedOn: null },
+  desiredOutcome: { requiredOutcome: '', appropriateExperience: '', metrics: [] },
+  successPlan: { steps: [] },
+  health: { customerHappiness: null, companyHappiness: null },
+  renewalDate: null,
+});

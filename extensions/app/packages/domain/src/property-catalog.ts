@@ -1,0 +1,144 @@
+import { BUCKETS } from './buckets';
+import { QUADRANTS } from './quadrant';
+
+/** Every HubSpot name the app owns starts with this prefix, so setup can recognise its own. */
+export const APP_PREFIX = 'wtc_';
+export const APP_DISPLAY_PREFIX = '[Why They Care]';
+
+export const PROPERTY_GROUP = {
+  name: 'why_they_care',
+  label: 'Why They Care',
+  displayOrder: -1,
+} as const;
+
+export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration';
+export type FieldType = 'text' | 'textarea' | 'number' | 'date' | 'select';
+
+export type PropertyOption = { label: string; value: string; description: string };
+
+export type PropertyDefinition = {
+  name: string;
+  label: string;
+  description: string;
+  type: PropertyType;
+  fieldType: FieldType;
+  options?: readonly PropertyOption[];
+  /** Set for HubSpot-user properties: the value is an owner id chosen from the account's users. */
+  referencedObjectType?: 'OWNER';
+};
+
+const optionsOf = (
+  choices: readonly { value: string; label: string; meaning: string }[],
+): PropertyOption[] =>
+  choices.map(({ value, label, meaning }) => ({ value, label, description: meaning }));
+
+const text = (name: string, label: string, description: string): PropertyDefinition => ({
+  name: `${APP_PREFIX}${name}`,
+  label,
+  description,
+  type: 'string',
+  fieldType: 'text',
+});
+const longText = (name: string, label: string, description: string): PropertyDefinition => ({
+  ...text(name, label, description),
+  fieldType: 'textarea',
+});
+const num = (name: string, label: string, description: string): PropertyDefinition => ({
+  name: `${APP_PREFIX}${name}`,
+  label,
+  description,
+  type: 'number',
+  fieldType: 'number',
+});
+const date = (name: string, label: string, description: string): PropertyDefinition => ({
+  name: `${APP_PREFIX}${name}`,
+  label,
+  description,
+  type: 'date',
+  fieldType: 'date',
+});
+
+/** The one declaration of every company property the app reads or writes. */
+export const PROPERTIES = {
+  bucket: {
+    name: `${APP_PREFIX}bucket`,
+    label: 'Why they care',
+    description: 'Why the customer keeps paying, in their own words: We need you / It\'s OK / Who are you?',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: optionsOf(BUCKETS),
+  },
+  answer: longText('answer', 'Why they care: their answer', 'The customer\'s verbatim answer to "why do you care about us?"'),
+  answeredByName: text('answered_by_name', 'Why they care: answered by', 'Who gave the answer.'),
+  answeredByRole: text('answered_by_role', 'Why they care: their role', 'The role of the person who answered.'),
+  askedOn: date('asked_on', 'Why they care: asked on', 'When the customer was asked.'),
+  requiredOutcome: longText('required_outcome', 'Required outcome', 'What the customer must achieve.'),
+  appropriateExperience: longText(
+    'appropriate_experience',
+    'Appropriate experience',
+    'How the customer needs to achieve their outcome.',
+  ),
+  successMetrics: longText('success_metrics', 'Success metrics (JSON)', 'The customer\'s own success metrics, kept by the app.'),
+  planSteps: longText('plan_steps', 'Success plan steps (JSON)', 'The success plan steps, kept by the app.'),
+  planStepsTotal: num('plan_steps_total', 'Success plan: steps', 'Number of steps in the success plan.'),
+  planStepsDone: num('plan_steps_done', 'Success plan: steps done', 'Number of steps done.'),
+  planOverdueCustomer: num(
+    'plan_overdue_customer',
+    'Success plan: overdue (customer)',
+    'Open steps owned by the customer that were past due at the last save.',
+  ),
+  planOverdueUs: num(
+    'plan_overdue_us',
+    'Success plan: overdue (us)',
+    'Open steps owned by us that were past due at the last save.',
+  ),
+  planNextDue: date(
+    'plan_next_due',
+    'Success plan: next step due',
+    'Earliest due date of an open step. In the past means the plan is stalled.',
+  ),
+  customerHappiness: num('customer_happiness', 'Customer happiness (1-4)', 'How happy the customer is with us.'),
+  companyHappiness: num('company_happiness', 'Company happiness (1-4)', 'How happy we are with the customer (profitability).'),
+  quadrant: {
+    name: `${APP_PREFIX}quadrant`,
+    label: 'Health quadrant',
+    description: 'Derived from customer happiness and company happiness.',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: optionsOf(QUADRANTS),
+  },
+  renewalDate: date('renewal_date', 'Renewal date', 'When the contract renews.'),
+  lastReviewedAt: {
+    name: `${APP_PREFIX}last_reviewed_at`,
+    label: 'Why they care: last reviewed at',
+    description: 'When an account manager last saved the profile.',
+    type: 'datetime',
+    fieldType: 'date',
+  },
+  lastReviewedBy: text('last_reviewed_by', 'Why they care: last reviewed by', 'Who last saved the profile.'),
+  version: num('version', 'Why they care: version', 'Increases on every save; guards against overwriting a newer save.'),
+  lastSaveId: text('last_save_id', 'Why they care: last save id', 'Identifies the last save so a retried request is not applied twice.'),
+  successManager: {
+    name: `${APP_PREFIX}success_manager`,
+    label: 'Success manager',
+    description: 'The manager who receives re-recruit tasks. Filled from the owner\'s team on save.',
+    type: 'enumeration',
+    fieldType: 'select',
+    referencedObjectType: 'OWNER',
+  },
+  reRecruitTaskKey: text('re_recruit_task_key', 'Automation: last re-recruit task', 'Identity of the last re-recruit task created (direct mode).'),
+  renewalTaskKey: text('renewal_task_key', 'Automation: last renewal task', 'Identity of the last renewal task created (direct mode).'),
+  stalledPlanTaskKey: text('stalled_plan_task_key', 'Automation: last stalled-plan task', 'Identity of the last stalled-plan task created (direct mode).'),
+} as const satisfies Record<string, PropertyDefinition>;
+
+export type PropertyKey = keyof typeof PROPERTIES;
+
+export const PROPERTY_DEFINITIONS: readonly PropertyDefinition[] = Object.values(PROPERTIES);
+
+export const APP_PROPERTY_NAMES: readonly string[] = PROPERTY_DEFINITIONS.map((property) => property.name);
+
+/** HubSpot's own company properties the app reads. */
+export const HUBSPOT_PROPERTIES = {
+  name: 'name',
+  owner: 'hubspot_owner_id',
+} as const;

@@ -1,0 +1,72 @@
+import { PROPERTIES } from '@why-they-care/domain';
+import { type Logger } from 'pino';
+
+import { createReRecruitOnSave, createScheduledAutomation } from './automation/direct-tasks';
+import { createSuccessManagerResolver } from './automation/success-managers';
+import { type Env } from './config/env';
+import { type CallObserver } from './hubspot/call';
+import { connectToHubSpot } from './hubspot/client';
+import { companiesApi } from './hubspot/companies';
+import { flowsApi } from './hubspot/flows';
+import { listsApi } from './hubspot/lists';
+import { ownersApi } from './hubspot/owners';
+import { propertiesApi } from './hubspot/properties';
+import { tasksApi } from './hubspot/tasks';
+import { buildApp } from './http/app';
+import { createProfileService } from './profile/profile.service';
+import { type SetupOptions } from './setup/desired-state';
+
+export type BackendOptions = { env: Env; logger: Logger; observe?: CallObserver; now?: () => Date };
+
+export const setupOptionsFrom = (env: Env, enableWorkflows = false): SetupOptions => ({
+  mode: env.AUTOMATION_MODE,
+  enableWorkflows,
+  renewalLeadDays: env.RENEWAL_LEAD_DAYS,
+  renewalDateProperty: env.RENEWAL_DATE_PROPERTY ?? PROPERTIES.renewalDate.name,
+});
+
+/** Wires configuration, the HubSpot connection and the services; every entry point starts here. */
+export const createBackend = ({ env, logger, observe, now }: BackendOptions) => {
+  const hubspot = connectToHubSpot({
+    accessToken: env.HUBSPOT_ACCESS_TOKEN,
+    baseUrl: env.HUBSPOT_API_BASE_URL,
+    requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
+    policy: {
+      maxAttempts: env.HUBSPOT_MAX_ATTEMPTS,
+      retryBaseMs: env.HUBSPOT_RETRY_BASE_MS,
+      timeoutMs: env.HUBSPOT_TIMEOUT_MS,
+    },
+    observe,
+  });
+  const companies = companiesApi(hubspot);
+  const tasks = tasksApi(hubspot);
+  const direct = env.AUTOMATION_MODE === 'direct';
+  const hasManagerRules = Boolean(env.SUCCESS_MANAGERS_BY_TEAM || env.DEFAULT_SUCCESS_MANAGER_ID);
+  const profiles = createProfileService({
+    companies,
+    now,
+    successManagerFor: hasManagerRules
+      ? createSuccessManagerResolver(ownersApi(hubspot), {
+          byTeam: env.SUCCESS_MANAGERS_BY_TEAM ?? {},
+          fallback: env.DEFAULT_SUCCESS_MANAGER_ID ?? null,
+        })
+      : undefined,
+    onReRecruit: direct ? createReRecruitOnSave(tasks, logger) : undefined,
+  });
+  const app = buildApp({
+    clientSecret: env.HUBSPOT_CLIENT_SECRET,
+    portalId: env.HUBSPOT_PORTAL_ID,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    trustProxy: env.TRUST_PROXY,
+    logger,
+    profiles,
+  });
+  return {
+    app,
+    profiles,
+    setupDeps: { properties: propertiesApi(hubspot), lists: listsApi(hubspot), flows: flowsApi(hubspot) },
+    runAutomation: createScheduledAutomation({ companies, tasks, logger }),
+  };
+};
+
+export type Backend = ReturnType<typeof createBackend>;

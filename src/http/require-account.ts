@@ -1,0 +1,19 @@
+import { type NextFunction, type Request, type Response } from 'express';
+
+import { ApiError } from './api-error';
+
+/**
+ * HubSpot appends the account (portalId) and the user to every signed URL. They are trusted only
+ * after the signature check, and the account must be the one this backend serves.
+ */
+export const requireAccount = (portalId: string) => (req: Request, res: Response, next: NextFunction) => {
+  const { portalId: requestPortal, userEmail, userId } = req.query;
+  if (requestPortal !== portalId) {
+    return next(new ApiError('WRONG_ACCOUNT', 'This backend does not serve that HubSpot account'));
+  }
+  res.locals.actor = {
+    email: typeof userEmail === 'string' && userEmail ? userEmail : null,
+    userId: typeof userId === 'string' && userId ? userId : null,
+  };
+  return next();
+};

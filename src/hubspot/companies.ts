@@ -1,0 +1,91 @@
+import { type FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/models/Filter';
+
+import { type HubSpotContext } from './client';
+
+export type PropertyHistoryEntry = {
+  value: string;
+  timestamp: string;
+  sourceType: string;
+  sourceLabel?: string;
+  updatedByUserId?: number;
+};
+
+export type CompanyRecord = {
+  id: string;
+  properties: Record<string, string | null>;
+  propertiesWithHistory: Record<string, PropertyHistoryEntry[]>;
+};
+
+export type CompanySearchFilter = {
+  propertyName: string;
+  operator: 'EQ' | 'NEQ' | 'LT' | 'LTE' | 'GT' | 'GTE' | 'BETWEEN' | 'IN' | 'HAS_PROPERTY' | 'NOT_HAS_PROPERTY';
+  value?: string;
+  highValue?: string;
+  values?: string[];
+};
+
+const SEARCH_PAGE_SIZE = 200;
+export const BATCH_SIZE = 100;
+
+const toIso = (value: Date | string | undefined): string =>
+  value instanceof Date ? value.toISOString() : String(value ?? '');
+
+export const companiesApi = ({ client, call }: HubSpotContext) => ({
+  get: async (companyId: string, properties: readonly string[], withHistory: readonly string[] = []) => {
+    const company = await call('companies.get', () =>
+      client.crm.companies.basicApi.getById(
+        companyId,
+        [...properties],
+        withHistory.length ? [...withHistory] : undefined,
+      ),
+    );
+    const history: Record<string, PropertyHistoryEntry[]> = {};
+    for (const [name, entries] of Object.entries(company.propertiesWithHistory ?? {})) {
+      history[name] = entries.map((entry) => ({
+        value: entry.value,
+        timestamp: toIso(entry.timestamp),
+        sourceType: entry.sourceType,
+        sourceLabel: entry.sourceLabel,
+        updatedByUserId: entry.updatedByUserId,
+      }));
+    }
+    return { id: company.id, properties: company.properties, propertiesWithHistory: history } satisfies CompanyRecord;
+  },
+
+  update: async (companyId: string, properties: Record<string, string>) => {
+    await call('companies.update', () => client.crm.companies.basicApi.update(companyId, { properties }));
+  },
+
+  batchUpdate: async (inputs: readonly { id: string; properties: Record<string, string> }[]) => {
+    for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
+      const chunk = inputs.slice(start, start + BATCH_SIZE);
+      await call('companies.batchUpdate', () =>
+        client.crm.companies.batchApi.update({ inputs: chunk.map(({ id, properties }) => ({ id, properties })) }),
+      );
+    }
+  },
+
+  /** Every company matching the filters (AND), page by page; HubSpot caps one query at 10,000 results. */
+  searchAll: async (filters: readonly CompanySearchFilter[], properties: readonly string[]) => {
+    const found: { id: string; properties: Record<string, string | null> }[] = [];
+    let after: string | undefined;
+    do {
+      const page = await call('companies.search', () =>
+        client.crm.companies.searchApi.doSearch({
+          filterGroups: [
+            { filters: filters.map((filter) => ({ ...filter, operator: filter.operator as FilterOperatorEnum })) },
+          ],
+          properties: [...properties],
+          sorts: ['hs_object_id'],
+          limit: SEARCH_PAGE_SIZE,
+          ...(after ? { after } : {}),
+        }),
+      );
+      found.push(...page.results.map(({ id, properties: values }) => ({ id, properties: values })));
+      after = page.paging?.next?.after;
+    } while (after);
+    return found;
+  },
+});
+
+export type CompaniesApi = ReturnType<typeof companiesApi>;

@@ -1,0 +1,46 @@
+import { type HubSpotContext, requestJson } from './client';
+
+/** Automation v4 flows (beta): the api-client does not wrap them, so they go through `apiRequest`. */
+const FLOWS_PATH = '/automation/v4/flows';
+
+export type FlowDefinition = Record<string, unknown> & { name: string; isEnabled: boolean };
+export type FlowListing = { id: string; name?: string; revisionId: string; isEnabled: boolean };
+export type ExistingFlow = FlowDefinition & { id: string; revisionId: string };
+
+export const flowsApi = ({ client, call }: HubSpotContext) => ({
+  list: async (): Promise<FlowListing[]> => {
+    const flows: FlowListing[] = [];
+    let after: string | undefined;
+    do {
+      const query = `?limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+      const page = await call('flows.list', () =>
+        requestJson<{ results: FlowListing[]; paging?: { next?: { after?: string } } }>(client, {
+          method: 'GET',
+          path: `${FLOWS_PATH}${query}`,
+        }),
+      );
+      flows.push(...page.results);
+      after = page.paging?.next?.after;
+    } while (after);
+    return flows;
+  },
+
+  get: (flowId: string) =>
+    call('flows.get', () => requestJson<ExistingFlow>(client, { method: 'GET', path: `${FLOWS_PATH}/${flowId}` })),
+
+  create: async (flow: FlowDefinition): Promise<{ id: string; revisionId: string }> =>
+    call('flows.create', () => requestJson<ExistingFlow>(client, { method: 'POST', path: FLOWS_PATH, body: flow }), {
+      idempotent: false,
+    }),
+
+  update: (flowId: string, revisionId: string, flow: FlowDefinition) =>
+    call('flows.update', () =>
+      requestJson<ExistingFlow>(client, {
+        method: 'PUT',
+        path: `${FLOWS_PATH}/${flowId}`,
+        body: { ...flow, revisionId },
+      }),
+    ),
+});
+
+export type FlowsApi = ReturnType<typeof flowsApi>;

@@ -1,0 +1,125 @@
+import {
+  APP_DISPLAY_PREFIX,
+  BUCKETS,
+  PROPERTIES,
+  QUADRANTS,
+  RE_RECRUIT_BUCKET,
+  RE_RECRUIT_TASK,
+  renewalTask,
+  STALLED_PLAN_TASK,
+} from '@why-they-care/domain';
+
+import { type FlowDefinition } from '../hubspot/flows';
+import { type FilterBranch } from '../hubspot/lists';
+import {
+  beforeTodayOperation,
+  createTaskAction,
+  delayUntilDateAction,
+  hasNoValueOperation,
+} from '../hubspot/unverified-formats';
+import { andBranch, anyOf, isAnyOf, isKnown, propertyFilter } from './filters';
+
+export type SetupOptions = {
+  mode: 'workflows' | 'direct';
+  enableWorkflows: boolean;
+  renewalLeadDays: number;
+  renewalDateProperty: string;
+};
+
+export const STALE_AFTER_DAYS = 90;
+
+export type DesiredList = { name: string; filterBranch: FilterBranch };
+
+/** The lists sales ops work from: one per bucket, one per quadrant, and whose answer is stale. */
+export const desiredLists = (): DesiredList[] => [
+  ...BUCKETS.map((bucket) => ({
+    name: `${APP_DISPLAY_PREFIX} ${bucket.label}`,
+    filterBranch: anyOf([isAnyOf(PROPERTIES.bucket.name, [bucket.value])]),
+  })),
+  ...QUADRANTS.map((quadrant) => ({
+    name: `${APP_DISPLAY_PREFIX} Quadrant: ${quadrant.label}`,
+    filterBranch: anyOf([isAnyOf(PROPERTIES.quadrant.name, [quadrant.value])]),
+  })),
+  {
+    name: `${APP_DISPLAY_PREFIX} Not asked in ${STALE_AFTER_DAYS} days`,
+    filterBranch: anyOf(
+      [propertyFilter(PROPERTIES.lastReviewedAt.name, beforeTodayOperation(-STALE_AFTER_DAYS))],
+      [propertyFilter(PROPERTIES.lastReviewedAt.name, hasNoValueOperation())],
+    ),
+  },
+];
+
+const companyFlow = (input: {
+  name: string;
+  description: string;
+  enabled: boolean;
+  actions: Record<string, unknown>[];
+  enrollment: ReturnType<typeof anyOf>;
+  reEnrollWhen: ReturnType<typeof andBranch>[];
+}): FlowDefinition => ({
+  type: 'PLATFORM_FLOW',
+  flowType: 'WORKFLOW',
+  objectTypeId: '0-2',
+  name: input.name,
+  description: input.description,
+  isEnabled: input.enabled,
+  startActionId: '1',
+  actions: input.actions,
+  enrollmentCriteria: {
+    type: 'LIST_BASED',
+    shouldReEnroll: input.reEnrollWhen.length > 0,
+    unEnrollObjectsNotMeetingCriteria: true,
+    listFilterBranch: input.enrollment,
+    reEnrollmentTriggersFilterBranches: input.reEnrollWhen,
+  },
+  timeWindows: [],
+  blockedDates: [],
+  customProperties: {},
+  dataSources: [],
+});
+
+const MANAGED = 'Managed by Why They Care setup: edits here are overwritten on the next setup run.';
+
+/** The workflows that create re-recruit, renewal (worded per bucket) and stalled-plan tasks. */
+export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
+  const reRecruitFilter = [isAnyOf(PROPERTIES.bucket.name, [RE_RECRUIT_BUCKET])];
+  const reRecruit = companyFlow({
+    name: `${APP_DISPLAY_PREFIX} Re-recruit`,
+    description: `A company enters "Who are you?": task for its success manager. ${MANAGED}`,
+    enabled: options.enableWorkflows,
+    enrollment: anyOf(reRecruitFilter),
+    reEnrollWhen: [andBranch(reRecruitFilter)],
+    actions: [
+      createTaskAction({ actionId: '1', template: RE_RECRUIT_TASK, assigneeProperty: PROPERTIES.successManager.name }),
+    ],
+  });
+  const renewals = BUCKETS.map((bucket) => {
+    const enrollment = [isAnyOf(PROPERTIES.bucket.name, [bucket.value]), isKnown(options.renewalDateProperty)];
+    return companyFlow({
+      name: `${APP_DISPLAY_PREFIX} Renewal: ${bucket.label}`,
+      description: `${options.renewalLeadDays} days before ${options.renewalDateProperty}: task for the owner. ${MANAGED}`,
+      enabled: options.enableWorkflows,
+      enrollment: anyOf(enrollment),
+      reEnrollWhen: [andBranch(enrollment)],
+      actions: [
+        delayUntilDateAction({
+          actionId: '1',
+          nextActionId: '2',
+          dateProperty: options.renewalDateProperty,
+          daysBefore: options.renewalLeadDays,
+        }),
+        createTaskAction({ actionId: '2', template: renewalTask(bucket.value), assigneeProperty: 'hubspot_owner_id' }),
+      ],
+    });
+  });
+  const stalledFilter = [propertyFilter(PROPERTIES.planNextDue.name, beforeTodayOperation())];
+  const stalled = companyFlow({
+    name: `${APP_DISPLAY_PREFIX} Stalled plan`,
+    description: `The earliest open plan step is past due: task for the owner. ${MANAGED}`,
+    enabled: options.enableWorkflows,
+    enrollment: anyOf(stalledFilter),
+    reEnrollWhen: [andBranch(stalledFilter)],
+    actions: [createTaskAction({ actionId: '1', template: STALLED_PLAN_TASK, assigneeProperty: 'hubspot_owner_id' })],
+  });
+  return [reRecruit, ...renewals, stalled];
+};

@@ -1,0 +1,184 @@
+import {
+  APP_PROPERTY_NAMES,
+  PROPERTY_DEFINITIONS,
+  PROPERTY_GROUP,
+  type PropertyDefinition,
+} from '@why-they-care/domain';
+
+import { HubSpotError } from '../hubspot/errors';
+import { type FlowsApi } from '../hubspot/flows';
+import { type ListsApi } from '../hubspot/lists';
+import { type ExistingProperty, type PropertiesApi } from '../hubspot/properties';
+import { containsDeep } from '../lib/contains-deep';
+import { desiredFlows, desiredLists, type SetupOptions } from './desired-state';
+
+export type SetupItemKind = 'property group' | 'property' | 'list' | 'workflow';
+export type SetupAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'skipped';
+
+export type SetupItem = {
+  kind: SetupItemKind;
+  name: string;
+  action: SetupAction;
+  detail?: string;
+  id?: string;
+  /** Present for create and update: performs the write and returns the HubSpot id, if any. */
+  apply?: () => Promise<string | undefined>;
+};
+
+export type SetupDeps = { properties: PropertiesApi; lists: ListsApi; flows: FlowsApi };
+
+const sameOptions = (definition: PropertyDefinition, existing: ExistingProperty): boolean =>
+  containsDeep(
+    existing.options.map(({ label, value, description }) => ({ label, value, description: description ?? '' })),
+    (definition.options ?? []).map(({ label, value, description }) => ({ label, value, description })),
+  ) || (!definition.options && existing.options.length === 0);
+
+const planProperty = (
+  deps: SetupDeps,
+  definition: PropertyDefinition,
+  existing: ExistingProperty | undefined,
+): SetupItem => {
+  const base = { kind: 'property' as const, name: definition.name };
+  if (!existing) {
+    return { ...base, action: 'create', apply: async () => (await deps.properties.create(definition, PROPERTY_GROUP.name), definition.name) };
+  }
+  if (existing.type !== definition.type || existing.fieldType !== definition.fieldType) {
+    return {
+      ...base,
+      action: 'conflict',
+      detail:
+        `exists as ${existing.type}/${existing.fieldType}, the app needs ${definition.type}/${definition.fieldType}; ` +
+        'HubSpot cannot change a property type: rename or delete it in HubSpot, then run setup again',
+    };
+  }
+  if ((definition.referencedObjectType ?? undefined) !== (existing.referencedObjectType || undefined)) {
+    return { ...base, action: 'conflict', detail: 'exists but is not a HubSpot-user property; rename or delete it in HubSpot' };
+  }
+  const changed = [
+    existing.label !== definition.label && 'label',
+    existing.description !== definition.description && 'description',
+    existing.groupName !== PROPERTY_GROUP.name && 'group',
+    !sameOptions(definition, existing) && 'options',
+  ].filter(Boolean);
+  if (changed.length === 0) return { ...base, action: 'unchanged' };
+  return {
+    ...base,
+    action: 'update',
+    detail: `${changed.join(', ')} changed`,
+    apply: async () => {
+      await deps.properties.update(definition.name, {
+        label: definition.label,
+        description: definition.description,
+        options: definition.options,
+        groupName: PROPERTY_GROUP.name,
+      });
+      return definition.name;
+    },
+  };
+};
+
+const planProperties = async (deps: SetupDeps, options: SetupOptions): Promise<SetupItem[]> => {
+  const [groupNames, existing] = await Promise.all([deps.properties.groupNames(), deps.properties.all()]);
+  const byName = new Map(existing.map((property) => [property.name, property]));
+  const group: SetupItem = groupNames.includes(PROPERTY_GROUP.name)
+    ? { kind: 'property group', name: PROPERTY_GROUP.name, action: 'unchanged' }
+    : {
+        kind: 'property group',
+        name: PROPERTY_GROUP.name,
+        action: 'create',
+        apply: async () => (await deps.properties.createGroup({ ...PROPERTY_GROUP }), PROPERTY_GROUP.name),
+      };
+  const renewalDate: SetupItem[] =
+    APP_PROPERTY_NAMES.includes(options.renewalDateProperty) || byName.has(options.renewalDateProperty)
+      ? []
+      : [
+          {
+            kind: 'property',
+            name: options.renewalDateProperty,
+            action: 'conflict',
+            detail: 'RENEWAL_DATE_PROPERTY names a company property that does not exist',
+          },
+        ];
+  return [group, ...PROPERTY_DEFINITIONS.map((definition) => planProperty(deps, definition, byName.get(definition.name))), ...renewalDate];
+};
+
+const planLists = async (deps: SetupDeps): Promise<SetupItem[]> =>
+  Promise.all(
+    desiredLists().map(async ({ name, filterBranch }): Promise<SetupItem> => {
+      const existing = await deps.lists.findByName(name);
+      if (!existing) {
+        return { kind: 'list', name, action: 'create', apply: () => deps.lists.create(name, filterBranch) };
+      }
+      if (containsDeep(existing.filterBranch, filterBranch)) {
+        return { kind: 'list', name, action: 'unchanged', id: existing.listId };
+      }
+      return {
+        kind: 'list',
+        name,
+        action: 'update',
+        detail: 'filters changed',
+        id: existing.listId,
+        apply: async () => (await deps.lists.updateFilters(existing.listId, filterBranch), existing.listId),
+      };
+    }),
+  );
+
+const WORKFLOWS_REFUSED =
+  'HubSpot refused the workflows API: it needs a Professional tier and the "automation" scope. ' +
+  'Run with AUTOMATION_MODE=direct to have the backend create the tasks instead.';
+
+const planFlows = async (deps: SetupDeps, options: SetupOptions): Promise<SetupItem[]> => {
+  const desired = desiredFlows(options);
+  if (options.mode === 'direct') {
+    return desired.map((flow) => ({
+      kind: 'workflow',
+      name: flow.name,
+      action: 'skipped',
+      detail: 'direct mode: the backend creates these tasks itself',
+    }));
+  }
+  let listing;
+  try {
+    listing = await deps.flows.list();
+  } catch (error) {
+    if (error instanceof HubSpotError && (error.code === 'HUBSPOT_FORBIDDEN' || error.code === 'HUBSPOT_AUTH_FAILED')) {
+      return desired.map((flow) => ({ kind: 'workflow', name: flow.name, action: 'skipped', detail: WORKFLOWS_REFUSED }));
+    }
+    throw error;
+  }
+  return Promise.all(
+    desired.map(async (flow): Promise<SetupItem> => {
+      const found = listing.find((candidate) => candidate.name === flow.name);
+      if (!found) {
+        return { kind: 'workflow', name: flow.name, action: 'create', apply: async () => (await deps.flows.create(flow)).id };
+      }
+      const existing = await deps.flows.get(found.id);
+      if (containsDeep(existing, flow)) return { kind: 'workflow', name: flow.name, action: 'unchanged', id: found.id };
+      return {
+        kind: 'workflow',
+        name: flow.name,
+        action: 'update',
+        detail: 'definition changed',
+        id: found.id,
+        apply: async () => (await deps.flows.update(found.id, existing.revisionId, flow), found.id),
+      };
+    }),
+  );
+};
+
+/** Reads what the account has and compares it with what the app needs. Reads only: this is the dry run. */
+export const planSetup = async (deps: SetupDeps, options: SetupOptions): Promise<SetupItem[]> => {
+  const properties = await planProperties(deps, options);
+  const lists = await planLists(deps);
+  const flows = await planFlows(deps, options);
+  return [...properties, ...lists, ...flows];
+};
+
+/** Performs the planned writes in order (group, properties, lists, workflows); stops at the first failure. */
+export const applySetup = async (items: readonly SetupItem[]): Promise<SetupItem[]> => {
+  const done: SetupItem[] = [];
+  for (const item of items) {
+    done.push(item.apply ? { ...item, id: (await item.apply()) ?? item.id, apply: undefined } : item);
+  }
+  return done;
+};

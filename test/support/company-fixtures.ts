@@ -1,0 +1,54 @@
+import { type ProfileDraft, PROFILE_READ_PROPERTIES, PROPERTIES } from '@why-they-care/domain';
+
+import { BUCKET_HISTORY_PROPERTIES } from '../../src/profile/bucket-history';
+
+export const NOW = new Date('2026-11-23T10:00:00.000Z');
+export const COMPANY_ID = '5150';
+
+/** The query the backend sends to read one profile: every app property plus two histories. */
+export const PROFILE_QUERY = {
+  properties: [...PROFILE_READ_PROPERTIES],
+  propertiesWithHistory: [...BUCKET_HISTORY_PROPERTIES],
+};
+
+export const companyResponse = (properties: Record<string, string | null>, history: Record<string, unknown[]> = {}) => ({
+  id: COMPANY_ID,
+  properties: { hs_object_id: COMPANY_ID, name: 'Acme Corp', ...properties },
+  propertiesWithHistory: history,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  archived: false,
+});
+
+export const draft = (overrides: Partial<ProfileDraft> = {}): ProfileDraft => ({
+  whyTheyCare: {
+    bucket: 'who_are_you',
+    answer: 'Honestly, we forgot what you do for us.',
+    answeredByName: 'Pat Lee',
+    answeredByRole: 'CFO',
+    askedOn: '2026-11-20',
+  },
+  desiredOutcome: {
+    requiredOutcome: 'Cut invoice processing cost by half',
+    appropriateExperience: 'Self-serve, no tickets',
+    metrics: [{ id: 'm1', name: 'Cost per invoice', unit: 'USD', baseline: 4, current: 3.5, target: 2 }],
+  },
+  successPlan: {
+    steps: [
+      { id: 's1', title: 'Map stakeholders', ownerSide: 'us', ownerName: 'Sam', dueDate: '2026-11-30', status: 'not_started' },
+    ],
+  },
+  health: { customerHappiness: 2, companyHappiness: 2 },
+  renewalDate: '2027-01-31',
+  ...overrides,
+});
+
+/** The properties a stored version-N profile of `draft()` has in HubSpot. */
+export const storedProperties = (version: number, saveId = 'earlier-save-0001') => ({
+  [PROPERTIES.bucket.name]: 'its_ok',
+  [PROPERTIES.answer.name]: 'It is fine.',
+  [PROPERTIES.version.name]: String(version),
+  [PROPERTIES.lastSaveId.name]: saveId,
+  [PROPERTIES.lastReviewedAt.name]: '2026-10-01T09:00:00.000Z',
+  [PROPERTIES.lastReviewedBy.name]: 'old@example.com',
+});

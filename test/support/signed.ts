@@ -1,0 +1,45 @@
+import { type App } from 'supertest/types';
+import request from 'supertest';
+
+import { signV3 } from '../../src/http/signature';
+import { CLIENT_SECRET, PORTAL_ID, PUBLIC_BASE_URL } from './env';
+
+export type SignOptions = {
+  secret?: string;
+  timestamp?: number;
+  portalId?: string;
+  userEmail?: string;
+  /** Sign these instead of what is sent, to forge a tampered request. */
+  signedMethod?: string;
+  signedPath?: string;
+  signedBody?: string;
+};
+
+/** The query HubSpot appends to every hubspot.fetch URL. */
+export const withHubSpotQuery = (path: string, portalId = PORTAL_ID, userEmail = 'am@example.com') =>
+  `${path}${path.includes('?') ? '&' : '?'}userId=77&userEmail=${encodeURIComponent(userEmail)}&appId=9&portalId=${portalId}`;
+
+/** Sends a request signed the way HubSpot's proxy signs it (X-HubSpot-Signature-v3). */
+export const signedRequest = (
+  app: App,
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options: SignOptions = {},
+) => {
+  const fullPath = withHubSpotQuery(path, options.portalId, options.userEmail);
+  const rawBody = body === undefined ? '' : JSON.stringify(body);
+  const timestamp = String(options.timestamp ?? Date.now());
+  const signature = signV3({
+    clientSecret: options.secret ?? CLIENT_SECRET,
+    method: options.signedMethod ?? method,
+    uri: `${PUBLIC_BASE_URL}${options.signedPath ?? fullPath}`,
+    body: options.signedBody ?? rawBody,
+    timestamp,
+  });
+  const pending = request(app)
+    [method.toLowerCase() as 'get' | 'put' | 'post' | 'delete'](fullPath)
+    .set('X-HubSpot-Signature-v3', signature)
+    .set('X-HubSpot-Request-Timestamp', timestamp);
+  return body === undefined ? pending : pending.set('Content-Type', 'application/json').send(rawBody);
+};
