@@ -15,6 +15,14 @@ const linkFor = (item: SetupItem, portalId?: string): string => {
   return '';
 };
 
+const countLine = (items: readonly SetupItem[]) =>
+  (Object.keys(ACTION_WORDS) as SetupAction[])
+    .map((action) => `${items.filter((item) => item.action === action).length} ${ACTION_WORDS[action].done}`)
+    .join(', ');
+
+/** One line: what setup did, for `npm start` where the full report would bury the banner. */
+export const formatSetupSummary = (items: readonly SetupItem[]) => `Setup: ${countLine(items)}`;
+
 /** The plan (dry run) or the summary (real run), one line per item and a count per action. */
 export const formatSetupReport = (items: readonly SetupItem[], options: { dryRun: boolean; portalId?: string }) => {
   const tense = options.dryRun ? 'planned' : 'done';
@@ -23,9 +31,6 @@ export const formatSetupReport = (items: readonly SetupItem[], options: { dryRun
     const detail = item.detail ? ` (${item.detail})` : '';
     return `  ${ACTION_WORDS[item.action][tense].padEnd(12)} ${item.kind} ${item.name}${id}${detail}${linkFor(item, options.portalId)}`;
   });
-  const counts = (Object.keys(ACTION_WORDS) as SetupAction[])
-    .map((action) => `${items.filter((item) => item.action === action).length} ${ACTION_WORDS[action].done}`)
-    .join(', ');
   const heading = options.dryRun ? 'Setup plan (dry run, nothing written):' : 'Setup done:';
-  return [heading, ...lines, `Summary: ${counts}`].join('\n');
+  return [heading, ...lines, `Summary: ${countLine(items)}`].join('\n');
 };

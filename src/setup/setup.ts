@@ -40,7 +40,7 @@ const planProperty = (
 ): SetupItem => {
   const base = { kind: 'property' as const, name: definition.name };
   if (!existing) {
-    return { ...base, action: 'create', apply: async () => (await deps.properties.create(definition, PROPERTY_GROUP.name), definition.name) };
+    return { ...base, action: 'create', apply: async () => void (await deps.properties.create(definition, PROPERTY_GROUP.name)) };
   }
   if (existing.type !== definition.type || existing.fieldType !== definition.fieldType) {
     return {
@@ -72,7 +72,7 @@ const planProperty = (
         options: definition.options,
         groupName: PROPERTY_GROUP.name,
       });
-      return definition.name;
+      return undefined;
     },
   };
 };
@@ -86,7 +86,7 @@ const planProperties = async (deps: SetupDeps, options: SetupOptions): Promise<S
         kind: 'property group',
         name: PROPERTY_GROUP.name,
         action: 'create',
-        apply: async () => (await deps.properties.createGroup({ ...PROPERTY_GROUP }), PROPERTY_GROUP.name),
+        apply: async () => void (await deps.properties.createGroup({ ...PROPERTY_GROUP })),
       };
   const renewalDate: SetupItem[] =
     APP_PROPERTY_NAMES.includes(options.renewalDateProperty) || byName.has(options.renewalDateProperty)

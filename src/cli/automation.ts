@@ -1,0 +1,27 @@
+import { createBackend, setupOptionsFrom } from '../backend';
+import { ConfigError, loadEnv } from '../config/env';
+import { todayUtc } from '../automation/direct-tasks';
+import { createLogger } from '../lib/logger';
+import { commandEnv } from './sandbox-mode';
+
+/** One scheduled pass of direct-mode automation (renewal, stalled-plan and missed re-recruit tasks). Cron-able. */
+const main = async () => {
+  const env = loadEnv(commandEnv());
+  if (env.AUTOMATION_MODE !== 'direct') {
+    console.log('AUTOMATION_MODE is "workflows": HubSpot workflows create the tasks, nothing to do here.');
+    return;
+  }
+  const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL) });
+  const summary = await backend.runAutomation({
+    today: todayUtc(),
+    renewalLeadDays: env.RENEWAL_LEAD_DAYS,
+    renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
+  });
+  console.log(`Checked ${summary.companiesChecked} companies, created ${summary.tasksCreated} tasks.`);
+  for (const key of summary.taskKeys) console.log(`  ${key}`);
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+
+import { createSandbox, SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../sandbox/server';
+
+export const SANDBOX_FILE = join(process.cwd(), 'data', 'sandbox.json');
+export const DEFAULT_SANDBOX_PORT = 3100;
+
+/** No access token means no HubSpot account: the embedded sandbox stands in for it. */
+export const isSandboxMode = (env: NodeJS.ProcessEnv = process.env) => !env.HUBSPOT_ACCESS_TOKEN;
+
+export const sandboxUrl = (env: NodeJS.ProcessEnv = process.env) =>
+  `http://127.0.0.1:${Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT)}`;
+
+/**
+ * The environment every command runs with: the caller's when it names a HubSpot account, else one
+ * that points at the sandbox `npm start` runs (direct automation, demo managers per team).
+ */
+export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv =>
+  isSandboxMode(env)
+    ? {
+        AUTOMATION_MODE: 'direct',
+        DEFAULT_SUCCESS_MANAGER_ID: '501',
+        SUCCESS_MANAGERS_BY_TEAM: JSON.stringify({ 11: '501', 22: '504' }),
+        ...env,
+        HUBSPOT_ACCESS_TOKEN: SANDBOX_ACCESS_TOKEN,
+        HUBSPOT_API_BASE_URL: sandboxUrl(env),
+        HUBSPOT_CLIENT_SECRET: env.HUBSPOT_CLIENT_SECRET || SANDBOX_CLIENT_SECRET,
+        HUBSPOT_PORTAL_ID: SANDBOX_PORTAL_ID,
+      }
+    : env;
+
+/** Starts the sandbox on loopback, with HubSpot's Professional rate limit. */
+export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
+  const sandbox = createSandbox({ file: SANDBOX_FILE, requestsPer10s: 190 });
+  return sandbox.listen(Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT));
+};

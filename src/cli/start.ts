@@ -1,0 +1,70 @@
+import { type AddressInfo } from 'node:net';
+
+import { createBackend, setupOptionsFrom } from '../backend';
+import { ConfigError, loadEnv } from '../config/env';
+import { createLogger } from '../lib/logger';
+import { applySetup, planSetup } from '../setup/setup';
+import { formatSetupSummary } from '../setup/report';
+import { scheduleDaily } from '../automation/daily-timer';
+import { todayUtc } from '../automation/direct-tasks';
+import { commandEnv, isSandboxMode, SANDBOX_FILE, startSandbox } from './sandbox-mode';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const main = async () => {
+  const sandbox = isSandboxMode() ? await startSandbox() : null;
+  const env = loadEnv(commandEnv());
+  const logger = createLogger(env.LOG_LEVEL);
+  const backend = createBackend({ env, logger });
+
+  if (sandbox) {
+    const items = await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, true)));
+    console.log(formatSetupSummary(items));
+  }
+
+  const server = backend.app.listen(env.PORT, () => {
+    const { port } = server.address() as AddressInfo;
+    const lines = sandbox
+      ? [
+          '',
+          'Why They Care is running in SANDBOX MODE: HUBSPOT_ACCESS_TOKEN is not set, so nothing talks to HubSpot.',
+          `  HubSpot sandbox  ${sandbox.url}  (state in ${SANDBOX_FILE}; reset with: npm run sandbox -- --reset)`,
+          `  Backend          http://localhost:${port}  (health: /healthz, automation: ${env.AUTOMATION_MODE})`,
+          '  Try it:',
+          '    npm run call -- GET /api/companies/1001/profile',
+          '    npm run call -- move 1001 who_are_you      # the re-recruit task appears:',
+          '    npm run sandbox -- tasks',
+          '',
+        ]
+      : [`Why They Care backend listening on port ${port} for HubSpot account ${env.HUBSPOT_PORTAL_ID}`];
+    console.log(lines.join('\n'));
+  });
+
+  const stopDaily =
+    env.AUTOMATION_MODE === 'direct' && env.AUTOMATION_DAILY_AT_UTC
+      ? scheduleDaily(env.AUTOMATION_DAILY_AT_UTC, async () => {
+          await backend.runAutomation({
+            today: todayUtc(),
+            renewalLeadDays: env.RENEWAL_LEAD_DAYS,
+            renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
+          });
+        }, logger)
+      : () => undefined;
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    stopDaily();
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    server.close(async () => {
+      await sandbox?.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

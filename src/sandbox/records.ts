@@ -1,0 +1,87 @@
+import { type Response } from 'express';
+
+import { type InvalidValue, sendInvalidValues } from './hubspot-errors';
+import { normaliseValue } from './property-values';
+import { type SandboxProperty, type SandboxRecord, type SandboxState } from './store';
+
+export type WriteSource = { sourceType: string; sourceId?: string };
+
+export const INTEGRATION_SOURCE: WriteSource = { sourceType: 'INTEGRATION', sourceId: 'why-they-care-sandbox-app' };
+
+/** Validates every value first, then writes all of them (HubSpot refuses the whole PATCH on one bad value). */
+export const validateValues = (
+  state: SandboxState,
+  definitions: Record<string, SandboxProperty>,
+  input: unknown,
+): { ok: true; values: Record<string, string> } | { ok: false; invalid: InvalidValue[] } => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, invalid: [{ name: 'properties', code: 'INVALID_INPUT', message: 'properties must be an object' }] };
+  }
+  const values: Record<string, string> = {};
+  const invalid: InvalidValue[] = [];
+  for (const [name, raw] of Object.entries(input)) {
+    const result = normaliseValue(state, definitions[name], name, raw);
+    if (result.ok) values[name] = result.value;
+    else invalid.push(result.error);
+  }
+  return invalid.length ? { ok: false, invalid } : { ok: true, values };
+};
+
+export const applyValues = (record: SandboxRecord, values: Record<string, string>, source: WriteSource, at: string) => {
+  for (const [name, value] of Object.entries(values)) {
+    if ((record.properties[name] ?? '') === value && record.history[name]) continue;
+    record.properties[name] = value;
+    (record.history[name] ??= []).unshift({ value, timestamp: at, ...source });
+  }
+  record.properties.hs_lastmodifieddate = at;
+  record.updatedAt = at;
+};
+
+/** Validates and writes, or answers HubSpot's 400 and returns false. */
+export const writeOrRefuse = (
+  res: Response,
+  state: SandboxState,
+  definitions: Record<string, SandboxProperty>,
+  record: SandboxRecord,
+  input: unknown,
+  at: string,
+): boolean => {
+  const checked = validateValues(state, definitions, input);
+  if (!checked.ok) {
+    sendInvalidValues(res, checked.invalid);
+    return false;
+  }
+  applyValues(record, checked.values, INTEGRATION_SOURCE, at);
+  return true;
+};
+
+const requested = (query: unknown): string[] => {
+  if (query === undefined) return [];
+  const items = Array.isArray(query) ? query : [query];
+  return items.flatMap((item) => String(item).split(',')).filter(Boolean);
+};
+
+/** The record as HubSpot returns it: only requested properties that exist, with history when asked. */
+export const presentRecord = (
+  record: SandboxRecord,
+  definitions: Record<string, SandboxProperty>,
+  query: { properties?: unknown; propertiesWithHistory?: unknown },
+  defaults: readonly string[],
+) => {
+  const names = requested(query.properties);
+  const properties: Record<string, string | null> = {};
+  for (const name of [...defaults, ...names]) {
+    if (definitions[name] || defaults.includes(name)) properties[name] = record.properties[name] || null;
+  }
+  const withHistory = requested(query.propertiesWithHistory).filter((name) => definitions[name]);
+  return {
+    id: record.id,
+    properties,
+    ...(withHistory.length
+      ? { propertiesWithHistory: Object.fromEntries(withHistory.map((name) => [name, record.history[name] ?? []])) }
+      : {}),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    archived: false,
+  };
+};

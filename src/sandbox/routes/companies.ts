@@ -1,0 +1,76 @@
+import { Router } from 'express';
+
+import { sendHubSpotError, sendInvalidValues } from '../hubspot-errors';
+import { applyValues, INTEGRATION_SOURCE, presentRecord, validateValues, writeOrRefuse } from '../records';
+import { KNOWN_OPERATORS, SEARCH_MAX_LIMIT, SEARCH_MAX_RESULTS, type SearchFilter, searchRecords } from '../search';
+import { type SandboxStore } from '../store';
+
+const DEFAULT_PROPERTIES = ['createdate', 'hs_lastmodifieddate', 'hs_object_id', 'name', 'domain'];
+const BATCH_LIMIT = 100;
+
+export const companyRoutes = (store: SandboxStore, now: () => string) => {
+  const router = Router();
+
+  router.get('/crm/v3/objects/companies/:id', (req, res) => {
+    const company = store.state.companies[req.params.id];
+    if (!company) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
+    return res.json(presentRecord(company, store.state.properties, req.query, DEFAULT_PROPERTIES));
+  });
+
+  router.patch('/crm/v3/objects/companies/:id', (req, res) => {
+    const company = store.state.companies[req.params.id];
+    if (!company) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
+    if (!writeOrRefuse(res, store.state, store.state.properties, company, req.body?.properties, now())) return undefined;
+    store.changed();
+    return res.json(presentRecord(company, store.state.properties, { properties: Object.keys(req.body.properties) }, DEFAULT_PROPERTIES));
+  });
+
+  router.post('/crm/v3/objects/companies/batch/update', (req, res) => {
+    const inputs: { id: string; properties: unknown }[] = Array.isArray(req.body?.inputs) ? req.body.inputs : [];
+    if (inputs.length === 0 || inputs.length > BATCH_LIMIT) {
+      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `inputs must hold 1 to ${BATCH_LIMIT} objects`);
+    }
+    const missing = inputs.filter((input) => !store.state.companies[input.id]);
+    if (missing.length) {
+      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Could not get some COMPANY objects, they may be deleted or not exist. Check that ids are valid.`, {
+        context: { ids: missing.map((input) => input.id) },
+      });
+    }
+    const checked = inputs.map((input) => validateValues(store.state, store.state.properties, input.properties));
+    const refused = checked.flatMap((result) => (result.ok ? [] : result.invalid));
+    if (refused.length) return sendInvalidValues(res, refused);
+    const at = now();
+    const results = inputs.map((input, index) => {
+      const company = store.state.companies[input.id];
+      const result = checked[index];
+      if (result.ok) applyValues(company, result.values, INTEGRATION_SOURCE, at);
+      return presentRecord(company, store.state.properties, {}, DEFAULT_PROPERTIES);
+    });
+    store.changed();
+    return res.json({ status: 'COMPLETE', results, startedAt: at, completedAt: now() });
+  });
+
+  router.post('/crm/v3/objects/companies/search', (req, res) => {
+    const body = req.body ?? {};
+    const groups: { filters: SearchFilter[] }[] = Array.isArray(body.filterGroups) ? body.filterGroups : [];
+    const filters = groups.flatMap((group) => (Array.isArray(group.filters) ? group.filters : []));
+    if (groups.length > 5 || filters.length > 25 || filters.some((filter) => !KNOWN_OPERATORS.includes(filter.operator))) {
+      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'Invalid search request: at most 5 groups, 25 filters, known operators');
+    }
+    const limit = Math.min(Number(body.limit ?? 10), SEARCH_MAX_LIMIT);
+    const offset = Number(body.after ?? 0);
+    if (offset + limit > SEARCH_MAX_RESULTS) {
+      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'Search results are limited to 10,000: narrow the query');
+    }
+    const found = searchRecords(Object.values(store.state.companies), store.state.properties, groups);
+    const page = found.slice(offset, offset + limit);
+    const properties = Array.isArray(body.properties) ? body.properties : [];
+    return res.json({
+      total: found.length,
+      results: page.map((company) => presentRecord(company, store.state.properties, { properties }, DEFAULT_PROPERTIES)),
+      ...(offset + limit < found.length ? { paging: { next: { after: String(offset + limit) } } } : {}),
+    });
+  });
+
+  return router;
+};

@@ -1,0 +1,59 @@
+import { Router } from 'express';
+
+import { sendHubSpotError } from '../hubspot-errors';
+import { type SandboxStore } from '../store';
+
+/** Lists (segments): DYNAMIC lists stored with their filters; names unique per account, case-insensitive. */
+export const listRoutes = (store: SandboxStore, now: () => string) => {
+  const router = Router();
+  const byName = (name: string) =>
+    Object.values(store.state.lists).find((list) => list.name.toLowerCase() === name.toLowerCase());
+
+  router.get('/crm/v3/lists/object-type-id/:objectTypeId/name/:name', (req, res) => {
+    const list = byName(req.params.name);
+    if (!list || list.objectTypeId !== req.params.objectTypeId) {
+      return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `List with name ${req.params.name} does not exist`);
+    }
+    const { filterBranch, ...rest } = list;
+    return res.json({ list: req.query.includeFilters === 'true' ? list : rest });
+  });
+
+  router.post('/crm/v3/lists', (req, res) => {
+    const { name, objectTypeId, processingType, filterBranch } = req.body ?? {};
+    if (typeof name !== 'string' || typeof objectTypeId !== 'string' || !['MANUAL', 'DYNAMIC', 'SNAPSHOT'].includes(processingType)) {
+      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'name, objectTypeId and processingType are required');
+    }
+    if (processingType === 'DYNAMIC' && (!filterBranch || filterBranch.filterBranchType !== 'OR')) {
+      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'A DYNAMIC list needs a filterBranch whose root is an OR branch');
+    }
+    if (byName(name)) return sendHubSpotError(res, 409, 'CONFLICT', `A list named ${name} already exists`);
+    const at = now();
+    const listId = store.newId();
+    const list = {
+      listId,
+      listVersion: 1,
+      name,
+      objectTypeId,
+      processingType,
+      processingStatus: 'COMPLETE',
+      filterBranch,
+      createdAt: at,
+      updatedAt: at,
+      filtersUpdatedAt: at,
+    };
+    store.state.lists[listId] = list;
+    store.changed();
+    return res.json({ list });
+  });
+
+  router.put('/crm/v3/lists/:listId/update-list-filters', (req, res) => {
+    const list = store.state.lists[req.params.listId];
+    if (!list) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `List ${req.params.listId} does not exist`);
+    const at = now();
+    Object.assign(list, { filterBranch: req.body?.filterBranch, updatedAt: at, filtersUpdatedAt: at, listVersion: Number(list.listVersion) + 1 });
+    store.changed();
+    return res.json({ updatedList: list });
+  });
+
+  return router;
+};

@@ -1,0 +1,86 @@
+import { Router } from 'express';
+
+import { TASK_PROPERTIES } from '../defaults';
+import { sendHubSpotError, sendInvalidValues } from '../hubspot-errors';
+import { applyValues, INTEGRATION_SOURCE, presentRecord, validateValues } from '../records';
+import { type SandboxRecord, type SandboxStore } from '../store';
+
+const TASK_TO_COMPANY = 192;
+const DEFAULT_PROPERTIES = ['hs_timestamp', 'hs_task_subject', 'hs_task_status', 'hubspot_owner_id'];
+
+type TaskInput = {
+  properties?: Record<string, unknown>;
+  associations?: { to?: { id?: string }; types?: { associationCategory?: string; associationTypeId?: number }[] }[];
+};
+
+/** Checks one task input; returns HubSpot's refusal, or the task ready to store. */
+const prepareTask = (store: SandboxStore, input: TaskInput) => {
+  const checked = validateValues(store.state, TASK_PROPERTIES, input.properties ?? {});
+  if (!checked.ok) return { refused: checked.invalid };
+  if (!checked.values.hs_timestamp) {
+    return { refused: [{ name: 'hs_timestamp', code: 'REQUIRED_PROPERTY', message: 'hs_timestamp is required' }] };
+  }
+  const companies: string[] = [];
+  for (const association of input.associations ?? []) {
+    const id = String(association.to?.id ?? '');
+    const typed = (association.types ?? []).some(
+      (type) => type.associationCategory === 'HUBSPOT_DEFINED' && type.associationTypeId === TASK_TO_COMPANY,
+    );
+    if (!typed || !store.state.companies[id]) {
+      return { refused: [{ name: 'associations', code: 'INVALID_ASSOCIATION', message: `No company ${id} to associate with type ${TASK_TO_COMPANY}` }] };
+    }
+    companies.push(id);
+  }
+  return { values: checked.values, companies };
+};
+
+const storeTask = (store: SandboxStore, values: Record<string, string>, companies: string[], at: string): SandboxRecord => {
+  const id = store.newId();
+  const task: SandboxRecord = { id, properties: { hs_object_id: id }, history: {}, associations: { companies }, createdAt: at, updatedAt: at };
+  applyValues(task, values, INTEGRATION_SOURCE, at);
+  store.state.tasks[id] = task;
+  return task;
+};
+
+const present = (task: SandboxRecord, query: Record<string, unknown>) => ({
+  ...presentRecord(task, TASK_PROPERTIES, query, DEFAULT_PROPERTIES),
+  associations: { companies: { results: task.associations.companies.map((id) => ({ id, type: 'task_to_company' })) } },
+});
+
+export const taskRoutes = (store: SandboxStore, now: () => string) => {
+  const router = Router();
+
+  router.post('/crm/v3/objects/tasks', (req, res) => {
+    const prepared = prepareTask(store, req.body ?? {});
+    if (prepared.refused) return sendInvalidValues(res, prepared.refused);
+    const task = storeTask(store, prepared.values, prepared.companies, now());
+    store.changed();
+    return res.status(201).json(present(task, {}));
+  });
+
+  router.post('/crm/v3/objects/tasks/batch/create', (req, res) => {
+    const inputs: TaskInput[] = Array.isArray(req.body?.inputs) ? req.body.inputs : [];
+    if (inputs.length === 0 || inputs.length > 100) {
+      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'inputs must hold 1 to 100 objects');
+    }
+    const prepared = inputs.map((input) => prepareTask(store, input));
+    const refused = prepared.flatMap((item) => item.refused ?? []);
+    if (refused.length) return sendInvalidValues(res, refused);
+    const at = now();
+    const results = prepared.map((item) => present(storeTask(store, item.values ?? {}, item.companies ?? [], at), {}));
+    store.changed();
+    return res.status(201).json({ status: 'COMPLETE', results, startedAt: at, completedAt: now() });
+  });
+
+  router.get('/crm/v3/objects/tasks', (req, res) => {
+    const limit = Math.min(Number(req.query.limit ?? 10), 100);
+    const offset = Number(req.query.after ?? 0);
+    const all = Object.values(store.state.tasks).sort((a, b) => Number(a.id) - Number(b.id));
+    res.json({
+      results: all.slice(offset, offset + limit).map((task) => present(task, req.query)),
+      ...(offset + limit < all.length ? { paging: { next: { after: String(offset + limit) } } } : {}),
+    });
+  });
+
+  return router;
+};

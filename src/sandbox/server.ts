@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { type AddressInfo } from 'node:net';
+
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+
+import { sendHubSpotError } from './hubspot-errors';
+import { companyRoutes } from './routes/companies';
+import { flowRoutes } from './routes/flows';
+import { listRoutes } from './routes/lists';
+import { ownerRoutes } from './routes/owners';
+import { schemaRoutes } from './routes/schema';
+import { taskRoutes } from './routes/tasks';
+import { seedState } from './seed';
+import { createStore, type SandboxState } from './store';
+
+export const SANDBOX_ACCESS_TOKEN = 'sandbox-access-token';
+export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
+export { SEED_PORTAL_ID as SANDBOX_PORTAL_ID } from './seed';
+
+export type SandboxOptions = {
+  /** JSON file the state lives in; null keeps it in memory (tests). */
+  file: string | null;
+  /** HubSpot's per-app budget per 10 s; past it the sandbox answers 429 TEN_SECONDLY_ROLLING. */
+  requestsPer10s?: number;
+  /** Answer every request after this many milliseconds (benchmarks). */
+  delayMs?: number;
+  initialState?: SandboxState;
+  now?: () => Date;
+};
+
+const bearerOnly: RequestHandler = (req, res, next) => {
+  if (req.get('authorization') !== `Bearer ${SANDBOX_ACCESS_TOKEN}`) {
+    return sendHubSpotError(res, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+  }
+  return next();
+};
+
+const rollingLimit = (perTenSeconds: number): RequestHandler => {
+  const recent: number[] = [];
+  return (_req, res, next) => {
+    const now = Date.now();
+    while (recent.length && now - recent[0] > 10_000) recent.shift();
+    if (recent.length >= perTenSeconds) {
+      return res.status(429).json({
+        status: 'error',
+        message: 'You have reached your ten_secondly_rolling limit.',
+        errorType: 'RATE_LIMIT',
+        correlationId: randomUUID(),
+        policyName: 'TEN_SECONDLY_ROLLING',
+        groupName: 'why-they-care-sandbox',
+      });
+    }
+    recent.push(now);
+    return next();
+  };
+};
+
+const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+  const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
+  if (type === 'entity.parse.failed') return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'Invalid input JSON');
+  return sendHubSpotError(res, 500, 'INTERNAL_ERROR', 'Internal error');
+};
+
+/** A stateful stand-in for the part of HubSpot's REST API the backend uses: same paths, bodies and errors. */
+export const createSandbox = (options: SandboxOptions) => {
+  const store = createStore(options.initialState ?? seedState(options.now?.() ?? new Date()), options.file);
+  const now = () => (options.now?.() ?? new Date()).toISOString();
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.delayMs) {
+    const delay = options.delayMs;
+    app.use((_req, _res, next) => setTimeout(next, delay));
+  }
+  app.use(bearerOnly);
+  app.use(rollingLimit(options.requestsPer10s ?? 1_000_000));
+  app.use(express.json({ limit: '10mb' }));
+  app.use(schemaRoutes(store, now));
+  app.use(companyRoutes(store, now));
+  app.use(taskRoutes(store, now));
+  app.use(listRoutes(store, now));
+  app.use(flowRoutes(store, now));
+  app.use(ownerRoutes(store));
+  app.use((req, res) => sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `No route ${req.method} ${req.path} in the sandbox`));
+  app.use(jsonErrors);
+
+  /** Listens on loopback only; resolves with the base URL to give the backend as HUBSPOT_API_BASE_URL. */
+  const listen = (port = 0) =>
+    new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
+      const server = app.listen(port, '127.0.0.1', () => {
+        const { port: actual } = server.address() as AddressInfo;
+        resolve({
+          url: `http://127.0.0.1:${actual}`,
+          close: () =>
+            new Promise<void>((done) => {
+              store.flush();
+              server.closeAllConnections();
+              server.close(() => done());
+            }),
+        });
+      });
+    });
+
+  return { app, store, listen };
+};
+
+export type Sandbox = ReturnType<typeof createSandbox>;

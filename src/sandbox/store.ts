@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** The sandbox's whole state: what a small HubSpot account holds for this app. Serialisable as JSON. */
+export type SandboxProperty = {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+  description: string;
+  options: { label: string; value: string; description?: string; displayOrder?: number; hidden: boolean }[];
+  referencedObjectType?: string;
+  externalOptions?: boolean;
+  hubspotDefined?: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type HistoryEntry = {
+  value: string;
+  timestamp: string;
+  sourceType: string;
+  sourceId?: string;
+  updatedByUserId?: number;
+};
+
+export type SandboxRecord = {
+  id: string;
+  properties: Record<string, string>;
+  history: Record<string, HistoryEntry[]>;
+  associations: { companies: string[] };
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type SandboxOwner = {
+  id: string;
+  userId: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  teams: { id: string; name: string; primary: boolean }[];
+};
+
+export type SandboxState = {
+  portalId: string;
+  nextId: number;
+  groups: { name: string; label: string; displayOrder: number }[];
+  properties: Record<string, SandboxProperty>;
+  companies: Record<string, SandboxRecord>;
+  tasks: Record<string, SandboxRecord>;
+  lists: Record<string, Record<string, unknown> & { listId: string; name: string }>;
+  flows: Record<string, Record<string, unknown> & { id: string; name?: string; revisionId: string }>;
+  owners: SandboxOwner[];
+};
+
+export type SandboxStore = {
+  state: SandboxState;
+  newId: () => string;
+  /** Call after every change: the file is rewritten shortly after, in one go. */
+  changed: () => void;
+  flush: () => void;
+};
+
+const SAVE_DELAY_MS = 100;
+
+export const createStore = (initial: SandboxState, file: string | null): SandboxStore => {
+  let state = initial;
+  if (file) {
+    try {
+      state = JSON.parse(readFileSync(file, 'utf8')) as SandboxState;
+    } catch {
+      state = initial;
+    }
+  }
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!file) return;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(state));
+    renameSync(`${file}.tmp`, file);
+  };
+  const store: SandboxStore = {
+    get state() {
+      return state;
+    },
+    newId: () => String((state.nextId += 1)),
+    changed: () => {
+      if (file && !timer) timer = setTimeout(flush, SAVE_DELAY_MS);
+    },
+    flush,
+  };
+  flush();
+  return store;
+};
