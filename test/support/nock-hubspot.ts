@@ -8,8 +8,8 @@ import { HUBSPOT_TEST_URL } from './env';
  */
 export const useNockedHubSpot = () => {
   const unexpected: string[] = [];
-  const recordUnexpected = (req: { method?: string; path?: string; hostname?: string; host?: string }) => {
-    const host = req.hostname ?? req.host ?? '';
+  const recordUnexpected = (req: { method?: string; path?: string; options?: { hostname?: string; host?: string } }) => {
+    const host = String(req.options?.hostname ?? req.options?.host ?? '');
     if (host.startsWith('hubspot.test')) unexpected.push(`${req.method} ${req.path}`);
   };
 

@@ -21,7 +21,7 @@ export const withHubSpotQuery = (path: string, portalId = PORTAL_ID, userEmail =
 
 /** Sends a request signed the way HubSpot's proxy signs it (X-HubSpot-Signature-v3). */
 export const signedRequest = (
-  app: App,
+  app: App | string,
   method: 'GET' | 'PUT' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,

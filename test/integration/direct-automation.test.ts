@@ -1,0 +1,120 @@
+import { PROPERTIES } from '@why-they-care/domain';
+
+import { setupOptionsFrom } from '../../src/backend';
+import { applySetup, planSetup } from '../../src/setup/setup';
+import { startSandboxBackend } from '../support/sandbox-backend';
+import { signedRequest } from '../support/signed';
+import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+
+let today = new Date('2026-11-23T08:00:00.000Z');
+const clock = () => today;
+
+const company = (id: string, name: string, properties: Record<string, string>) => ({
+  id,
+  properties: { hs_object_id: id, name, hubspot_owner_id: '502', ...properties },
+  history: {},
+  associations: { companies: [] },
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+});
+
+const overdueStep = JSON.stringify([
+  { id: 's1', title: 'Send usage data', ownerSide: 'customer', ownerName: 'Dana', dueDate: '2026-11-20', status: 'in_progress' },
+]);
+
+describe('direct mode: the tasks the backend creates', () => {
+  let running: Awaited<ReturnType<typeof startSandboxBackend>>;
+
+  beforeAll(async () => {
+    running = await startSandboxBackend({ AUTOMATION_MODE: 'direct', SUCCESS_MANAGERS_BY_TEAM: '{"11":"501"}' }, clock);
+    const state = running.sandbox.store.state;
+    state.companies = Object.fromEntries(
+      [
+        company('2001', 'Alpha', { wtc_bucket: 'its_ok', wtc_renewal_date: '2027-01-10', wtc_version: '4' }),
+        company('2002', 'Beta', { wtc_bucket: 'need_you', wtc_plan_steps: overdueStep, wtc_plan_next_due: '2026-11-20', wtc_renewal_date: '2027-06-01', wtc_version: '2' }),
+        company('2003', 'Gamma', { wtc_bucket: 'need_you' }),
+      ].map((record) => [record.id, record]),
+    );
+    await applySetup(await planSetup(running.backend.setupDeps, setupOptionsFrom(running.env)));
+  });
+  afterAll(() => running.stop());
+
+  const tasks = () =>
+    Object.values(running.sandbox.store.state.tasks).map((task) => ({
+      company: task.associations.companies[0],
+      subject: task.properties.hs_task_subject,
+      owner: task.properties.hubspot_owner_id,
+      due: task.properties.hs_timestamp.slice(0, 10),
+    }));
+  const run = () =>
+    running.backend.runAutomation({ today: today.toISOString().slice(0, 10), renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name });
+  const moveBucket = async (companyId: string, bucket: string, requestId: string) => {
+    const loaded = await signedRequest(running.backendUrl, 'GET', `/api/companies/${companyId}/profile`, undefined, { portalId: SANDBOX_PORTAL_ID });
+    const { profile } = loaded.body;
+    const body = {
+      requestId,
+      expectedVersion: profile.version,
+      profile: { ...pick(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
+    };
+    return signedRequest(running.backendUrl, 'PUT', `/api/companies/${companyId}/profile`, body, { portalId: SANDBOX_PORTAL_ID });
+  };
+
+  it('creates the renewal task inside the lead window and the stalled-plan task, worded per bucket', async () => {
+    const summary = await run();
+    expect(summary.taskKeys).toEqual(['renewal:2001:2027-01-10', 'stalled_plan:2002:2026-11-20']);
+    expect(tasks()).toEqual([
+      { company: '2001', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2026-11-30' },
+      { company: '2002', subject: 'Success plan stalled: steps are overdue', owner: '502', due: '2026-11-25' },
+    ]);
+    const body = Object.values(running.sandbox.store.state.tasks)[0].properties.hs_task_body;
+    expect(body).toMatch(/weigh alternatives/);
+  });
+
+  it('adds nothing when run again', async () => {
+    expect((await run()).taskKeys).toEqual([]);
+    expect(tasks()).toHaveLength(2);
+  });
+
+  it('gives the success manager a re-recruit task when a save moves a company to "Who are you?", once', async () => {
+    const saved = await moveBucket('2003', 'who_are_you', 'move-gamma-0001');
+    expect(saved.status).toBe(200);
+    expect(tasks()[2]).toEqual({ company: '2003', subject: 'Re-recruit: the customer asked "Who are you?"', owner: '501', due: '2026-11-26' });
+
+    const loaded = await signedRequest(running.backendUrl, 'GET', '/api/companies/2003/profile', undefined, { portalId: SANDBOX_PORTAL_ID });
+    const retried = await signedRequest(
+      running.backendUrl,
+      'PUT',
+      '/api/companies/2003/profile',
+      { requestId: 'move-gamma-0001', expectedVersion: 0, profile: { ...pick(loaded.body.profile) } },
+      { portalId: SANDBOX_PORTAL_ID },
+    );
+    expect(retried.body.result).toBe('already_saved');
+    expect((await run()).taskKeys).toEqual([]);
+    expect(tasks()).toHaveLength(3);
+  });
+
+  it('re-recruits again when the company leaves "Who are you?" and comes back', async () => {
+    expect((await moveBucket('2003', 'need_you', 'move-gamma-0002')).status).toBe(200);
+    expect(tasks()).toHaveLength(3);
+    expect((await moveBucket('2003', 'who_are_you', 'move-gamma-0003')).status).toBe(200);
+    expect(tasks()).toHaveLength(4);
+    expect(running.sandbox.store.state.companies['2003'].properties.wtc_re_recruit_task_key).toBe('re_recruit:2003:v3');
+  });
+
+  it('creates next renewal tasks as time passes, once even when two runs overlap', async () => {
+    today = new Date('2027-03-10T08:00:00.000Z');
+    const [first, second] = await Promise.all([run(), run()]);
+    expect(first.taskKeys).toEqual(['renewal:2002:2027-06-01']);
+    expect(second).toBe(first);
+    expect(tasks()).toHaveLength(5);
+    expect((await run()).taskKeys).toEqual([]);
+  });
+});
+
+const pick = (profile: Record<string, unknown>) => ({
+  whyTheyCare: profile.whyTheyCare,
+  desiredOutcome: profile.desiredOutcome,
+  successPlan: profile.successPlan,
+  health: profile.health,
+  renewalDate: profile.renewalDate,
+});
