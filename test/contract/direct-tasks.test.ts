@@ -54,7 +54,7 @@ describe('direct mode: task requests', () => {
       'wtc_bucket', 'wtc_plan_next_due', 'wtc_version', 'wtc_success_manager', 'wtc_re_recruit_task_key',
       'wtc_renewal_task_key', 'wtc_stalled_plan_task_key', 'hubspot_owner_id', 'wtc_renewal_date',
     ];
-    const search = (filters: unknown[], results: unknown[]) =>
+    const search = (filters: Record<string, string>[], results: unknown[]) =>
       hubspot()
         .post('/crm/v3/objects/companies/search', { filterGroups: [{ filters }], properties: read, sorts: ['hs_object_id'], limit: 200 })
         .reply(200, { total: results.length, results });

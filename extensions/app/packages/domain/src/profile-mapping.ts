@@ -23,7 +23,7 @@ export type BucketChange = {
   changedBy: string | null;
 };
 
-/** The profile as the API returns it and the card shows it. */
+/** The profile as the API returns it and the card shows it (validated by `profileSchema`). */
 export type Profile = ProfileDraft & {
   companyId: string;
   companyName: string | null;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BUCKET_VALUES } from './buckets';
 import { isIsoDate } from './dates';
 import { STEP_OWNER_SIDES, STEP_STATUSES } from './plan';
-import { HAPPINESS_MAX, HAPPINESS_MIN } from './quadrant';
+import { HAPPINESS_MAX, HAPPINESS_MIN, QUADRANT_VALUES } from './quadrant';
 
 /** Limits that keep every value well inside HubSpot's 65,536-character property limit. */
 export const LIMITS = {
@@ -143,4 +143,26 @@ export const emptyProfileDraft = (): ProfileDraft => ({
   successPlan: { steps: [] },
   health: { customerHappiness: null, companyHappiness: null },
   renewalDate: null,
+});
+
+/** The profile as the API returns it: the draft plus the server's stamps and derived facts. */
+export const profileSchema = profileDraftSchema.extend({
+  companyId: z.string(),
+  companyName: z.string().nullable(),
+  version: z.number().int().min(0),
+  review: z.object({ lastReviewedAt: z.string().nullable(), lastReviewedBy: z.string().nullable() }),
+  derived: z.object({
+    plan: z.object({
+      stepsTotal: z.number(),
+      stepsDone: z.number(),
+      overdueCustomer: z.number(),
+      overdueUs: z.number(),
+      nextDueDate: z.string().nullable(),
+    }),
+    quadrant: z.enum(QUADRANT_VALUES).nullable(),
+  }),
+  bucketHistory: z.array(
+    z.object({ bucket: z.enum(BUCKET_VALUES).nullable(), changedAt: z.string(), changedBy: z.string().nullable() }),
+  ),
+  readWarnings: z.array(z.string()),
 });

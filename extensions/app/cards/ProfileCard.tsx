@@ -1,0 +1,115 @@
+import { type ProfileDraft, toIsoDate } from '@why-they-care/domain';
+import {
+  Button,
+  DateInput,
+  Divider,
+  EmptyState,
+  ErrorState,
+  Flex,
+  LoadingSpinner,
+  Text,
+  useExtensionActions,
+  useExtensionContext,
+} from '@hubspot/ui-extensions';
+import { useMemo, useState } from 'react';
+
+import { AtAGlance } from './components/AtAGlance';
+import { DesiredOutcomeSection } from './components/DesiredOutcomeSection';
+import { errorProps } from './components/field-errors';
+import { HealthSection } from './components/HealthSection';
+import { SaveBar } from './components/SaveBar';
+import { SuccessPlanSection } from './components/SuccessPlanSection';
+import { WhyTheyCareSection } from './components/WhyTheyCareSection';
+import { useProfile } from './hooks/useProfile';
+import { createBackendClient } from './lib/backend-client';
+import { fromDateInput, toDateInput } from './lib/date-input';
+
+/** The company card: load, edit and save the customer's "why they care" profile. */
+export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) => {
+  const context = useExtensionContext<'crm.record.tab'>();
+  const actions = useExtensionActions<'crm.record.tab'>();
+  const backendUrl = String(context.variables?.BACKEND_URL ?? '');
+  const backend = useMemo(() => (backendUrl ? createBackendClient(backendUrl) : null), [backendUrl]);
+  const profile = useProfile(backend, context.crm.objectId);
+  const [started, setStarted] = useState(false);
+  const today = toIsoDate(now());
+
+  if (!backendUrl) {
+    return (
+      <ErrorState title="Why They Care is not configured">
+        <Text>The BACKEND_URL project variable is missing: ask your HubSpot admin to deploy the app with its profile.</Text>
+      </ErrorState>
+    );
+  }
+  const { state } = profile;
+  if (state.status === 'loading') return <LoadingSpinner label="Loading why they care" layout="centered" />;
+  if (state.status === 'load_failed') {
+    return (
+      <ErrorState title="Could not load this profile">
+        <Text>{state.message}</Text>
+        <Button testId="load-retry" onClick={() => void profile.load()}>
+          Try again
+        </Button>
+      </ErrorState>
+    );
+  }
+
+  const { saved, draft, fieldErrors, saving } = state;
+  if (saved.version === 0 && !started && !profile.dirty) {
+    return (
+      <EmptyState testId="empty" title="Why do they care about us?" layout="vertical" imageName="building">
+        <Text>Nobody has asked {saved.companyName ?? 'this customer'} yet. Ask the buyer, and write down the answer in their words.</Text>
+        <Button testId="start" variant="primary" onClick={() => setStarted(true)}>
+          Record their answer
+        </Button>
+      </EmptyState>
+    );
+  }
+
+  const edit = <K extends keyof ProfileDraft>(key: K) => (value: ProfileDraft[K]) => profile.edit({ ...draft, [key]: value });
+  const save = async () => {
+    if (await profile.save()) {
+      actions.addAlert({ type: 'success', title: 'Saved', message: 'Why they care is up to date.' });
+      actions.refreshObjectProperties();
+    }
+  };
+  const sectionProps = { errors: fieldErrors, readOnly: saving };
+
+  return (
+    <Flex direction="column" gap="md">
+      <AtAGlance profile={saved} today={today} />
+      {saved.readWarnings.map((warning) => (
+        <Text key={warning} variant="microcopy">
+          {warning}
+        </Text>
+      ))}
+      <Divider />
+      <WhyTheyCareSection value={draft.whyTheyCare} onChange={edit('whyTheyCare')} {...sectionProps} />
+      <Divider />
+      <DesiredOutcomeSection value={draft.desiredOutcome} onChange={edit('desiredOutcome')} {...sectionProps} />
+      <Divider />
+      <SuccessPlanSection value={draft.successPlan} onChange={edit('successPlan')} today={today} {...sectionProps} />
+      <Divider />
+      <HealthSection value={draft.health} onChange={edit('health')} {...sectionProps} />
+      <DateInput
+        label="Renewal date"
+        name="renewalDate"
+        readOnly={saving}
+        format="YYYY-MM-DD"
+        value={toDateInput(draft.renewalDate)}
+        onChange={(date) => profile.edit({ ...draft, renewalDate: fromDateInput(date) })}
+        {...errorProps(fieldErrors, 'renewalDate')}
+      />
+      <Divider />
+      <SaveBar
+        dirty={profile.dirty}
+        saving={saving}
+        saveError={state.saveError}
+        conflict={state.conflict}
+        onSave={() => void save()}
+        onDiscardMine={profile.discardMine}
+        onKeepMine={profile.keepMine}
+      />
+    </Flex>
+  );
+};

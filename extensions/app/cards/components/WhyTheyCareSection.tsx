@@ -1,0 +1,65 @@
+import { BUCKETS, type Bucket, type ProfileDraft, WHY_THEY_CARE_PROMPT } from '@why-they-care/domain';
+import { DateInput, Flex, Heading, Input, Select, Text, TextArea } from '@hubspot/ui-extensions';
+
+import { fromDateInput, toDateInput } from '../lib/date-input';
+import { errorProps, type SectionProps } from './field-errors';
+
+const NOT_ASKED = '';
+
+export const WhyTheyCareSection = ({ value, onChange, errors, readOnly }: SectionProps<ProfileDraft['whyTheyCare']>) => {
+  const set = (patch: Partial<ProfileDraft['whyTheyCare']>) => onChange({ ...value, ...patch });
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Why they care</Heading>
+      <Text variant="microcopy">{WHY_THEY_CARE_PROMPT}</Text>
+      <Select
+        label="Their answer falls under"
+        name="bucket"
+        readOnly={readOnly}
+        value={value.bucket ?? NOT_ASKED}
+        options={[
+          { label: 'Not asked yet', value: NOT_ASKED },
+          ...BUCKETS.map((bucket) => ({ label: `${bucket.label}: ${bucket.meaning}`, value: bucket.value })),
+        ]}
+        onChange={(next) => set({ bucket: next === NOT_ASKED ? null : (next as Bucket) })}
+        {...errorProps(errors, 'whyTheyCare.bucket')}
+      />
+      <TextArea
+        label="Their answer, in their words"
+        name="answer"
+        readOnly={readOnly}
+        value={value.answer}
+        placeholder="Quote them: what did they say?"
+        onInput={(answer) => set({ answer })}
+        {...errorProps(errors, 'whyTheyCare.answer')}
+      />
+      <Flex direction="row" gap="sm" wrap="wrap">
+        <Input
+          label="Who answered"
+          name="answeredByName"
+          readOnly={readOnly}
+          value={value.answeredByName}
+          onInput={(answeredByName) => set({ answeredByName })}
+          {...errorProps(errors, 'whyTheyCare.answeredByName')}
+        />
+        <Input
+          label="Their role"
+          name="answeredByRole"
+          readOnly={readOnly}
+          value={value.answeredByRole}
+          onInput={(answeredByRole) => set({ answeredByRole })}
+          {...errorProps(errors, 'whyTheyCare.answeredByRole')}
+        />
+        <DateInput
+          label="Asked on"
+          name="askedOn"
+          readOnly={readOnly}
+          format="YYYY-MM-DD"
+          value={toDateInput(value.askedOn)}
+          onChange={(date) => set({ askedOn: fromDateInput(date) })}
+          {...errorProps(errors, 'whyTheyCare.askedOn')}
+        />
+      </Flex>
+    </Flex>
+  );
+};
