@@ -14,14 +14,17 @@ export const msUntil = (timeUtc: string, now: Date): number => {
 export const scheduleDaily = (timeUtc: string, job: () => Promise<void>, logger: Logger) => {
   let timer: NodeJS.Timeout;
   const arm = () => {
-    timer = setTimeout(async () => {
-      try {
-        await job();
-      } catch (error) {
-        logger.error({ err: error }, 'daily automation run failed');
-      }
-      arm();
-    }, msUntil(timeUtc, new Date()));
+    timer = setTimeout(
+      async () => {
+        try {
+          await job();
+        } catch (error) {
+          logger.error({ err: error }, 'daily automation run failed');
+        }
+        arm();
+      },
+      msUntil(timeUtc, new Date()),
+    );
     timer.unref();
   };
   arm();

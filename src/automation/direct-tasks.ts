@@ -89,7 +89,10 @@ export const createScheduledAutomation = (deps: { companies: CompaniesApi; tasks
         ],
         read,
       ),
-      deps.companies.searchAll([{ propertyName: PROPERTIES.planNextDue.name, operator: 'LT', value: searchDate(options.today) }], read),
+      deps.companies.searchAll(
+        [{ propertyName: PROPERTIES.planNextDue.name, operator: 'LT', value: searchDate(options.today) }],
+        read,
+      ),
       deps.companies.searchAll(
         [
           { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: RE_RECRUIT_BUCKET },

@@ -22,7 +22,13 @@ const signedCall = async (method: string, path: string, body?: unknown) => {
   const url = `${backendUrl}${path}${separator}userId=1&userEmail=${encodeURIComponent('you@example.com')}&appId=1&portalId=${env.HUBSPOT_PORTAL_ID}`;
   const rawBody = body === undefined ? '' : JSON.stringify(body);
   const timestamp = String(Date.now());
-  const signature = signV3({ clientSecret: String(env.HUBSPOT_CLIENT_SECRET), method, uri: url, body: rawBody, timestamp });
+  const signature = signV3({
+    clientSecret: String(env.HUBSPOT_CLIENT_SECRET),
+    method,
+    uri: url,
+    body: rawBody,
+    timestamp,
+  });
   const response = await fetch(url, {
     method,
     headers: {
@@ -61,11 +67,15 @@ const main = async () => {
   const [first, second, third] = positionals;
   if (first === 'move' && second && third) return move(second, third);
   if (!first || !second) return console.log(USAGE);
-  const body = third === undefined ? undefined : JSON.parse(third.startsWith('@') ? readFileSync(third.slice(1), 'utf8') : third);
+  const body =
+    third === undefined ? undefined : JSON.parse(third.startsWith('@') ? readFileSync(third.slice(1), 'utf8') : third);
   return print(await signedCall(first.toUpperCase(), second, body));
 };
 
 main().catch((error: unknown) => {
-  console.error(`Could not reach the backend at ${backendUrl}: is it running (npm start)?`, error instanceof Error ? error.message : error);
+  console.error(
+    `Could not reach the backend at ${backendUrl}: is it running (npm start)?`,
+    error instanceof Error ? error.message : error,
+  );
   process.exit(1);
 });

@@ -26,7 +26,10 @@ const listTasks = () => {
 };
 
 const main = async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { reset: { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { reset: { type: 'boolean' }, help: { type: 'boolean' } },
+  });
   if (values.help) return console.log(USAGE);
   if (values.reset) {
     rmSync(SANDBOX_FILE, { force: true });

@@ -15,7 +15,11 @@ const USAGE = `Usage: npm run setup -- [--dry-run] [--enable]
 
 const main = async () => {
   const { values } = parseArgs({
-    options: { 'dry-run': { type: 'boolean', default: false }, enable: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      enable: { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) return console.log(USAGE);
   const env = loadEnv(commandEnv());

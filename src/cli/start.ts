@@ -42,13 +42,17 @@ const main = async () => {
 
   const stopDaily =
     env.AUTOMATION_MODE === 'direct' && env.AUTOMATION_DAILY_AT_UTC
-      ? scheduleDaily(env.AUTOMATION_DAILY_AT_UTC, async () => {
-          await backend.runAutomation({
-            today: todayUtc(),
-            renewalLeadDays: env.RENEWAL_LEAD_DAYS,
-            renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
-          });
-        }, logger)
+      ? scheduleDaily(
+          env.AUTOMATION_DAILY_AT_UTC,
+          async () => {
+            await backend.runAutomation({
+              today: todayUtc(),
+              renewalLeadDays: env.RENEWAL_LEAD_DAYS,
+              renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
+            });
+          },
+          logger,
+        )
       : () => undefined;
 
   const shutdown = (signal: string) => {

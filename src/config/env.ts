@@ -2,19 +2,17 @@ import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-const jsonRecord = z
-  .string()
-  .transform((text, context) => {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      const result = z.record(z.string(), z.string().regex(/^\d+$/)).safeParse(parsed);
-      if (result.success) return result.data;
-    } catch {
-      // reported below
-    }
-    context.addIssue({ code: 'custom', message: 'must be JSON like {"<teamId>": "<ownerId>"}' });
-    return z.NEVER;
-  });
+const jsonRecord = z.string().transform((text, context) => {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const result = z.record(z.string(), z.string().regex(/^\d+$/)).safeParse(parsed);
+    if (result.success) return result.data;
+  } catch {
+    // reported below
+  }
+  context.addIssue({ code: 'custom', message: 'must be JSON like {"<teamId>": "<ownerId>"}' });
+  return z.NEVER;
+});
 
 /** Every setting the backend reads, validated once at start. `.env.example` documents each one. */
 export const envSchema = z.object({
@@ -25,7 +23,10 @@ export const envSchema = z.object({
   HUBSPOT_CLIENT_SECRET: z.string().min(8, 'must be the app client secret (Auth tab of the app)'),
   HUBSPOT_PORTAL_ID: z.string().regex(/^\d+$/, 'must be the HubSpot account id (digits)'),
   PUBLIC_BASE_URL: z.url().optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   HUBSPOT_TIMEOUT_MS: positiveInt(8_000),
   HUBSPOT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(6).default(3),
   HUBSPOT_RETRY_BASE_MS: positiveInt(500),
@@ -36,7 +37,10 @@ export const envSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (UTC)')
     .optional(),
   RENEWAL_LEAD_DAYS: positiveInt(90),
-  RENEWAL_DATE_PROPERTY: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  RENEWAL_DATE_PROPERTY: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .optional(),
   SUCCESS_MANAGERS_BY_TEAM: jsonRecord.optional(),
   DEFAULT_SUCCESS_MANAGER_ID: z.string().regex(/^\d+$/, 'must be a HubSpot owner id').optional(),
 });

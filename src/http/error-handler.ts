@@ -46,7 +46,10 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const correlationId = String(req.id ?? '');
   const log = req.log;
   if (apiError.status >= 500) {
-    log?.error({ err: error, code: apiError.code, hubspot: error instanceof HubSpotError ? error.details : undefined }, apiError.message);
+    log?.error(
+      { err: error, code: apiError.code, hubspot: error instanceof HubSpotError ? error.details : undefined },
+      apiError.message,
+    );
   } else {
     log?.info({ code: apiError.code }, apiError.message);
   }

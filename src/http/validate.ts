@@ -9,7 +9,9 @@ export const parseOrReject = <T extends z.ZodType>(schema: T, value: unknown, pr
   if (result.success) return result.data;
   const fields = toFieldErrors(result.error);
   const prefixed = prefix
-    ? Object.fromEntries(Object.entries(fields).map(([path, messages]) => [`${prefix}.${path}`.replace(/\._$/, ''), messages]))
+    ? Object.fromEntries(
+        Object.entries(fields).map(([path, messages]) => [`${prefix}.${path}`.replace(/\._$/, ''), messages]),
+      )
     : fields;
   throw new ApiError('VALIDATION_FAILED', 'Some fields need fixing', { fields: prefixed });
 };

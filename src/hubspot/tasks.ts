@@ -23,7 +23,10 @@ const taskInput = ({ intent, ownerId }: TaskToCreate) => ({
     {
       to: { id: intent.companyId },
       types: [
-        { associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: TASK_TO_COMPANY },
+        {
+          associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined,
+          associationTypeId: TASK_TO_COMPANY,
+        },
       ],
     },
   ],

@@ -17,9 +17,7 @@ const connection = (nextActionId?: string) =>
   nextActionId ? { connection: { edgeType: 'STANDARD', nextActionId } } : {};
 
 /** [unverified] owner_assignment and due_time: seen in third-party code, not in HubSpot's docs excerpt. */
-export const createTaskAction = (
-  link: ActionLink & { template: TaskTemplate; assigneeProperty: string },
-) => ({
+export const createTaskAction = (link: ActionLink & { template: TaskTemplate; assigneeProperty: string }) => ({
   type: 'SINGLE_CONNECTION',
   actionId: link.actionId,
   actionTypeId: ACTION_TYPE.createTask,

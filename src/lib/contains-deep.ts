@@ -12,7 +12,9 @@ export const containsDeep = (actual: unknown, expected: unknown): boolean => {
   }
   if (typeof expected === 'object' && expected !== null) {
     if (typeof actual !== 'object' || actual === null) return false;
-    return Object.entries(expected).every(([key, value]) => containsDeep((actual as Record<string, unknown>)[key], value));
+    return Object.entries(expected).every(([key, value]) =>
+      containsDeep((actual as Record<string, unknown>)[key], value),
+    );
   }
   return actual === expected;
 };

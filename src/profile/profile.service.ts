@@ -38,7 +38,10 @@ export type ProfileServiceDeps = {
   /** The success manager (owner id) for a company owner, when the account maps teams to managers. */
   successManagerFor?: (ownerId: string | null) => Promise<string | null>;
   /** Direct automation mode: create the re-recruit task once the save that moved the bucket is stored. */
-  onReRecruit?: (intent: TaskIntent, company: { ownerId: string | null; successManagerId: string | null }) => Promise<void>;
+  onReRecruit?: (
+    intent: TaskIntent,
+    company: { ownerId: string | null; successManagerId: string | null },
+  ) => Promise<void>;
 };
 
 export const createProfileService = (deps: ProfileServiceDeps) => {
@@ -125,7 +128,10 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
 
       const bucketChanged = current.whyTheyCare.bucket !== request.profile.whyTheyCare.bucket;
       const savedHistory = bucketChanged
-        ? [{ bucket: request.profile.whyTheyCare.bucket, changedAt: at.toISOString(), changedBy: reviewedBy }, ...history]
+        ? [
+            { bucket: request.profile.whyTheyCare.bucket, changedAt: at.toISOString(), changedBy: reviewedBy },
+            ...history,
+          ]
         : history;
       return {
         profile: toProfile(companyId, { ...company.properties, ...written }, savedHistory),

@@ -22,14 +22,18 @@ const builtIn = (
   ...extra,
 });
 
-const options = (...values: string[]) => values.map((value, index) => ({ label: value, value, displayOrder: index, hidden: false }));
+const options = (...values: string[]) =>
+  values.map((value, index) => ({ label: value, value, displayOrder: index, hidden: false }));
 
 /** HubSpot's own company properties the app relies on. */
 export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
   builtIn('name', 'Company name', 'string', 'text'),
   builtIn('domain', 'Company domain name', 'string', 'text'),
   builtIn('hs_object_id', 'Record ID', 'number', 'number'),
-  builtIn('hubspot_owner_id', 'Company owner', 'enumeration', 'select', { referencedObjectType: 'OWNER', externalOptions: true }),
+  builtIn('hubspot_owner_id', 'Company owner', 'enumeration', 'select', {
+    referencedObjectType: 'OWNER',
+    externalOptions: true,
+  }),
   builtIn('createdate', 'Create Date', 'datetime', 'date'),
   builtIn('hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date'),
 ];
@@ -43,8 +47,13 @@ export const TASK_PROPERTIES: Record<string, SandboxProperty> = Object.fromEntri
     builtIn('hs_task_status', 'Task status', 'enumeration', 'select', {
       options: options('NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'COMPLETED', 'DEFERRED'),
     }),
-    builtIn('hs_task_priority', 'Priority', 'enumeration', 'select', { options: options('NONE', 'LOW', 'MEDIUM', 'HIGH') }),
+    builtIn('hs_task_priority', 'Priority', 'enumeration', 'select', {
+      options: options('NONE', 'LOW', 'MEDIUM', 'HIGH'),
+    }),
     builtIn('hs_task_type', 'Task type', 'enumeration', 'select', { options: options('TODO', 'CALL', 'EMAIL') }),
-    builtIn('hubspot_owner_id', 'Assigned to', 'enumeration', 'select', { referencedObjectType: 'OWNER', externalOptions: true }),
+    builtIn('hubspot_owner_id', 'Assigned to', 'enumeration', 'select', {
+      referencedObjectType: 'OWNER',
+      externalOptions: true,
+    }),
   ].map((property) => [property.name, property]),
 );

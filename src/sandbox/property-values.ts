@@ -7,7 +7,10 @@ export const MAX_VALUE_LENGTH = 65_536;
 
 type Normalised = { ok: true; value: string } | { ok: false; error: InvalidValue };
 
-const invalid = (name: string, code: string, message: string): Normalised => ({ ok: false, error: { name, code, message } });
+const invalid = (name: string, code: string, message: string): Normalised => ({
+  ok: false,
+  error: { name, code, message },
+});
 
 /** Checks and normalises one value the way HubSpot does for its property type; '' clears a value. */
 export const normaliseValue = (
@@ -30,7 +33,11 @@ export const normaliseValue = (
     case 'date': {
       if (/^\d+$/.test(value)) {
         const instant = new Date(Number(value));
-        return instant.getUTCHours() + instant.getUTCMinutes() + instant.getUTCSeconds() + instant.getUTCMilliseconds() === 0
+        return instant.getUTCHours() +
+          instant.getUTCMinutes() +
+          instant.getUTCSeconds() +
+          instant.getUTCMilliseconds() ===
+          0
           ? { ok: true, value: toIsoDate(instant) }
           : invalid(name, 'INVALID_DATE', `${value} is at ${instant.toISOString()}, which is not midnight!`);
       }

@@ -15,7 +15,10 @@ export const validateValues = (
   input: unknown,
 ): { ok: true; values: Record<string, string> } | { ok: false; invalid: InvalidValue[] } => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, invalid: [{ name: 'properties', code: 'INVALID_INPUT', message: 'properties must be an object' }] };
+    return {
+      ok: false,
+      invalid: [{ name: 'properties', code: 'INVALID_INPUT', message: 'properties must be an object' }],
+    };
   }
   const values: Record<string, string> = {};
   const invalid: InvalidValue[] = [];

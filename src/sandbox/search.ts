@@ -15,7 +15,9 @@ export const SEARCH_MAX_RESULTS = 10_000;
 const comparable = (property: SandboxProperty | undefined, value: string): number | string => {
   if (property?.type === 'number') return Number(value);
   if (property?.type === 'date' || property?.type === 'datetime') {
-    return /^\d+$/.test(value) ? Number(value) : Date.parse(property.type === 'date' ? `${value.slice(0, 10)}T00:00:00Z` : value);
+    return /^\d+$/.test(value)
+      ? Number(value)
+      : Date.parse(property.type === 'date' ? `${value.slice(0, 10)}T00:00:00Z` : value);
   }
   return value.toLowerCase();
 };
@@ -52,7 +54,19 @@ const matches = (record: SandboxRecord, filter: SearchFilter, definitions: Recor
   }
 };
 
-export const KNOWN_OPERATORS = ['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY'];
+export const KNOWN_OPERATORS = [
+  'EQ',
+  'NEQ',
+  'LT',
+  'LTE',
+  'GT',
+  'GTE',
+  'BETWEEN',
+  'IN',
+  'NOT_IN',
+  'HAS_PROPERTY',
+  'NOT_HAS_PROPERTY',
+];
 
 /** filterGroups are ORed, filters inside a group ANDed; results sorted by id, paged by offset. */
 export const searchRecords = (

@@ -14,10 +14,38 @@ import { type SandboxOwner, type SandboxRecord, type SandboxState } from './stor
 export const SEED_PORTAL_ID = '1234567';
 
 const OWNERS: SandboxOwner[] = [
-  { id: '501', userId: 9001, email: 'maria.manager@example.com', firstName: 'Maria', lastName: 'Manager', teams: [{ id: '11', name: 'Enterprise', primary: true }] },
-  { id: '502', userId: 9002, email: 'eli.enterprise@example.com', firstName: 'Eli', lastName: 'Enterprise', teams: [{ id: '11', name: 'Enterprise', primary: true }] },
-  { id: '503', userId: 9003, email: 'gus.growth@example.com', firstName: 'Gus', lastName: 'Growth', teams: [{ id: '22', name: 'Growth', primary: true }] },
-  { id: '504', userId: 9004, email: 'greta.lead@example.com', firstName: 'Greta', lastName: 'Lead', teams: [{ id: '22', name: 'Growth', primary: true }] },
+  {
+    id: '501',
+    userId: 9001,
+    email: 'maria.manager@example.com',
+    firstName: 'Maria',
+    lastName: 'Manager',
+    teams: [{ id: '11', name: 'Enterprise', primary: true }],
+  },
+  {
+    id: '502',
+    userId: 9002,
+    email: 'eli.enterprise@example.com',
+    firstName: 'Eli',
+    lastName: 'Enterprise',
+    teams: [{ id: '11', name: 'Enterprise', primary: true }],
+  },
+  {
+    id: '503',
+    userId: 9003,
+    email: 'gus.growth@example.com',
+    firstName: 'Gus',
+    lastName: 'Growth',
+    teams: [{ id: '22', name: 'Growth', primary: true }],
+  },
+  {
+    id: '504',
+    userId: 9004,
+    email: 'greta.lead@example.com',
+    firstName: 'Greta',
+    lastName: 'Lead',
+    teams: [{ id: '22', name: 'Growth', primary: true }],
+  },
 ];
 
 type Seed = {
@@ -31,18 +59,114 @@ type Seed = {
 };
 
 const SEEDS: Seed[] = [
-  { name: 'Acme Logistics', owner: '502', bucket: 'need_you', answer: 'Our dispatchers live in your tool: we could not route trucks without it.', happiness: [4, 4], renewalInDays: 60, overdueSteps: 0 },
-  { name: 'Birch Dental Group', owner: '503', bucket: 'need_you', answer: 'You cut our no-shows in half. That is the whole reason.', happiness: [4, 2], renewalInDays: 200, overdueSteps: 0 },
-  { name: 'Cobalt Mining', owner: '502', bucket: 'need_you', answer: 'Compliance reports are done in a day instead of a week.', happiness: [3, 3], renewalInDays: 30, overdueSteps: 1 },
-  { name: 'Delta Foods', owner: '503', bucket: 'its_ok', answer: 'It works. Procurement asked us to look at two cheaper options.', happiness: [2, 3], renewalInDays: 75, overdueSteps: 2 },
-  { name: 'Evergreen Schools', owner: '502', bucket: 'its_ok', answer: 'Teachers like it, IT thinks it is one tool too many.', happiness: [3, 2], renewalInDays: 150, overdueSteps: 0 },
-  { name: 'Fjord Shipping', owner: '503', bucket: 'its_ok', answer: 'Fine for now. The reporting is clunky.', happiness: [2, 2], renewalInDays: 20, overdueSteps: 1 },
-  { name: 'Granite Insurance', owner: '502', bucket: 'who_are_you', answer: 'Sorry, which product is this again?', happiness: [1, 3], renewalInDays: 45, overdueSteps: 0 },
-  { name: 'Harbor Clinics', owner: '503', bucket: 'who_are_you', answer: 'Our new CFO does not know why we pay for you.', happiness: [1, 1], renewalInDays: 300, overdueSteps: 3 },
-  { name: 'Iris Analytics', owner: '502', bucket: 'who_are_you', answer: 'We outgrew it; we built our own.', happiness: [2, 1], renewalInDays: null, overdueSteps: 0 },
-  { name: 'Juniper Retail', owner: '503', bucket: null, answer: '', happiness: null, renewalInDays: 80, overdueSteps: 0 },
-  { name: 'Kestrel Aviation', owner: '502', bucket: null, answer: '', happiness: null, renewalInDays: null, overdueSteps: 0 },
-  { name: 'Lumen Energy', owner: '503', bucket: 'need_you', answer: 'Your team answers before we finish the question.', happiness: [4, 3], renewalInDays: 100, overdueSteps: 0 },
+  {
+    name: 'Acme Logistics',
+    owner: '502',
+    bucket: 'need_you',
+    answer: 'Our dispatchers live in your tool: we could not route trucks without it.',
+    happiness: [4, 4],
+    renewalInDays: 60,
+    overdueSteps: 0,
+  },
+  {
+    name: 'Birch Dental Group',
+    owner: '503',
+    bucket: 'need_you',
+    answer: 'You cut our no-shows in half. That is the whole reason.',
+    happiness: [4, 2],
+    renewalInDays: 200,
+    overdueSteps: 0,
+  },
+  {
+    name: 'Cobalt Mining',
+    owner: '502',
+    bucket: 'need_you',
+    answer: 'Compliance reports are done in a day instead of a week.',
+    happiness: [3, 3],
+    renewalInDays: 30,
+    overdueSteps: 1,
+  },
+  {
+    name: 'Delta Foods',
+    owner: '503',
+    bucket: 'its_ok',
+    answer: 'It works. Procurement asked us to look at two cheaper options.',
+    happiness: [2, 3],
+    renewalInDays: 75,
+    overdueSteps: 2,
+  },
+  {
+    name: 'Evergreen Schools',
+    owner: '502',
+    bucket: 'its_ok',
+    answer: 'Teachers like it, IT thinks it is one tool too many.',
+    happiness: [3, 2],
+    renewalInDays: 150,
+    overdueSteps: 0,
+  },
+  {
+    name: 'Fjord Shipping',
+    owner: '503',
+    bucket: 'its_ok',
+    answer: 'Fine for now. The reporting is clunky.',
+    happiness: [2, 2],
+    renewalInDays: 20,
+    overdueSteps: 1,
+  },
+  {
+    name: 'Granite Insurance',
+    owner: '502',
+    bucket: 'who_are_you',
+    answer: 'Sorry, which product is this again?',
+    happiness: [1, 3],
+    renewalInDays: 45,
+    overdueSteps: 0,
+  },
+  {
+    name: 'Harbor Clinics',
+    owner: '503',
+    bucket: 'who_are_you',
+    answer: 'Our new CFO does not know why we pay for you.',
+    happiness: [1, 1],
+    renewalInDays: 300,
+    overdueSteps: 3,
+  },
+  {
+    name: 'Iris Analytics',
+    owner: '502',
+    bucket: 'who_are_you',
+    answer: 'We outgrew it; we built our own.',
+    happiness: [2, 1],
+    renewalInDays: null,
+    overdueSteps: 0,
+  },
+  {
+    name: 'Juniper Retail',
+    owner: '503',
+    bucket: null,
+    answer: '',
+    happiness: null,
+    renewalInDays: 80,
+    overdueSteps: 0,
+  },
+  {
+    name: 'Kestrel Aviation',
+    owner: '502',
+    bucket: null,
+    answer: '',
+    happiness: null,
+    renewalInDays: null,
+    overdueSteps: 0,
+  },
+  {
+    name: 'Lumen Energy',
+    owner: '503',
+    bucket: 'need_you',
+    answer: 'Your team answers before we finish the question.',
+    happiness: [4, 3],
+    renewalInDays: 100,
+    overdueSteps: 0,
+  },
 ];
 
 const stepsFor = (seed: Seed, today: string): PlanStep[] => {
@@ -56,9 +180,23 @@ const stepsFor = (seed: Seed, today: string): PlanStep[] => {
     status: 'in_progress',
   }));
   return [
-    { id: 'k1', title: 'Kick-off with the buyer', ownerSide: 'us', ownerName: 'Account manager', dueDate: addDays(today, -60), status: 'done' },
+    {
+      id: 'k1',
+      title: 'Kick-off with the buyer',
+      ownerSide: 'us',
+      ownerName: 'Account manager',
+      dueDate: addDays(today, -60),
+      status: 'done',
+    },
     ...overdue,
-    { id: 'n1', title: 'Agree the success metrics', ownerSide: 'customer', ownerName: 'Their sponsor', dueDate: addDays(today, 14), status: 'not_started' },
+    {
+      id: 'n1',
+      title: 'Agree the success metrics',
+      ownerSide: 'customer',
+      ownerName: 'Their sponsor',
+      dueDate: addDays(today, 14),
+      status: 'not_started',
+    },
   ];
 };
 
@@ -96,13 +234,25 @@ export const seedState = (now: Date): SandboxState => {
       createdate: '2025-01-01T00:00:00.000Z',
       ...(filled || seed.renewalInDays !== null ? profileContentProperties(draftFor(seed, today), today) : {}),
       ...(filled
-        ? profileStampProperties({ version: 1, saveId: `seed-${id}`, reviewedAt: addDays(today, -20) + 'T09:00:00.000Z', reviewedBy: 'seed@example.com' })
+        ? profileStampProperties({
+            version: 1,
+            saveId: `seed-${id}`,
+            reviewedAt: addDays(today, -20) + 'T09:00:00.000Z',
+            reviewedBy: 'seed@example.com',
+          })
         : {}),
     };
     const history = Object.fromEntries(
       Object.entries(properties).map(([name, value]) => [name, [{ value, timestamp: at, sourceType: 'IMPORT' }]]),
     );
-    companies[id] = { id, properties, history, associations: { companies: [] }, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: at };
+    companies[id] = {
+      id,
+      properties,
+      history,
+      associations: { companies: [] },
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: at,
+    };
   });
   return {
     portalId: SEED_PORTAL_ID,

@@ -80,7 +80,9 @@ export const createSandbox = (options: SandboxOptions) => {
   app.use(listRoutes(store, now));
   app.use(flowRoutes(store, now));
   app.use(ownerRoutes(store));
-  app.use((req, res) => sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `No route ${req.method} ${req.path} in the sandbox`));
+  app.use((req, res) =>
+    sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `No route ${req.method} ${req.path} in the sandbox`),
+  );
   app.use(jsonErrors);
 
   /** Listens on loopback only; resolves with the base URL to give the backend as HUBSPOT_API_BASE_URL. */

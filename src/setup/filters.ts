@@ -15,7 +15,11 @@ export const isAnyOf = (property: string, values: readonly string[]) =>
   });
 
 export const isKnown = (property: string) =>
-  propertyFilter(property, { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false });
+  propertyFilter(property, {
+    operationType: 'ALL_PROPERTY',
+    operator: 'IS_KNOWN',
+    includeObjectsWithNoValueSet: false,
+  });
 
 export const andBranch = (filters: readonly PropertyFilter[]) => ({
   filterBranchType: 'AND',

@@ -31,7 +31,8 @@ const sameOptions = (definition: PropertyDefinition, existing: ExistingProperty)
   containsDeep(
     existing.options.map(({ label, value, description }) => ({ label, value, description: description ?? '' })),
     (definition.options ?? []).map(({ label, value, description }) => ({ label, value, description })),
-  ) || (!definition.options && existing.options.length === 0);
+  ) ||
+  (!definition.options && existing.options.length === 0);
 
 const planProperty = (
   deps: SetupDeps,
@@ -40,7 +41,11 @@ const planProperty = (
 ): SetupItem => {
   const base = { kind: 'property' as const, name: definition.name };
   if (!existing) {
-    return { ...base, action: 'create', apply: async () => void (await deps.properties.create(definition, PROPERTY_GROUP.name)) };
+    return {
+      ...base,
+      action: 'create',
+      apply: async () => void (await deps.properties.create(definition, PROPERTY_GROUP.name)),
+    };
   }
   if (existing.type !== definition.type || existing.fieldType !== definition.fieldType) {
     return {
@@ -52,7 +57,11 @@ const planProperty = (
     };
   }
   if ((definition.referencedObjectType ?? undefined) !== (existing.referencedObjectType || undefined)) {
-    return { ...base, action: 'conflict', detail: 'exists but is not a HubSpot-user property; rename or delete it in HubSpot' };
+    return {
+      ...base,
+      action: 'conflict',
+      detail: 'exists but is not a HubSpot-user property; rename or delete it in HubSpot',
+    };
   }
   const changed = [
     existing.label !== definition.label && 'label',
@@ -99,7 +108,11 @@ const planProperties = async (deps: SetupDeps, options: SetupOptions): Promise<S
             detail: 'RENEWAL_DATE_PROPERTY names a company property that does not exist',
           },
         ];
-  return [group, ...PROPERTY_DEFINITIONS.map((definition) => planProperty(deps, definition, byName.get(definition.name))), ...renewalDate];
+  return [
+    group,
+    ...PROPERTY_DEFINITIONS.map((definition) => planProperty(deps, definition, byName.get(definition.name))),
+    ...renewalDate,
+  ];
 };
 
 const planLists = async (deps: SetupDeps): Promise<SetupItem[]> =>
@@ -142,7 +155,12 @@ const planFlows = async (deps: SetupDeps, options: SetupOptions): Promise<SetupI
     listing = await deps.flows.list();
   } catch (error) {
     if (error instanceof HubSpotError && (error.code === 'HUBSPOT_FORBIDDEN' || error.code === 'HUBSPOT_AUTH_FAILED')) {
-      return desired.map((flow) => ({ kind: 'workflow', name: flow.name, action: 'skipped', detail: WORKFLOWS_REFUSED }));
+      return desired.map((flow) => ({
+        kind: 'workflow',
+        name: flow.name,
+        action: 'skipped',
+        detail: WORKFLOWS_REFUSED,
+      }));
     }
     throw error;
   }
@@ -150,7 +168,12 @@ const planFlows = async (deps: SetupDeps, options: SetupOptions): Promise<SetupI
     desired.map(async (flow): Promise<SetupItem> => {
       const found = listing.find((candidate) => candidate.name === flow.name);
       if (!found) {
-        return { kind: 'workflow', name: flow.name, action: 'create', apply: async () => (await deps.flows.create(flow)).id };
+        return {
+          kind: 'workflow',
+          name: flow.name,
+          action: 'create',
+          apply: async () => (await deps.flows.create(flow)).id,
+        };
       }
       const existing = await deps.flows.get(found.id);
       if (containsDeep(existing, flow)) return { kind: 'workflow', name: flow.name, action: 'unchanged', id: found.id };

@@ -19,8 +19,22 @@ export const profileFixture = (overrides: Partial<Profile> = {}): Profile => ({
   },
   successPlan: {
     steps: [
-      { id: 's1', title: 'Send usage data', ownerSide: 'customer', ownerName: 'Dana', dueDate: '2026-11-10', status: 'in_progress' },
-      { id: 's2', title: 'Quarterly review', ownerSide: 'us', ownerName: 'Sam', dueDate: '2026-12-10', status: 'not_started' },
+      {
+        id: 's1',
+        title: 'Send usage data',
+        ownerSide: 'customer',
+        ownerName: 'Dana',
+        dueDate: '2026-11-10',
+        status: 'in_progress',
+      },
+      {
+        id: 's2',
+        title: 'Quarterly review',
+        ownerSide: 'us',
+        ownerName: 'Sam',
+        dueDate: '2026-12-10',
+        status: 'not_started',
+      },
     ],
   },
   health: { customerHappiness: 2, companyHappiness: 4 },
@@ -42,7 +56,10 @@ export const emptyProfile = (): Profile =>
     ...emptyProfileDraft(),
     version: 0,
     review: { lastReviewedAt: null, lastReviewedBy: null },
-    derived: { plan: { stepsTotal: 0, stepsDone: 0, overdueCustomer: 0, overdueUs: 0, nextDueDate: null }, quadrant: null },
+    derived: {
+      plan: { stepsTotal: 0, stepsDone: 0, overdueCustomer: 0, overdueUs: 0, nextDueDate: null },
+      quadrant: null,
+    },
   });
 
 export const jsonResponse = (status: number, body: unknown) =>

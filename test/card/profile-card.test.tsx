@@ -37,7 +37,9 @@ const loaded = async (profile = profileFixture()) => {
 describe('loading the card', () => {
   it('shows a spinner, then the profile at a glance', async () => {
     let answer: (response: Response) => void = () => undefined;
-    jest.spyOn(jest.requireActual('@hubspot/ui-extensions').hubspot, 'fetch').mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    jest
+      .spyOn(jest.requireActual('@hubspot/ui-extensions').hubspot, 'fetch')
+      .mockReturnValue(new Promise((resolve) => (answer = resolve)));
     const renderer = renderCard();
     renderer.render(card());
     expect(renderer.find(LoadingSpinner).props.label).toBe('Loading why they care');
@@ -57,7 +59,9 @@ describe('loading the card', () => {
   });
 
   it('highlights a review older than 90 days', async () => {
-    const { renderer } = await loaded(profileFixture({ review: { lastReviewedAt: '2026-06-01T09:00:00.000Z', lastReviewedBy: 'old@example.com' } }));
+    const { renderer } = await loaded(
+      profileFixture({ review: { lastReviewedAt: '2026-06-01T09:00:00.000Z', lastReviewedBy: 'old@example.com' } }),
+    );
     const review = renderer.findByTestId(StatusTag, 'glance-review');
     expect(review.props.variant).toBe('warning');
     expect(review.text).toBe('Last reviewed by old@example.com, 175 days ago: time to ask again.');
@@ -67,14 +71,22 @@ describe('loading the card', () => {
     mockFetch(jsonResponse(200, { profile: emptyProfile() }));
     const renderer = renderCard();
     renderer.render(card());
-    await renderer.waitFor(() => expect(renderer.findByTestId(EmptyState, 'empty').props.title).toBe('Why do they care about us?'));
+    await renderer.waitFor(() =>
+      expect(renderer.findByTestId(EmptyState, 'empty').props.title).toBe('Why do they care about us?'),
+    );
     renderer.findByTestId(Button, 'start').trigger('onClick');
     await renderer.waitFor(() => expect(renderer.find(Select, { name: 'bucket' }).props.value).toBe(''));
   });
 
   it('shows an error with a retry that loads again', async () => {
     const fetch = mockFetch(
-      jsonResponse(502, { error: { code: 'HUBSPOT_UNAVAILABLE', message: 'HubSpot is unavailable: try again shortly', correlationId: 'c1' } }),
+      jsonResponse(502, {
+        error: {
+          code: 'HUBSPOT_UNAVAILABLE',
+          message: 'HubSpot is unavailable: try again shortly',
+          correlationId: 'c1',
+        },
+      }),
       jsonResponse(200, { profile: profileFixture() }),
     );
     const renderer = renderCard();
@@ -133,9 +145,15 @@ describe('editing and saving', () => {
     expect(fetch).toHaveBeenLastCalledWith(PROFILE_URL, {
       timeout: 15_000,
       method: 'PUT',
-      body: { requestId: expect.stringMatching(/^save-[a-z0-9]+-[a-z0-9]+$/), expectedVersion: 3, profile: expectedDraft() },
+      body: {
+        requestId: expect.stringMatching(/^save-[a-z0-9]+-[a-z0-9]+$/),
+        expectedVersion: 3,
+        profile: expectedDraft(),
+      },
     });
-    expect(renderer.mocks.actions.addAlert.calls[0]).toEqual([{ type: 'success', title: 'Saved', message: 'Why they care is up to date.' }]);
+    expect(renderer.mocks.actions.addAlert.calls[0]).toEqual([
+      { type: 'success', title: 'Saved', message: 'Why they care is up to date.' },
+    ]);
     expect(renderer.find(Text, (node) => node.text === 'All changes saved')).toBeDefined();
   });
 
@@ -143,7 +161,9 @@ describe('editing and saving', () => {
     const { renderer, fetch } = await loaded();
     renderer.find(Input, { name: 'step-0-title' }).trigger('onInput', '' as never);
     renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
-    await renderer.waitFor(() => expect(renderer.find(Input, { name: 'step-0-title' }).props.validationMessage).toBe('Describe the step'));
+    await renderer.waitFor(() =>
+      expect(renderer.find(Input, { name: 'step-0-title' }).props.validationMessage).toBe('Describe the step'),
+    );
     expect(renderer.find(Input, { name: 'step-0-title' }).props.error).toBe(true);
     expect(renderer.findByTestId(Alert, 'save-error').props.title).toBe('Not saved');
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -152,44 +172,77 @@ describe('editing and saving', () => {
   it('shows the backend field messages of a 400', async () => {
     const { renderer, fetch } = await editAndSave();
     fetch.mockResolvedValueOnce(
-      jsonResponse(400, { error: { code: 'VALIDATION_FAILED', message: 'Some fields need fixing', correlationId: 'c', fields: { 'profile.whyTheyCare.answer': ['Too long'] } } }),
+      jsonResponse(400, {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Some fields need fixing',
+          correlationId: 'c',
+          fields: { 'profile.whyTheyCare.answer': ['Too long'] },
+        },
+      }),
     );
     renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
-    await renderer.waitFor(() => expect(renderer.find(TextArea, { name: 'answer' }).props.validationMessage).toBe('Too long'));
+    await renderer.waitFor(() =>
+      expect(renderer.find(TextArea, { name: 'answer' }).props.validationMessage).toBe('Too long'),
+    );
   });
 
   it('keeps every edit after a failed save, and retries with the same request id', async () => {
     const { renderer, fetch } = await editAndSave();
-    fetch.mockResolvedValueOnce(jsonResponse(502, { error: { code: 'HUBSPOT_UNAVAILABLE', message: 'HubSpot is unavailable: try again shortly', correlationId: 'c' } }));
+    fetch.mockResolvedValueOnce(
+      jsonResponse(502, {
+        error: {
+          code: 'HUBSPOT_UNAVAILABLE',
+          message: 'HubSpot is unavailable: try again shortly',
+          correlationId: 'c',
+        },
+      }),
+    );
     renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
     await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'save-error')).toBeDefined());
-    expect(renderer.findByTestId(Alert, 'save-error').text).toBe('HubSpot is unavailable: try again shortly. Your edits are still here: fix them or try again.');
+    expect(renderer.findByTestId(Alert, 'save-error').text).toBe(
+      'HubSpot is unavailable: try again shortly. Your edits are still here: fix them or try again.',
+    );
     expect(renderer.find(TextArea, { name: 'answer' }).props.value).toBe('Who are you again?');
     expect(renderer.find(Select, { name: 'bucket' }).props.value).toBe('who_are_you');
 
-    fetch.mockResolvedValueOnce(jsonResponse(200, { profile: profileFixture({ ...expectedDraft(), version: 4 } as never) }));
+    fetch.mockResolvedValueOnce(
+      jsonResponse(200, { profile: profileFixture({ ...expectedDraft(), version: 4 } as never) }),
+    );
     const retry = renderer.findByTestId(LoadingButton, 'save');
     expect(retry.text).toBe('Try again');
     retry.trigger('onClick');
     await savedAndSettled(renderer);
     expect(renderer.mocks.actions.refreshObjectProperties.callCount).toBe(1);
-    const [first, second] = fetch.mock.calls.slice(1).map(([, init]) => (init?.body as { requestId: string }).requestId);
+    const [first, second] = fetch.mock.calls
+      .slice(1)
+      .map(([, init]) => (init?.body as { requestId: string }).requestId);
     expect(second).toBe(first);
   });
 
   it('on 409 shows who saved first, and lets the account manager keep their edits and save over', async () => {
     const { renderer, fetch } = await editAndSave();
-    const theirs = profileFixture({ version: 5, review: { lastReviewedAt: '2026-11-23T09:55:00.000Z', lastReviewedBy: 'pat@example.com' } });
+    const theirs = profileFixture({
+      version: 5,
+      review: { lastReviewedAt: '2026-11-23T09:55:00.000Z', lastReviewedBy: 'pat@example.com' },
+    });
     fetch.mockResolvedValueOnce(
-      jsonResponse(409, { error: { code: 'VERSION_CONFLICT', message: 'Someone saved', correlationId: 'c' }, current: theirs }),
+      jsonResponse(409, {
+        error: { code: 'VERSION_CONFLICT', message: 'Someone saved', correlationId: 'c' },
+        current: theirs,
+      }),
     );
     renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
     await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'save-conflict')).toBeDefined());
-    expect(renderer.findByTestId(Alert, 'save-conflict').text).toMatch(/^pat@example.com saved it at 2026-11-23T09:55:00.000Z\. Your edits are still here/);
+    expect(renderer.findByTestId(Alert, 'save-conflict').text).toMatch(
+      /^pat@example.com saved it at 2026-11-23T09:55:00.000Z\. Your edits are still here/,
+    );
     expect(renderer.find(TextArea, { name: 'answer' }).props.value).toBe('Who are you again?');
 
     renderer.findByTestId(Button, 'conflict-keep').trigger('onClick');
-    fetch.mockResolvedValueOnce(jsonResponse(200, { profile: profileFixture({ ...expectedDraft(), version: 6 } as never) }));
+    fetch.mockResolvedValueOnce(
+      jsonResponse(200, { profile: profileFixture({ ...expectedDraft(), version: 6 } as never) }),
+    );
     renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
     await savedAndSettled(renderer);
     expect(renderer.mocks.actions.refreshObjectProperties.callCount).toBe(1);
@@ -198,12 +251,22 @@ describe('editing and saving', () => {
 
   it('on 409 can reload their version instead', async () => {
     const { renderer, fetch } = await editAndSave();
-    const theirs = profileFixture({ version: 5, whyTheyCare: { ...profileFixture().whyTheyCare, answer: 'Their newer answer' } });
-    fetch.mockResolvedValueOnce(jsonResponse(409, { error: { code: 'VERSION_CONFLICT', message: 'Someone saved', correlationId: 'c' }, current: theirs }));
+    const theirs = profileFixture({
+      version: 5,
+      whyTheyCare: { ...profileFixture().whyTheyCare, answer: 'Their newer answer' },
+    });
+    fetch.mockResolvedValueOnce(
+      jsonResponse(409, {
+        error: { code: 'VERSION_CONFLICT', message: 'Someone saved', correlationId: 'c' },
+        current: theirs,
+      }),
+    );
     renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
     await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'save-conflict')).toBeDefined());
     renderer.findByTestId(Button, 'conflict-reload').trigger('onClick');
-    await renderer.waitFor(() => expect(renderer.find(TextArea, { name: 'answer' }).props.value).toBe('Their newer answer'));
+    await renderer.waitFor(() =>
+      expect(renderer.find(TextArea, { name: 'answer' }).props.value).toBe('Their newer answer'),
+    );
     expect(renderer.maybeFindByTestId(Alert, 'save-conflict')).toBeNull();
   });
 

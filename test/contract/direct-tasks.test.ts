@@ -2,10 +2,10 @@ import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
 import { testEnv } from '../support/env';
-import { useNockedHubSpot } from '../support/nock-hubspot';
+import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest } from '../support/signed';
 
-const hubspot = useNockedHubSpot();
+const hubspot = interceptHubSpot();
 
 const directBackend = () =>
   createBackend({
@@ -14,7 +14,9 @@ const directBackend = () =>
     now: () => NOW,
   });
 
-const TASK_ASSOCIATION = [{ to: { id: COMPANY_ID }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] }];
+const TASK_ASSOCIATION = [
+  { to: { id: COMPANY_ID }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
+];
 
 describe('direct mode: task requests', () => {
   it('a save into "Who are you?" records the task key in the same PATCH, then creates one task for the manager', async () => {
@@ -23,7 +25,12 @@ describe('direct mode: task requests', () => {
       .query(PROFILE_QUERY)
       .reply(200, companyResponse({ ...storedProperties(3), hubspot_owner_id: '502' }))
       .patch(`/crm/v3/objects/companies/${COMPANY_ID}`, (body) => {
-        expect(body.properties).toMatchObject({ wtc_bucket: 'who_are_you', wtc_version: '4', wtc_success_manager: '501', wtc_re_recruit_task_key: `re_recruit:${COMPANY_ID}:v4` });
+        expect(body.properties).toMatchObject({
+          wtc_bucket: 'who_are_you',
+          wtc_version: '4',
+          wtc_success_manager: '501',
+          wtc_re_recruit_task_key: `re_recruit:${COMPANY_ID}:v4`,
+        });
         return true;
       })
       .reply(200, { id: COMPANY_ID, properties: {} })
@@ -51,20 +58,50 @@ describe('direct mode: task requests', () => {
 
   it('the scheduled run searches three times, creates tasks in one batch and records keys in one batch', async () => {
     const read = [
-      'wtc_bucket', 'wtc_plan_next_due', 'wtc_version', 'wtc_success_manager', 'wtc_re_recruit_task_key',
-      'wtc_renewal_task_key', 'wtc_stalled_plan_task_key', 'hubspot_owner_id', 'wtc_renewal_date',
+      'wtc_bucket',
+      'wtc_plan_next_due',
+      'wtc_version',
+      'wtc_success_manager',
+      'wtc_re_recruit_task_key',
+      'wtc_renewal_task_key',
+      'wtc_stalled_plan_task_key',
+      'hubspot_owner_id',
+      'wtc_renewal_date',
     ];
     const search = (filters: Record<string, string>[], results: unknown[]) =>
       hubspot()
-        .post('/crm/v3/objects/companies/search', { filterGroups: [{ filters }], properties: read, sorts: ['hs_object_id'], limit: 200 })
+        .post('/crm/v3/objects/companies/search', {
+          filterGroups: [{ filters }],
+          properties: read,
+          sorts: ['hs_object_id'],
+          limit: 200,
+        })
         .reply(200, { total: results.length, results });
-    search([{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }], [
-      { id: '11', properties: { wtc_bucket: 'need_you', wtc_renewal_date: '2026-12-01', hubspot_owner_id: '502' } },
-    ]);
-    search([{ propertyName: 'wtc_plan_next_due', operator: 'LT', value: '1795392000000' }], [
-      { id: '12', properties: { wtc_bucket: 'its_ok', wtc_plan_next_due: '2026-11-01', hubspot_owner_id: '503', wtc_stalled_plan_task_key: 'stalled_plan:12:2026-10-01' } },
-    ]);
-    search([{ propertyName: 'wtc_bucket', operator: 'EQ', value: 'who_are_you' }, { propertyName: 'wtc_re_recruit_task_key', operator: 'NOT_HAS_PROPERTY' }], []);
+    search(
+      [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
+      [{ id: '11', properties: { wtc_bucket: 'need_you', wtc_renewal_date: '2026-12-01', hubspot_owner_id: '502' } }],
+    );
+    search(
+      [{ propertyName: 'wtc_plan_next_due', operator: 'LT', value: '1795392000000' }],
+      [
+        {
+          id: '12',
+          properties: {
+            wtc_bucket: 'its_ok',
+            wtc_plan_next_due: '2026-11-01',
+            hubspot_owner_id: '503',
+            wtc_stalled_plan_task_key: 'stalled_plan:12:2026-10-01',
+          },
+        },
+      ],
+    );
+    search(
+      [
+        { propertyName: 'wtc_bucket', operator: 'EQ', value: 'who_are_you' },
+        { propertyName: 'wtc_re_recruit_task_key', operator: 'NOT_HAS_PROPERTY' },
+      ],
+      [],
+    );
     const task = (companyId: string, subject: string, body: string, owner: string, due: string, priority: string) => ({
       properties: {
         hs_timestamp: `${due}T09:00:00.000Z`,
@@ -75,13 +112,29 @@ describe('direct mode: task requests', () => {
         hs_task_type: 'TODO',
         hubspot_owner_id: owner,
       },
-      associations: [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] }],
+      associations: [
+        { to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
+      ],
     });
     hubspot()
       .post('/crm/v3/objects/tasks/batch/create', {
         inputs: [
-          task('11', 'Renewal coming up: confirm why they care', 'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference.\n\n(Why They Care: renewal:11:2026-12-01)', '502', '2026-11-30', 'HIGH'),
-          task('12', 'Success plan stalled: steps are overdue', 'Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.\n\n(Why They Care: stalled_plan:12:2026-11-01)', '503', '2026-11-25', 'MEDIUM'),
+          task(
+            '11',
+            'Renewal coming up: confirm why they care',
+            'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference.\n\n(Why They Care: renewal:11:2026-12-01)',
+            '502',
+            '2026-11-30',
+            'HIGH',
+          ),
+          task(
+            '12',
+            'Success plan stalled: steps are overdue',
+            'Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.\n\n(Why They Care: stalled_plan:12:2026-11-01)',
+            '503',
+            '2026-11-25',
+            'MEDIUM',
+          ),
         ],
       })
       .reply(201, { status: 'COMPLETE', results: [] })
@@ -92,7 +145,15 @@ describe('direct mode: task requests', () => {
         ],
       })
       .reply(200, { status: 'COMPLETE', results: [] });
-    const summary = await directBackend().runAutomation({ today: '2026-11-23', renewalLeadDays: 90, renewalDateProperty: 'wtc_renewal_date' });
-    expect(summary).toEqual({ companiesChecked: 2, tasksCreated: 2, taskKeys: ['renewal:11:2026-12-01', 'stalled_plan:12:2026-11-01'] });
+    const summary = await directBackend().runAutomation({
+      today: '2026-11-23',
+      renewalLeadDays: 90,
+      renewalDateProperty: 'wtc_renewal_date',
+    });
+    expect(summary).toEqual({
+      companiesChecked: 2,
+      tasksCreated: 2,
+      taskKeys: ['renewal:11:2026-12-01', 'stalled_plan:12:2026-11-01'],
+    });
   });
 });

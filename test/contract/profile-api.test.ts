@@ -4,15 +4,14 @@ import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
 import { testEnv } from '../support/env';
-import { useNockedHubSpot } from '../support/nock-hubspot';
+import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest } from '../support/signed';
 
-const hubspot = useNockedHubSpot();
+const hubspot = interceptHubSpot();
 const COMPANY_PATH = `/crm/v3/objects/companies/${COMPANY_ID}`;
 const PROFILE_PATH = `/api/companies/${COMPANY_ID}/profile`;
 
-const backend = () =>
-  createBackend({ env: testEnv(), logger: createLogger('silent'), now: () => NOW }).app;
+const backend = () => createBackend({ env: testEnv(), logger: createLogger('silent'), now: () => NOW }).app;
 
 /** The exact PATCH body for saving draft() over version 3 as am@example.com. */
 const EXPECTED_SAVE_BODY = {
@@ -76,7 +75,10 @@ describe('GET /api/companies/:id/profile', () => {
         { value: 'old@example.com', timestamp: '2026-10-01T09:00:00.000Z', sourceType: 'INTEGRATION' },
       ],
     };
-    hubspot().get(COMPANY_PATH).query(PROFILE_QUERY).reply(200, companyResponse(storedProperties(3), history));
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, companyResponse(storedProperties(3), history));
     const response = await signedRequest(backend(), 'GET', PROFILE_PATH);
     expect(response.status).toBe(200);
     expect(response.body.profile.bucketHistory).toEqual([
@@ -87,10 +89,12 @@ describe('GET /api/companies/:id/profile', () => {
   });
 
   it('answers 404 for a company HubSpot does not know', async () => {
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(404, { status: 'error', message: 'Object not found', correlationId: 'c-404', category: 'OBJECT_NOT_FOUND' });
+    hubspot().get(COMPANY_PATH).query(PROFILE_QUERY).reply(404, {
+      status: 'error',
+      message: 'Object not found',
+      correlationId: 'c-404',
+      category: 'OBJECT_NOT_FOUND',
+    });
     const response = await signedRequest(backend(), 'GET', PROFILE_PATH);
     expect(response.status).toBe(404);
     expect(response.body.error).toMatchObject({ code: 'COMPANY_NOT_FOUND' });
@@ -106,7 +110,12 @@ describe('GET /api/companies/:id/profile', () => {
     hubspot()
       .get(COMPANY_PATH)
       .query(PROFILE_QUERY)
-      .reply(429, { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' })
+      .reply(429, {
+        status: 'error',
+        message: 'You have reached your ten_secondly_rolling limit.',
+        errorType: 'RATE_LIMIT',
+        policyName: 'TEN_SECONDLY_ROLLING',
+      })
       .get(COMPANY_PATH)
       .query(PROFILE_QUERY)
       .reply(200, companyResponse({}));
@@ -115,10 +124,12 @@ describe('GET /api/companies/:id/profile', () => {
   });
 
   it('does not retry the daily limit: 503 with a clear message', async () => {
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(429, { status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', policyName: 'DAILY' });
+    hubspot().get(COMPANY_PATH).query(PROFILE_QUERY).reply(429, {
+      status: 'error',
+      message: 'You have reached your daily limit.',
+      errorType: 'RATE_LIMIT',
+      policyName: 'DAILY',
+    });
     const response = await signedRequest(backend(), 'GET', PROFILE_PATH);
     expect(response.status).toBe(503);
     expect(response.body.error.code).toBe('HUBSPOT_DAILY_LIMIT');
@@ -169,7 +180,10 @@ describe('PUT /api/companies/:id/profile', () => {
   });
 
   it('refuses a stale version with 409 and the current profile, writing nothing', async () => {
-    hubspot().get(COMPANY_PATH).query(PROFILE_QUERY).reply(200, companyResponse(storedProperties(5)));
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, companyResponse(storedProperties(5)));
     const response = await signedRequest(backend(), 'PUT', PROFILE_PATH, saveRequest());
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('VERSION_CONFLICT');
@@ -217,7 +231,10 @@ describe('PUT /api/companies/:id/profile', () => {
       dueDate: null,
       status: 'not_started',
     }));
-    hubspot().get(COMPANY_PATH).query(PROFILE_QUERY).reply(200, companyResponse(storedProperties(3)));
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, companyResponse(storedProperties(3)));
     const response = await signedRequest(
       backend(),
       'PUT',

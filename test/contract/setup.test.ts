@@ -2,31 +2,40 @@ import { createBackend, setupOptionsFrom } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { testEnv } from '../support/env';
-import { useNockedHubSpot } from '../support/nock-hubspot';
+import { interceptHubSpot } from '../support/nock-hubspot';
 
-const hubspot = useNockedHubSpot();
+const hubspot = interceptHubSpot();
 
 type Body = Record<string, unknown>;
 
 /** Intercepts one kind of write any number of times, keeping each body to assert on exactly. */
 const recordBodies = (method: 'post' | 'put', path: string | RegExp, reply: (body: Body) => Body, status = 200) => {
   const bodies: Body[] = [];
-  hubspot()
-    .persist()
-    [method](path, (body: Body) => {
-      bodies.push(body);
-      return true;
-    })
-    .reply(status, (_uri, body) => reply(body as Body));
+  const scope = hubspot().persist();
+  const interceptor = method === 'post' ? scope.post.bind(scope) : scope.put.bind(scope);
+  interceptor(path, (body: Body) => {
+    bodies.push(body);
+    return true;
+  }).reply(status, (_uri, body) => reply(body as Body));
   return bodies;
 };
 
 const CONTRACT_END = {
-  name: 'contract_end', label: 'Contract end', type: 'date', fieldType: 'date', groupName: 'companyinformation', description: '', options: [],
+  name: 'contract_end',
+  label: 'Contract end',
+  type: 'date',
+  fieldType: 'date',
+  groupName: 'companyinformation',
+  description: '',
+  options: [],
 };
 
 const emptyAccount = (flows: 'empty' | 'forbidden' = 'empty', existingProperties: Body[] = []) => {
-  hubspot().get('/crm/v3/properties/companies/groups').reply(200, { results: [{ name: 'companyinformation', label: 'Company information', displayOrder: 0, archived: false }] });
+  hubspot()
+    .get('/crm/v3/properties/companies/groups')
+    .reply(200, {
+      results: [{ name: 'companyinformation', label: 'Company information', displayOrder: 0, archived: false }],
+    });
   hubspot().get('/crm/v3/properties/companies').reply(200, { results: existingProperties });
   hubspot()
     .get(/\/crm\/v3\/lists\/object-type-id\/0-2\/name\/.+/)
@@ -34,7 +43,12 @@ const emptyAccount = (flows: 'empty' | 'forbidden' = 'empty', existingProperties
     .times(8)
     .reply(404, { status: 'error', message: 'List does not exist', category: 'OBJECT_NOT_FOUND' });
   if (flows === 'empty') hubspot().get('/automation/v4/flows').query({ limit: '100' }).reply(200, { results: [] });
-  else hubspot().get('/automation/v4/flows').query({ limit: '100' }).reply(403, { status: 'error', message: 'This app hasn\'t been granted all required scopes', category: 'MISSING_SCOPES' });
+  else
+    hubspot().get('/automation/v4/flows').query({ limit: '100' }).reply(403, {
+      status: 'error',
+      message: "This app hasn't been granted all required scopes",
+      category: 'MISSING_SCOPES',
+    });
 };
 
 const bucketFilter = (values: string[]) => ({
@@ -42,8 +56,18 @@ const bucketFilter = (values: string[]) => ({
   property: 'wtc_bucket',
   operation: { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values, includeObjectsWithNoValueSet: false },
 });
-const and = (filters: unknown[]) => ({ filterBranchType: 'AND', filterBranchOperator: 'AND', filterBranches: [], filters });
-const or = (...branches: unknown[]) => ({ filterBranchType: 'OR', filterBranchOperator: 'OR', filters: [], filterBranches: branches });
+const and = (filters: unknown[]) => ({
+  filterBranchType: 'AND',
+  filterBranchOperator: 'AND',
+  filterBranches: [],
+  filters,
+});
+const or = (...branches: unknown[]) => ({
+  filterBranchType: 'OR',
+  filterBranchOperator: 'OR',
+  filters: [],
+  filterBranches: branches,
+});
 
 const taskAction = (actionId: string, fields: Body) => ({
   type: 'SINGLE_CONNECTION',
@@ -52,7 +76,12 @@ const taskAction = (actionId: string, fields: Body) => ({
   actionTypeVersion: 0,
   fields: {
     task_type: 'TODO',
-    associations: [{ target: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }, value: { type: 'ENROLLED_OBJECT' } }],
+    associations: [
+      {
+        target: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 },
+        value: { type: 'ENROLLED_OBJECT' },
+      },
+    ],
     use_explicit_associations: 'true',
     ...fields,
   },
@@ -66,12 +95,24 @@ const run = async (env: Record<string, string>, enable = false) => {
 describe('npm run setup on an empty account (workflows mode)', () => {
   it('sends the exact group, property, list and workflow bodies', async () => {
     emptyAccount();
-    const groups = recordBodies('post', '/crm/v3/properties/companies/groups', (body) => ({ ...body, archived: false }), 201);
+    const groups = recordBodies(
+      'post',
+      '/crm/v3/properties/companies/groups',
+      (body) => ({ ...body, archived: false }),
+      201,
+    );
     const properties = recordBodies('post', '/crm/v3/properties/companies', (body) => body, 201);
     let listId = 0;
-    const lists = recordBodies('post', '/crm/v3/lists', (body) => ({ list: { ...body, listId: String((listId += 1)) } }));
+    const lists = recordBodies('post', '/crm/v3/lists', (body) => ({
+      list: { ...body, listId: String((listId += 1)) },
+    }));
     let flowId = 0;
-    const flows = recordBodies('post', '/automation/v4/flows', (body) => ({ ...body, id: String((flowId += 1)), revisionId: '1' }), 201);
+    const flows = recordBodies(
+      'post',
+      '/automation/v4/flows',
+      (body) => ({ ...body, id: String((flowId += 1)), revisionId: '1' }),
+      201,
+    );
 
     const items = await run({ AUTOMATION_MODE: 'workflows' });
 
@@ -85,9 +126,27 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       groupName: 'why_they_care',
       description: "Why the customer keeps paying, in their own words: We need you / It's OK / Who are you?",
       options: [
-        { label: 'We need you', value: 'need_you', description: 'Ideal customer: learn why, and find more like them.', displayOrder: 0, hidden: false },
-        { label: "It's OK", value: 'its_ok', description: 'They use it but weigh alternatives: address their concerns.', displayOrder: 1, hidden: false },
-        { label: 'Who are you?', value: 'who_are_you', description: 'They forgot the value or outgrew it: re-recruit, or plan for their exit.', displayOrder: 2, hidden: false },
+        {
+          label: 'We need you',
+          value: 'need_you',
+          description: 'Ideal customer: learn why, and find more like them.',
+          displayOrder: 0,
+          hidden: false,
+        },
+        {
+          label: "It's OK",
+          value: 'its_ok',
+          description: 'They use it but weigh alternatives: address their concerns.',
+          displayOrder: 1,
+          hidden: false,
+        },
+        {
+          label: 'Who are you?',
+          value: 'who_are_you',
+          description: 'They forgot the value or outgrew it: re-recruit, or plan for their exit.',
+          displayOrder: 2,
+          hidden: false,
+        },
       ],
     });
     expect(properties.find((body) => body.name === 'wtc_success_manager')).toEqual({
@@ -139,7 +198,13 @@ describe('npm run setup on an empty account (workflows mode)', () => {
               type: 'TIME_POINT',
               operator: 'IS_BEFORE',
               includeObjectsWithNoValueSet: false,
-              timePoint: { timeType: 'INDEXED', timezoneSource: 'CUSTOM', zoneId: 'UTC', indexReference: { referenceType: 'TODAY' }, offset: { days: -90 } },
+              timePoint: {
+                timeType: 'INDEXED',
+                timezoneSource: 'CUSTOM',
+                zoneId: 'UTC',
+                indexReference: { referenceType: 'TODAY' },
+                offset: { days: -90 },
+              },
             },
           },
         ]),
@@ -160,11 +225,22 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       '[Why They Care] Renewal: Who are you?',
       '[Why They Care] Stalled plan',
     ]);
-    const common = { type: 'PLATFORM_FLOW', flowType: 'WORKFLOW', objectTypeId: '0-2', isEnabled: false, startActionId: '1', timeWindows: [], blockedDates: [], customProperties: {}, dataSources: [] };
+    const common = {
+      type: 'PLATFORM_FLOW',
+      flowType: 'WORKFLOW',
+      objectTypeId: '0-2',
+      isEnabled: false,
+      startActionId: '1',
+      timeWindows: [],
+      blockedDates: [],
+      customProperties: {},
+      dataSources: [],
+    };
     expect(flows[0]).toEqual({
       ...common,
       name: '[Why They Care] Re-recruit',
-      description: 'A company enters "Who are you?": task for its success manager. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+      description:
+        'A company enters "Who are you?": task for its success manager. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
       actions: [
         taskAction('1', {
           subject: 'Re-recruit: the customer asked "Who are you?"',
@@ -184,12 +260,17 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     });
     const renewalEnrollment = [
       bucketFilter(['its_ok']),
-      { filterType: 'PROPERTY', property: 'wtc_renewal_date', operation: { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false } },
+      {
+        filterType: 'PROPERTY',
+        property: 'wtc_renewal_date',
+        operation: { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false },
+      },
     ];
     expect(flows[2]).toEqual({
       ...common,
       name: "[Why They Care] Renewal: It's OK",
-      description: '90 days before wtc_renewal_date: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+      description:
+        '90 days before wtc_renewal_date: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
       actions: [
         {
           type: 'SINGLE_CONNECTION',
@@ -197,7 +278,12 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           actionTypeId: '0-35',
           actionTypeVersion: 0,
           connection: { edgeType: 'STANDARD', nextActionId: '2' },
-          fields: { date: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_renewal_date' }, delta: '-90', time_unit: 'DAYS', time_of_day: { hour: 9, minute: 0 } },
+          fields: {
+            date: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_renewal_date' },
+            delta: '-90',
+            time_unit: 'DAYS',
+            time_of_day: { hour: 9, minute: 0 },
+          },
         },
         taskAction('2', {
           subject: 'Renewal coming up: confirm why they care',
@@ -227,7 +313,12 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     await run({ AUTOMATION_MODE: 'workflows', RENEWAL_LEAD_DAYS: '180', RENEWAL_DATE_PROPERTY: 'contract_end' }, true);
     expect(flows.every((flow) => flow.isEnabled === true)).toBe(true);
     const renewal = flows[1] as { actions: { fields: Body }[] };
-    expect(renewal.actions[0].fields).toEqual({ date: { type: 'OBJECT_PROPERTY', propertyName: 'contract_end' }, delta: '-180', time_unit: 'DAYS', time_of_day: { hour: 9, minute: 0 } });
+    expect(renewal.actions[0].fields).toEqual({
+      date: { type: 'OBJECT_PROPERTY', propertyName: 'contract_end' },
+      delta: '-180',
+      time_unit: 'DAYS',
+      time_of_day: { hour: 9, minute: 0 },
+    });
   });
 
   it('tells the admin to use direct mode when HubSpot refuses the workflows API', async () => {
@@ -238,7 +329,8 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     const items = await run({ AUTOMATION_MODE: 'workflows' });
     const workflows = items.filter((item) => item.kind === 'workflow');
     expect(workflows).toHaveLength(5);
-    expect(workflows.every((item) => item.action === 'skipped' && /AUTOMATION_MODE=direct/.test(item.detail ?? ''))).toBe(true);
+    expect(
+      workflows.every((item) => item.action === 'skipped' && /AUTOMATION_MODE=direct/.test(item.detail ?? '')),
+    ).toBe(true);
   });
 });
-

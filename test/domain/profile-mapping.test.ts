@@ -28,8 +28,22 @@ const filledDraft = (): ProfileDraft => ({
   successPlan: {
     steps: [
       { id: 's1', title: 'Connect ledger', ownerSide: 'us', ownerName: 'Sam', dueDate: '2026-11-01', status: 'done' },
-      { id: 's2', title: 'Send chart of accounts', ownerSide: 'customer', ownerName: 'Dana', dueDate: '2026-11-10', status: 'in_progress' },
-      { id: 's3', title: 'Train the team', ownerSide: 'us', ownerName: 'Sam', dueDate: '2026-12-01', status: 'not_started' },
+      {
+        id: 's2',
+        title: 'Send chart of accounts',
+        ownerSide: 'customer',
+        ownerName: 'Dana',
+        dueDate: '2026-11-10',
+        status: 'in_progress',
+      },
+      {
+        id: 's3',
+        title: 'Train the team',
+        ownerSide: 'us',
+        ownerName: 'Sam',
+        dueDate: '2026-12-01',
+        status: 'not_started',
+      },
     ],
   },
   health: { customerHappiness: 2, companyHappiness: 4 },

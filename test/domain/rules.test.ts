@@ -34,7 +34,13 @@ describe('plan rollup', () => {
       ],
       TODAY,
     );
-    expect(rollup).toEqual({ stepsTotal: 5, stepsDone: 1, overdueCustomer: 1, overdueUs: 1, nextDueDate: '2026-11-20' });
+    expect(rollup).toEqual({
+      stepsTotal: 5,
+      stepsDone: 1,
+      overdueCustomer: 1,
+      overdueUs: 1,
+      nextDueDate: '2026-11-20',
+    });
   });
 });
 
@@ -50,7 +56,9 @@ describe('task rules', () => {
 
   it('asks for a re-recruit task only when a save moves the company into "Who are you?"', () => {
     const base = { companyId: '7', savedVersion: 4, today: TODAY };
-    expect(reRecruitTaskFor({ ...base, previousBucket: 'its_ok', nextBucket: 'who_are_you' })?.key).toBe('re_recruit:7:v4');
+    expect(reRecruitTaskFor({ ...base, previousBucket: 'its_ok', nextBucket: 'who_are_you' })?.key).toBe(
+      're_recruit:7:v4',
+    );
     expect(reRecruitTaskFor({ ...base, previousBucket: 'who_are_you', nextBucket: 'who_are_you' })).toBeNull();
     expect(reRecruitTaskFor({ ...base, previousBucket: null, nextBucket: 'need_you' })).toBeNull();
   });

@@ -5,10 +5,10 @@ import { signV3 } from '../../src/http/signature';
 import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, PROFILE_QUERY } from '../support/company-fixtures';
 import { CLIENT_SECRET, testEnv } from '../support/env';
-import { useNockedHubSpot } from '../support/nock-hubspot';
+import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest, withHubSpotQuery } from '../support/signed';
 
-const hubspot = useNockedHubSpot();
+const hubspot = interceptHubSpot();
 const PROFILE_PATH = `/api/companies/${COMPANY_ID}/profile`;
 const SAVE = { requestId: 'save-request-0001', expectedVersion: 0, profile: draft() };
 
@@ -29,7 +29,9 @@ describe('X-HubSpot-Signature-v3', () => {
 
   it('accepts the signed URI with the escapes HubSpot decodes (userEmail=%40)', async () => {
     hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).reply(200, companyResponse({}));
-    const response = await signedRequest(app(), 'GET', PROFILE_PATH, undefined, { userEmail: "o'brien+am@example.com" });
+    const response = await signedRequest(app(), 'GET', PROFILE_PATH, undefined, {
+      userEmail: "o'brien+am@example.com",
+    });
     expect(response.status).toBe(200);
   });
 
@@ -60,7 +62,13 @@ describe('X-HubSpot-Signature-v3', () => {
   it('rejects a timestamp that was changed after signing', async () => {
     const path = withHubSpotQuery(PROFILE_PATH);
     const signedAt = String(Date.now());
-    const signature = signV3({ clientSecret: CLIENT_SECRET, method: 'GET', uri: `https://wtc.example.com${path}`, body: '', timestamp: signedAt });
+    const signature = signV3({
+      clientSecret: CLIENT_SECRET,
+      method: 'GET',
+      uri: `https://wtc.example.com${path}`,
+      body: '',
+      timestamp: signedAt,
+    });
     const response = await request(app())
       .get(path)
       .set('X-HubSpot-Signature-v3', signature)
@@ -87,7 +95,13 @@ describe('X-HubSpot-Signature-v3', () => {
     const withoutPublicUrl = app({ PUBLIC_BASE_URL: '' });
     const path = withHubSpotQuery(PROFILE_PATH);
     const timestamp = String(Date.now());
-    const signature = signV3({ clientSecret: CLIENT_SECRET, method: 'GET', uri: `https://wtc.example.com${path}`, body: '', timestamp });
+    const signature = signV3({
+      clientSecret: CLIENT_SECRET,
+      method: 'GET',
+      uri: `https://wtc.example.com${path}`,
+      body: '',
+      timestamp,
+    });
     const response = await request(withoutPublicUrl)
       .get(path)
       .set('Host', 'wtc.example.com')

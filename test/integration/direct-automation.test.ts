@@ -19,7 +19,14 @@ const company = (id: string, name: string, properties: Record<string, string>) =
 });
 
 const overdueStep = JSON.stringify([
-  { id: 's1', title: 'Send usage data', ownerSide: 'customer', ownerName: 'Dana', dueDate: '2026-11-20', status: 'in_progress' },
+  {
+    id: 's1',
+    title: 'Send usage data',
+    ownerSide: 'customer',
+    ownerName: 'Dana',
+    dueDate: '2026-11-20',
+    status: 'in_progress',
+  },
 ]);
 
 describe('direct mode: the tasks the backend creates', () => {
@@ -31,7 +38,13 @@ describe('direct mode: the tasks the backend creates', () => {
     state.companies = Object.fromEntries(
       [
         company('2001', 'Alpha', { wtc_bucket: 'its_ok', wtc_renewal_date: '2027-01-10', wtc_version: '4' }),
-        company('2002', 'Beta', { wtc_bucket: 'need_you', wtc_plan_steps: overdueStep, wtc_plan_next_due: '2026-11-20', wtc_renewal_date: '2027-06-01', wtc_version: '2' }),
+        company('2002', 'Beta', {
+          wtc_bucket: 'need_you',
+          wtc_plan_steps: overdueStep,
+          wtc_plan_next_due: '2026-11-20',
+          wtc_renewal_date: '2027-06-01',
+          wtc_version: '2',
+        }),
         company('2003', 'Gamma', { wtc_bucket: 'need_you' }),
       ].map((record) => [record.id, record]),
     );
@@ -47,16 +60,24 @@ describe('direct mode: the tasks the backend creates', () => {
       due: task.properties.hs_timestamp.slice(0, 10),
     }));
   const run = () =>
-    running.backend.runAutomation({ today: today.toISOString().slice(0, 10), renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name });
+    running.backend.runAutomation({
+      today: today.toISOString().slice(0, 10),
+      renewalLeadDays: 90,
+      renewalDateProperty: PROPERTIES.renewalDate.name,
+    });
   const moveBucket = async (companyId: string, bucket: string, requestId: string) => {
-    const loaded = await signedRequest(running.backendUrl, 'GET', `/api/companies/${companyId}/profile`, undefined, { portalId: SANDBOX_PORTAL_ID });
+    const loaded = await signedRequest(running.backendUrl, 'GET', `/api/companies/${companyId}/profile`, undefined, {
+      portalId: SANDBOX_PORTAL_ID,
+    });
     const { profile } = loaded.body;
     const body = {
       requestId,
       expectedVersion: profile.version,
       profile: { ...pick(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
     };
-    return signedRequest(running.backendUrl, 'PUT', `/api/companies/${companyId}/profile`, body, { portalId: SANDBOX_PORTAL_ID });
+    return signedRequest(running.backendUrl, 'PUT', `/api/companies/${companyId}/profile`, body, {
+      portalId: SANDBOX_PORTAL_ID,
+    });
   };
 
   it('creates the renewal task inside the lead window and the stalled-plan task, worded per bucket', async () => {
@@ -78,9 +99,16 @@ describe('direct mode: the tasks the backend creates', () => {
   it('gives the success manager a re-recruit task when a save moves a company to "Who are you?", once', async () => {
     const saved = await moveBucket('2003', 'who_are_you', 'move-gamma-0001');
     expect(saved.status).toBe(200);
-    expect(tasks()[2]).toEqual({ company: '2003', subject: 'Re-recruit: the customer asked "Who are you?"', owner: '501', due: '2026-11-26' });
+    expect(tasks()[2]).toEqual({
+      company: '2003',
+      subject: 'Re-recruit: the customer asked "Who are you?"',
+      owner: '501',
+      due: '2026-11-26',
+    });
 
-    const loaded = await signedRequest(running.backendUrl, 'GET', '/api/companies/2003/profile', undefined, { portalId: SANDBOX_PORTAL_ID });
+    const loaded = await signedRequest(running.backendUrl, 'GET', '/api/companies/2003/profile', undefined, {
+      portalId: SANDBOX_PORTAL_ID,
+    });
     const retried = await signedRequest(
       running.backendUrl,
       'PUT',

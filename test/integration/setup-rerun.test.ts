@@ -48,7 +48,11 @@ describe('setup on an account whose properties drifted', () => {
       ]);
       await applySetup(plan);
       expect(properties.wtc_bucket.label).toBe('Why they care');
-      expect(properties.wtc_bucket.options.map((option) => option.value)).toEqual(['need_you', 'its_ok', 'who_are_you']);
+      expect(properties.wtc_bucket.options.map((option) => option.value)).toEqual([
+        'need_you',
+        'its_ok',
+        'who_are_you',
+      ]);
       expect(properties.wtc_version.type).toBe('string');
     } finally {
       await running.stop();

@@ -11,7 +11,10 @@ export const PROFILE_QUERY = {
   propertiesWithHistory: [...BUCKET_HISTORY_PROPERTIES],
 };
 
-export const companyResponse = (properties: Record<string, string | null>, history: Record<string, unknown[]> = {}) => ({
+export const companyResponse = (
+  properties: Record<string, string | null>,
+  history: Record<string, unknown[]> = {},
+) => ({
   id: COMPANY_ID,
   properties: { hs_object_id: COMPANY_ID, name: 'Acme Corp', ...properties },
   propertiesWithHistory: history,
@@ -35,7 +38,14 @@ export const draft = (overrides: Partial<ProfileDraft> = {}): ProfileDraft => ({
   },
   successPlan: {
     steps: [
-      { id: 's1', title: 'Map stakeholders', ownerSide: 'us', ownerName: 'Sam', dueDate: '2026-11-30', status: 'not_started' },
+      {
+        id: 's1',
+        title: 'Map stakeholders',
+        ownerSide: 'us',
+        ownerName: 'Sam',
+        dueDate: '2026-11-30',
+        status: 'not_started',
+      },
     ],
   },
   health: { customerHappiness: 2, companyHappiness: 2 },

@@ -6,9 +6,13 @@ import { HUBSPOT_TEST_URL } from './env';
  * Every test that talks to HubSpot goes through here: no real network, and any request that no
  * interceptor expected is recorded so the test fails on it.
  */
-export const useNockedHubSpot = () => {
+export const interceptHubSpot = () => {
   const unexpected: string[] = [];
-  const recordUnexpected = (req: { method?: string; path?: string; options?: { hostname?: string; host?: string } }) => {
+  const recordUnexpected = (req: {
+    method?: string;
+    path?: string;
+    options?: { hostname?: string; host?: string };
+  }) => {
     const host = String(req.options?.hostname ?? req.options?.host ?? '');
     if (host.startsWith('hubspot.test')) unexpected.push(`${req.method} ${req.path}`);
   };

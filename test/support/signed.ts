@@ -37,9 +37,8 @@ export const signedRequest = (
     body: options.signedBody ?? rawBody,
     timestamp,
   });
-  const pending = request(app)
-    [method.toLowerCase() as 'get' | 'put' | 'post' | 'delete'](fullPath)
-    .set('X-HubSpot-Signature-v3', signature)
-    .set('X-HubSpot-Request-Timestamp', timestamp);
+  const agent = request(app);
+  const send = { GET: agent.get, PUT: agent.put, POST: agent.post, DELETE: agent.delete }[method].bind(agent);
+  const pending = send(fullPath).set('X-HubSpot-Signature-v3', signature).set('X-HubSpot-Request-Timestamp', timestamp);
   return body === undefined ? pending : pending.set('Content-Type', 'application/json').send(rawBody);
 };

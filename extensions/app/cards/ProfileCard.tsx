@@ -37,7 +37,9 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
   if (!backendUrl) {
     return (
       <ErrorState title="Why They Care is not configured">
-        <Text>The BACKEND_URL project variable is missing: ask your HubSpot admin to deploy the app with its profile.</Text>
+        <Text>
+          The BACKEND_URL project variable is missing: ask your HubSpot admin to deploy the app with its profile.
+        </Text>
       </ErrorState>
     );
   }
@@ -58,7 +60,10 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
   if (saved.version === 0 && !started && !profile.dirty) {
     return (
       <EmptyState testId="empty" title="Why do they care about us?" layout="vertical" imageName="building">
-        <Text>Nobody has asked {saved.companyName ?? 'this customer'} yet. Ask the buyer, and write down the answer in their words.</Text>
+        <Text>
+          Nobody has asked {saved.companyName ?? 'this customer'} yet. Ask the buyer, and write down the answer in their
+          words.
+        </Text>
         <Button testId="start" variant="primary" onClick={() => setStarted(true)}>
           Record their answer
         </Button>
@@ -66,7 +71,10 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
     );
   }
 
-  const edit = <K extends keyof ProfileDraft>(key: K) => (value: ProfileDraft[K]) => profile.edit({ ...draft, [key]: value });
+  const edit =
+    <K extends keyof ProfileDraft>(key: K) =>
+    (value: ProfileDraft[K]) =>
+      profile.edit({ ...draft, [key]: value });
   const save = async () => {
     if (await profile.save()) {
       actions.addAlert({ type: 'success', title: 'Saved', message: 'Why they care is up to date.' });

@@ -13,16 +13,26 @@ export const companyRoutes = (store: SandboxStore, now: () => string) => {
 
   router.get('/crm/v3/objects/companies/:id', (req, res) => {
     const company = store.state.companies[req.params.id];
-    if (!company) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
+    if (!company)
+      return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
     return res.json(presentRecord(company, store.state.properties, req.query, DEFAULT_PROPERTIES));
   });
 
   router.patch('/crm/v3/objects/companies/:id', (req, res) => {
     const company = store.state.companies[req.params.id];
-    if (!company) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
-    if (!writeOrRefuse(res, store.state, store.state.properties, company, req.body?.properties, now())) return undefined;
+    if (!company)
+      return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
+    if (!writeOrRefuse(res, store.state, store.state.properties, company, req.body?.properties, now()))
+      return undefined;
     store.changed();
-    return res.json(presentRecord(company, store.state.properties, { properties: Object.keys(req.body.properties) }, DEFAULT_PROPERTIES));
+    return res.json(
+      presentRecord(
+        company,
+        store.state.properties,
+        { properties: Object.keys(req.body.properties) },
+        DEFAULT_PROPERTIES,
+      ),
+    );
   });
 
   router.post('/crm/v3/objects/companies/batch/update', (req, res) => {
@@ -32,9 +42,15 @@ export const companyRoutes = (store: SandboxStore, now: () => string) => {
     }
     const missing = inputs.filter((input) => !store.state.companies[input.id]);
     if (missing.length) {
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Could not get some COMPANY objects, they may be deleted or not exist. Check that ids are valid.`, {
-        context: { ids: missing.map((input) => input.id) },
-      });
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Could not get some COMPANY objects, they may be deleted or not exist. Check that ids are valid.`,
+        {
+          context: { ids: missing.map((input) => input.id) },
+        },
+      );
     }
     const checked = inputs.map((input) => validateValues(store.state, store.state.properties, input.properties));
     const refused = checked.flatMap((result) => (result.ok ? [] : result.invalid));
@@ -54,8 +70,17 @@ export const companyRoutes = (store: SandboxStore, now: () => string) => {
     const body = req.body ?? {};
     const groups: { filters: SearchFilter[] }[] = Array.isArray(body.filterGroups) ? body.filterGroups : [];
     const filters = groups.flatMap((group) => (Array.isArray(group.filters) ? group.filters : []));
-    if (groups.length > 5 || filters.length > 25 || filters.some((filter) => !KNOWN_OPERATORS.includes(filter.operator))) {
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'Invalid search request: at most 5 groups, 25 filters, known operators');
+    if (
+      groups.length > 5 ||
+      filters.length > 25 ||
+      filters.some((filter) => !KNOWN_OPERATORS.includes(filter.operator))
+    ) {
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        'Invalid search request: at most 5 groups, 25 filters, known operators',
+      );
     }
     const limit = Math.min(Number(body.limit ?? 10), SEARCH_MAX_LIMIT);
     const offset = Number(body.after ?? 0);
@@ -67,7 +92,9 @@ export const companyRoutes = (store: SandboxStore, now: () => string) => {
     const properties = Array.isArray(body.properties) ? body.properties : [];
     return res.json({
       total: found.length,
-      results: page.map((company) => presentRecord(company, store.state.properties, { properties }, DEFAULT_PROPERTIES)),
+      results: page.map((company) =>
+        presentRecord(company, store.state.properties, { properties }, DEFAULT_PROPERTIES),
+      ),
       ...(offset + limit < found.length ? { paging: { next: { after: String(offset + limit) } } } : {}),
     });
   });

@@ -14,17 +14,26 @@ export const listRoutes = (store: SandboxStore, now: () => string) => {
     if (!list || list.objectTypeId !== req.params.objectTypeId) {
       return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `List with name ${req.params.name} does not exist`);
     }
-    const { filterBranch, ...rest } = list;
+    const { filterBranch: _filters, ...rest } = list;
     return res.json({ list: req.query.includeFilters === 'true' ? list : rest });
   });
 
   router.post('/crm/v3/lists', (req, res) => {
     const { name, objectTypeId, processingType, filterBranch } = req.body ?? {};
-    if (typeof name !== 'string' || typeof objectTypeId !== 'string' || !['MANUAL', 'DYNAMIC', 'SNAPSHOT'].includes(processingType)) {
+    if (
+      typeof name !== 'string' ||
+      typeof objectTypeId !== 'string' ||
+      !['MANUAL', 'DYNAMIC', 'SNAPSHOT'].includes(processingType)
+    ) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'name, objectTypeId and processingType are required');
     }
     if (processingType === 'DYNAMIC' && (!filterBranch || filterBranch.filterBranchType !== 'OR')) {
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'A DYNAMIC list needs a filterBranch whose root is an OR branch');
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        'A DYNAMIC list needs a filterBranch whose root is an OR branch',
+      );
     }
     if (byName(name)) return sendHubSpotError(res, 409, 'CONFLICT', `A list named ${name} already exists`);
     const at = now();
@@ -50,7 +59,12 @@ export const listRoutes = (store: SandboxStore, now: () => string) => {
     const list = store.state.lists[req.params.listId];
     if (!list) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `List ${req.params.listId} does not exist`);
     const at = now();
-    Object.assign(list, { filterBranch: req.body?.filterBranch, updatedAt: at, filtersUpdatedAt: at, listVersion: Number(list.listVersion) + 1 });
+    Object.assign(list, {
+      filterBranch: req.body?.filterBranch,
+      updatedAt: at,
+      filtersUpdatedAt: at,
+      listVersion: Number(list.listVersion) + 1,
+    });
     store.changed();
     return res.json({ updatedList: list });
   });

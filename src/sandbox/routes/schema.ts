@@ -13,7 +13,13 @@ const TYPES: Record<string, string[]> = {
   phone_number: ['phonenumber'],
 };
 
-type OptionInput = { label?: unknown; value?: unknown; description?: unknown; displayOrder?: unknown; hidden?: unknown };
+type OptionInput = {
+  label?: unknown;
+  value?: unknown;
+  description?: unknown;
+  displayOrder?: unknown;
+  hidden?: unknown;
+};
 
 const toOptions = (options: unknown): SandboxProperty['options'] =>
   (Array.isArray(options) ? (options as OptionInput[]) : []).map((option, index) => ({
@@ -98,7 +104,10 @@ export const schemaRoutes = (store: SandboxStore, now: () => string) => {
     const property = store.state.properties[req.params.name];
     if (!property) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `Property ${req.params.name} does not exist`);
     const body = req.body ?? {};
-    if ((body.type && body.type !== property.type) || (body.fieldType && !TYPES[property.type]?.includes(body.fieldType))) {
+    if (
+      (body.type && body.type !== property.type) ||
+      (body.fieldType && !TYPES[property.type]?.includes(body.fieldType))
+    ) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'The type of an existing property cannot be changed');
     }
     if (typeof body.label === 'string') property.label = body.label;

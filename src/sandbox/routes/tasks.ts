@@ -27,16 +27,36 @@ const prepareTask = (store: SandboxStore, input: TaskInput) => {
       (type) => type.associationCategory === 'HUBSPOT_DEFINED' && type.associationTypeId === TASK_TO_COMPANY,
     );
     if (!typed || !store.state.companies[id]) {
-      return { refused: [{ name: 'associations', code: 'INVALID_ASSOCIATION', message: `No company ${id} to associate with type ${TASK_TO_COMPANY}` }] };
+      return {
+        refused: [
+          {
+            name: 'associations',
+            code: 'INVALID_ASSOCIATION',
+            message: `No company ${id} to associate with type ${TASK_TO_COMPANY}`,
+          },
+        ],
+      };
     }
     companies.push(id);
   }
   return { values: checked.values, companies };
 };
 
-const storeTask = (store: SandboxStore, values: Record<string, string>, companies: string[], at: string): SandboxRecord => {
+const storeTask = (
+  store: SandboxStore,
+  values: Record<string, string>,
+  companies: string[],
+  at: string,
+): SandboxRecord => {
   const id = store.newId();
-  const task: SandboxRecord = { id, properties: { hs_object_id: id }, history: {}, associations: { companies }, createdAt: at, updatedAt: at };
+  const task: SandboxRecord = {
+    id,
+    properties: { hs_object_id: id },
+    history: {},
+    associations: { companies },
+    createdAt: at,
+    updatedAt: at,
+  };
   applyValues(task, values, INTEGRATION_SOURCE, at);
   store.state.tasks[id] = task;
   return task;

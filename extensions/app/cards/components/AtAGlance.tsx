@@ -1,18 +1,15 @@
 import { bucketLabel, type Profile, quadrantInfo } from '@why-they-care/domain';
-import {
-  Flex,
-  ProgressBar,
-  Statistics,
-  StatisticsItem,
-  StatusTag,
-  Tag,
-  Text,
-} from '@hubspot/ui-extensions';
+import { Flex, ProgressBar, Statistics, StatisticsItem, StatusTag, Tag, Text } from '@hubspot/ui-extensions';
 
 import { reviewAge } from '../lib/review-age';
 
 const BUCKET_TAG = { need_you: 'success', its_ok: 'warning', who_are_you: 'error' } as const;
-const QUADRANT_TAG = { customer_success: 'success', keep_unprofitable: 'warning', keep_unhappy: 'warning', let_go: 'danger' } as const;
+const QUADRANT_TAG = {
+  customer_success: 'success',
+  keep_unprofitable: 'warning',
+  keep_unhappy: 'warning',
+  let_go: 'danger',
+} as const;
 
 /** The top of the card: the answer in their words, the quadrant, plan progress and how fresh it all is. */
 export const AtAGlance = ({ profile, today }: { profile: Profile; today: string }) => {

@@ -20,7 +20,9 @@ export const DesiredOutcomeSection = ({ value, onChange, errors, readOnly }: Sec
   const setMetric = (index: number, patch: Partial<SuccessMetric>) =>
     set({ metrics: value.metrics.map((metric, at) => (at === index ? { ...metric, ...patch } : metric)) });
   const addMetric = () =>
-    set({ metrics: [...value.metrics, { id: newId('m'), name: '', unit: '', baseline: null, current: null, target: null }] });
+    set({
+      metrics: [...value.metrics, { id: newId('m'), name: '', unit: '', baseline: null, current: null, target: null }],
+    });
   const removeMetric = (index: number) => set({ metrics: value.metrics.filter((_, at) => at !== index) });
 
   return (
@@ -43,7 +45,9 @@ export const DesiredOutcomeSection = ({ value, onChange, errors, readOnly }: Sec
         {...errorProps(errors, 'desiredOutcome.appropriateExperience')}
       />
       <Text format={{ fontWeight: 'demibold' }}>Their success metrics</Text>
-      {value.metrics.length === 0 && <Text variant="microcopy">How will they measure success? Use their numbers, not ours.</Text>}
+      {value.metrics.length === 0 && (
+        <Text variant="microcopy">How will they measure success? Use their numbers, not ours.</Text>
+      )}
       {value.metrics.map((metric, index) => (
         <Tile key={metric.id} compact>
           <Flex direction="row" gap="xs" wrap="wrap" align="end">
@@ -74,7 +78,12 @@ export const DesiredOutcomeSection = ({ value, onChange, errors, readOnly }: Sec
               />
             ))}
             {!readOnly && (
-              <Button testId={`metric-${index}-remove`} size="xs" variant="transparent" onClick={() => removeMetric(index)}>
+              <Button
+                testId={`metric-${index}-remove`}
+                size="xs"
+                variant="transparent"
+                onClick={() => removeMetric(index)}
+              >
                 Remove
               </Button>
             )}

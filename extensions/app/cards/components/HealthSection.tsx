@@ -1,9 +1,4 @@
-import {
-  deriveQuadrant,
-  HAPPINESS_LABELS,
-  type ProfileDraft,
-  quadrantInfo,
-} from '@why-they-care/domain';
+import { deriveQuadrant, HAPPINESS_LABELS, type ProfileDraft, quadrantInfo } from '@why-they-care/domain';
 import { Flex, Heading, Select, StatusTag, Text } from '@hubspot/ui-extensions';
 
 import { errorProps, type SectionProps } from './field-errors';
@@ -44,7 +39,10 @@ export const HealthSection = ({ value, onChange, errors, readOnly }: SectionProp
       </Flex>
       {quadrant ? (
         <Flex direction="row" gap="sm" align="center">
-          <StatusTag testId="health-quadrant" variant={quadrant === 'customer_success' ? 'success' : quadrant === 'let_go' ? 'danger' : 'warning'}>
+          <StatusTag
+            testId="health-quadrant"
+            variant={quadrant === 'customer_success' ? 'success' : quadrant === 'let_go' ? 'danger' : 'warning'}
+          >
             {quadrantInfo(quadrant).label}
           </StatusTag>
           <Text>{quadrantInfo(quadrant).meaning}</Text>

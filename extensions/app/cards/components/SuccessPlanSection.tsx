@@ -7,7 +7,18 @@ import {
   type StepOwnerSide,
   type StepStatus,
 } from '@why-they-care/domain';
-import { Button, ButtonRow, DateInput, Flex, Heading, Input, Select, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
+import {
+  Button,
+  ButtonRow,
+  DateInput,
+  Flex,
+  Heading,
+  Input,
+  Select,
+  StatusTag,
+  Text,
+  Tile,
+} from '@hubspot/ui-extensions';
 
 import { fromDateInput, toDateInput } from '../lib/date-input';
 import { newId } from '../lib/ids';
@@ -22,19 +33,30 @@ const move = <T,>(items: readonly T[], from: number, to: number): T[] => {
   return next;
 };
 
-export const SuccessPlanSection = ({ value, onChange, errors, readOnly, today }: SectionProps<Plan> & { today: string }) => {
+export const SuccessPlanSection = ({
+  value,
+  onChange,
+  errors,
+  readOnly,
+  today,
+}: SectionProps<Plan> & { today: string }) => {
   const steps = value.steps;
   const setSteps = (next: PlanStep[]) => onChange({ steps: next });
   const setStep = (index: number, patch: Partial<PlanStep>) =>
     setSteps(steps.map((step, at) => (at === index ? { ...step, ...patch } : step)));
   const addStep = () =>
-    setSteps([...steps, { id: newId('s'), title: '', ownerSide: 'us', ownerName: '', dueDate: null, status: 'not_started' }]);
+    setSteps([
+      ...steps,
+      { id: newId('s'), title: '', ownerSide: 'us', ownerName: '', dueDate: null, status: 'not_started' },
+    ]);
 
   return (
     <Flex direction="column" gap="sm">
       <Heading>Success plan</Heading>
       {steps.length === 0 && (
-        <Text variant="microcopy">Break the outcome into small steps, each owned by the customer or by us, with a date.</Text>
+        <Text variant="microcopy">
+          Break the outcome into small steps, each owned by the customer or by us, with a date.
+        </Text>
       )}
       {steps.map((step, index) => (
         <Tile key={step.id} compact>
@@ -98,13 +120,30 @@ export const SuccessPlanSection = ({ value, onChange, errors, readOnly, today }:
                     Mark done
                   </Button>
                 )}
-                <Button testId={`step-${index}-up`} size="xs" variant="secondary" disabled={index === 0} onClick={() => setSteps(move(steps, index, index - 1))}>
+                <Button
+                  testId={`step-${index}-up`}
+                  size="xs"
+                  variant="secondary"
+                  disabled={index === 0}
+                  onClick={() => setSteps(move(steps, index, index - 1))}
+                >
                   Move up
                 </Button>
-                <Button testId={`step-${index}-down`} size="xs" variant="secondary" disabled={index === steps.length - 1} onClick={() => setSteps(move(steps, index, index + 1))}>
+                <Button
+                  testId={`step-${index}-down`}
+                  size="xs"
+                  variant="secondary"
+                  disabled={index === steps.length - 1}
+                  onClick={() => setSteps(move(steps, index, index + 1))}
+                >
                   Move down
                 </Button>
-                <Button testId={`step-${index}-remove`} size="xs" variant="destructive" onClick={() => setSteps(steps.filter((_, at) => at !== index))}>
+                <Button
+                  testId={`step-${index}-remove`}
+                  size="xs"
+                  variant="destructive"
+                  onClick={() => setSteps(steps.filter((_, at) => at !== index))}
+                >
                   Remove
                 </Button>
               </ButtonRow>

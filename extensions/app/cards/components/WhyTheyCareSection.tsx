@@ -6,7 +6,12 @@ import { errorProps, type SectionProps } from './field-errors';
 
 const NOT_ASKED = '';
 
-export const WhyTheyCareSection = ({ value, onChange, errors, readOnly }: SectionProps<ProfileDraft['whyTheyCare']>) => {
+export const WhyTheyCareSection = ({
+  value,
+  onChange,
+  errors,
+  readOnly,
+}: SectionProps<ProfileDraft['whyTheyCare']>) => {
   const set = (patch: Partial<ProfileDraft['whyTheyCare']>) => onChange({ ...value, ...patch });
   return (
     <Flex direction="column" gap="sm">

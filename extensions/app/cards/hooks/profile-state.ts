@@ -30,7 +30,13 @@ export type ProfileAction =
   | { type: 'conflict_discard_mine' }
   | { type: 'conflict_keep_mine' };
 
-export const draftOf = ({ whyTheyCare, desiredOutcome, successPlan, health, renewalDate }: ProfileDraft): ProfileDraft => ({
+export const draftOf = ({
+  whyTheyCare,
+  desiredOutcome,
+  successPlan,
+  health,
+  renewalDate,
+}: ProfileDraft): ProfileDraft => ({
   whyTheyCare,
   desiredOutcome,
   successPlan,
@@ -40,7 +46,8 @@ export const draftOf = ({ whyTheyCare, desiredOutcome, successPlan, health, rene
 
 export const sameDraft = (a: ProfileDraft, b: ProfileDraft): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export const isDirty = (state: ProfileState): boolean => state.status === 'ready' && !sameDraft(state.draft, draftOf(state.saved));
+export const isDirty = (state: ProfileState): boolean =>
+  state.status === 'ready' && !sameDraft(state.draft, draftOf(state.saved));
 
 type ReadyState = Extract<ProfileState, { status: 'ready' }>;
 
@@ -63,7 +70,9 @@ const ready = (saved: Profile, loadSeq: number): ReadyState => ({
 export const profileReducer = (state: ProfileState, action: ProfileAction): ProfileState => {
   switch (action.type) {
     case 'load_started':
-      return state.status === 'ready' ? { ...state, loadSeq: action.loadSeq } : { status: 'loading', loadSeq: action.loadSeq };
+      return state.status === 'ready'
+        ? { ...state, loadSeq: action.loadSeq }
+        : { status: 'loading', loadSeq: action.loadSeq };
     case 'load_succeeded':
       if (action.loadSeq !== state.loadSeq) return state;
       return ready(action.profile, action.loadSeq);
@@ -78,11 +87,20 @@ export const profileReducer = (state: ProfileState, action: ProfileAction): Prof
     case 'edited':
       return { ...state, draft: action.draft, fieldErrors: {} };
     case 'save_started':
-      return { ...state, saving: true, lastAttempt: { id: action.saveAttemptId, draft: action.draft }, saveError: null, fieldErrors: {} };
+      return {
+        ...state,
+        saving: true,
+        lastAttempt: { id: action.saveAttemptId, draft: action.draft },
+        saveError: null,
+        fieldErrors: {},
+      };
     case 'save_succeeded': {
       if (action.saveAttemptId !== state.lastAttempt?.id) return state;
       const editedMeanwhile = !sameDraft(state.draft, state.lastAttempt.draft);
-      return { ...ready(action.profile, state.loadSeq), draft: editedMeanwhile ? state.draft : draftOf(action.profile) };
+      return {
+        ...ready(action.profile, state.loadSeq),
+        draft: editedMeanwhile ? state.draft : draftOf(action.profile),
+      };
     }
     case 'save_invalid':
       return { ...state, saving: false, saveError: action.message, fieldErrors: action.fieldErrors };

@@ -39,7 +39,11 @@ export const useProfile = (backend: BackendClient | null, companyId: string | nu
     if (!backend || current.status !== 'ready' || current.saving) return false;
     const checked = profileDraftSchema.safeParse(current.draft);
     if (!checked.success) {
-      dispatch({ type: 'save_invalid', fieldErrors: toFieldErrors(checked.error), message: 'Some fields need fixing before saving' });
+      dispatch({
+        type: 'save_invalid',
+        fieldErrors: toFieldErrors(checked.error),
+        message: 'Some fields need fixing before saving',
+      });
       return false;
     }
     const retrying = current.lastAttempt && sameDraft(current.lastAttempt.draft, current.draft);

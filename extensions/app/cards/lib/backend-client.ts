@@ -1,9 +1,4 @@
-import {
-  type FieldErrors,
-  type Profile,
-  profileSchema,
-  type SaveProfileRequest,
-} from '@why-they-care/domain';
+import { type FieldErrors, type Profile, profileSchema, type SaveProfileRequest } from '@why-they-care/domain';
 import { hubspot } from '@hubspot/ui-extensions';
 import { z } from 'zod';
 
@@ -19,7 +14,11 @@ export type BackendFailure =
 export type BackendResult<T> = { ok: true; value: T } | { ok: false; failure: BackendFailure };
 
 const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.array(z.string())).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
   current: profileSchema.optional(),
 });
 const profileBodySchema = z.object({ profile: profileSchema });
@@ -54,7 +53,8 @@ const failureOf = (status: number, body: unknown): BackendFailure => {
   if (status === 400 && parsed.success && parsed.data.error.fields) {
     return { kind: 'invalid', message, fields: parsed.data.error.fields };
   }
-  if (status === 429) return { kind: 'busy', message: 'HubSpot is handling many requests for this account: try again in a moment' };
+  if (status === 429)
+    return { kind: 'busy', message: 'HubSpot is handling many requests for this account: try again in a moment' };
   return { kind: 'failed', message };
 };
 
@@ -69,7 +69,9 @@ const call = async (url: string, init: Parameters<typeof hubspot.fetch>[1]): Pro
       ok: false,
       failure: {
         kind: 'failed',
-        message: timedOut ? 'The Why They Care service took too long to answer' : 'Could not reach the Why They Care service',
+        message: timedOut
+          ? 'The Why They Care service took too long to answer'
+          : 'Could not reach the Why They Care service',
       },
     };
   }
@@ -78,7 +80,10 @@ const call = async (url: string, init: Parameters<typeof hubspot.fetch>[1]): Pro
     const parsed = profileBodySchema.safeParse(body);
     return parsed.success
       ? { ok: true, value: parsed.data.profile }
-      : { ok: false, failure: { kind: 'failed', message: 'The Why They Care service sent an answer the card cannot read' } };
+      : {
+          ok: false,
+          failure: { kind: 'failed', message: 'The Why They Care service sent an answer the card cannot read' },
+        };
   }
   return { ok: false, failure: failureOf(status, body) };
 };

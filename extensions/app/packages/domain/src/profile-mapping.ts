@@ -1,15 +1,9 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 import { BUCKET_VALUES, type Bucket } from './buckets';
 import { type IsoDate, parseHubSpotDate } from './dates';
 import { type PlanRollup, rollUpPlan } from './plan';
-import {
-  type FieldErrors,
-  LIMITS,
-  planStepSchema,
-  type ProfileDraft,
-  successMetricSchema,
-} from './profile.schema';
+import { type FieldErrors, LIMITS, planStepSchema, type ProfileDraft, successMetricSchema } from './profile.schema';
 import { APP_PROPERTY_NAMES, HUBSPOT_PROPERTIES, PROPERTIES } from './property-catalog';
 import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN, type Quadrant } from './quadrant';
 
@@ -54,9 +48,7 @@ const readNumber = (value: string | null | undefined): number | null => {
 
 const readHappiness = (value: string | null | undefined): number | null => {
   const score = readNumber(value);
-  return score !== null && Number.isInteger(score) && score >= HAPPINESS_MIN && score <= HAPPINESS_MAX
-    ? score
-    : null;
+  return score !== null && Number.isInteger(score) && score >= HAPPINESS_MIN && score <= HAPPINESS_MAX ? score : null;
 };
 
 const readBucket = (value: string | null | undefined): Bucket | null =>
@@ -92,10 +84,7 @@ const readJsonList = <T>(
   return items;
 };
 
-export const readProfileDraft = (
-  properties: HubSpotProperties,
-  warnings: string[] = [],
-): ProfileDraft => ({
+export const readProfileDraft = (properties: HubSpotProperties, warnings: string[] = []): ProfileDraft => ({
   whyTheyCare: {
     bucket: readBucket(properties[PROPERTIES.bucket.name]),
     answer: properties[PROPERTIES.answer.name] ?? '',
@@ -218,4 +207,3 @@ export const profileStampProperties = (stamp: SaveStamp): Record<string, string>
 /** True when saving the draft would change nothing the account manager or a report can see. */
 export const isSameContent = (a: Record<string, string>, b: Record<string, string>): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([name, value]) => b[name] === value);
-

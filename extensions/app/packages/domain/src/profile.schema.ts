@@ -32,10 +32,7 @@ export const isoDateSchema = z
 
 const optionalDate = isoDateSchema.nullable();
 
-const measurement = z
-  .number({ error: 'Must be a number' })
-  .finite('Must be a finite number')
-  .nullable();
+const measurement = z.number({ error: 'Must be a number' }).finite('Must be a finite number').nullable();
 
 const happiness = z
   .number({ error: `Must be a score from ${HAPPINESS_MIN} to ${HAPPINESS_MAX}` })
@@ -61,26 +58,23 @@ export type SuccessMetric = z.infer<typeof successMetricSchema>;
 export const planStepSchema = z.strictObject({
   id: itemId,
   title: shortText('Step').min(1, 'Describe the step'),
-  ownerSide: z.enum(
-    STEP_OWNER_SIDES.map((side) => side.value) as ['customer', 'us'],
-    { error: 'Choose who owns the step: customer or us' },
-  ),
+  ownerSide: z.enum(STEP_OWNER_SIDES.map((side) => side.value) as ['customer', 'us'], {
+    error: 'Choose who owns the step: customer or us',
+  }),
   ownerName: shortText('Owner name'),
   dueDate: optionalDate,
-  status: z.enum(
-    STEP_STATUSES.map((status) => status.value) as ['not_started', 'in_progress', 'blocked', 'done'],
-    { error: 'Choose a status: not started, in progress, blocked or done' },
-  ),
+  status: z.enum(STEP_STATUSES.map((status) => status.value) as ['not_started', 'in_progress', 'blocked', 'done'], {
+    error: 'Choose a status: not started, in progress, blocked or done',
+  }),
 });
 export type PlanStep = z.infer<typeof planStepSchema>;
 
-const uniqueIds = (items: readonly { id: string }[]) =>
-  new Set(items.map((item) => item.id)).size === items.length;
+const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id)).size === items.length;
 
 /** What the account manager edits in the card: everything except the stamps the server sets. */
 export const profileDraftSchema = z.strictObject({
   whyTheyCare: z.strictObject({
-    bucket: z.enum(BUCKET_VALUES, { error: 'Choose one of: We need you, It\'s OK, Who are you?' }).nullable(),
+    bucket: z.enum(BUCKET_VALUES, { error: "Choose one of: We need you, It's OK, Who are you?" }).nullable(),
     answer: longText('The answer'),
     answeredByName: shortText('Who answered'),
     answeredByRole: shortText('Their role'),
@@ -121,9 +115,7 @@ export const saveProfileRequestSchema = z.strictObject({
 });
 export type SaveProfileRequest = z.infer<typeof saveProfileRequestSchema>;
 
-export const companyIdSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,18}$/, 'Company id must be a positive whole number');
+export const companyIdSchema = z.string().regex(/^[1-9]\d{0,18}$/, 'Company id must be a positive whole number');
 
 export type FieldErrors = Record<string, string[]>;
 

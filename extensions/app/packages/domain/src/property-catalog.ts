@@ -27,9 +27,7 @@ export type PropertyDefinition = {
   referencedObjectType?: 'OWNER';
 };
 
-const optionsOf = (
-  choices: readonly { value: string; label: string; meaning: string }[],
-): PropertyOption[] =>
+const optionsOf = (choices: readonly { value: string; label: string; meaning: string }[]): PropertyOption[] =>
   choices.map(({ value, label, meaning }) => ({ value, label, description: meaning }));
 
 const text = (name: string, label: string, description: string): PropertyDefinition => ({
@@ -63,12 +61,16 @@ export const PROPERTIES = {
   bucket: {
     name: `${APP_PREFIX}bucket`,
     label: 'Why they care',
-    description: 'Why the customer keeps paying, in their own words: We need you / It\'s OK / Who are you?',
+    description: "Why the customer keeps paying, in their own words: We need you / It's OK / Who are you?",
     type: 'enumeration',
     fieldType: 'select',
     options: optionsOf(BUCKETS),
   },
-  answer: longText('answer', 'Why they care: their answer', 'The customer\'s verbatim answer to "why do you care about us?"'),
+  answer: longText(
+    'answer',
+    'Why they care: their answer',
+    'The customer\'s verbatim answer to "why do you care about us?"',
+  ),
   answeredByName: text('answered_by_name', 'Why they care: answered by', 'Who gave the answer.'),
   answeredByRole: text('answered_by_role', 'Why they care: their role', 'The role of the person who answered.'),
   askedOn: date('asked_on', 'Why they care: asked on', 'When the customer was asked.'),
@@ -78,7 +80,11 @@ export const PROPERTIES = {
     'Appropriate experience',
     'How the customer needs to achieve their outcome.',
   ),
-  successMetrics: longText('success_metrics', 'Success metrics (JSON)', 'The customer\'s own success metrics, kept by the app.'),
+  successMetrics: longText(
+    'success_metrics',
+    'Success metrics (JSON)',
+    "The customer's own success metrics, kept by the app.",
+  ),
   planSteps: longText('plan_steps', 'Success plan steps (JSON)', 'The success plan steps, kept by the app.'),
   planStepsTotal: num('plan_steps_total', 'Success plan: steps', 'Number of steps in the success plan.'),
   planStepsDone: num('plan_steps_done', 'Success plan: steps done', 'Number of steps done.'),
@@ -98,7 +104,11 @@ export const PROPERTIES = {
     'Earliest due date of an open step. In the past means the plan is stalled.',
   ),
   customerHappiness: num('customer_happiness', 'Customer happiness (1-4)', 'How happy the customer is with us.'),
-  companyHappiness: num('company_happiness', 'Company happiness (1-4)', 'How happy we are with the customer (profitability).'),
+  companyHappiness: num(
+    'company_happiness',
+    'Company happiness (1-4)',
+    'How happy we are with the customer (profitability).',
+  ),
   quadrant: {
     name: `${APP_PREFIX}quadrant`,
     label: 'Health quadrant',
@@ -116,19 +126,39 @@ export const PROPERTIES = {
     fieldType: 'date',
   },
   lastReviewedBy: text('last_reviewed_by', 'Why they care: last reviewed by', 'Who last saved the profile.'),
-  version: num('version', 'Why they care: version', 'Increases on every save; guards against overwriting a newer save.'),
-  lastSaveId: text('last_save_id', 'Why they care: last save id', 'Identifies the last save so a retried request is not applied twice.'),
+  version: num(
+    'version',
+    'Why they care: version',
+    'Increases on every save; guards against overwriting a newer save.',
+  ),
+  lastSaveId: text(
+    'last_save_id',
+    'Why they care: last save id',
+    'Identifies the last save so a retried request is not applied twice.',
+  ),
   successManager: {
     name: `${APP_PREFIX}success_manager`,
     label: 'Success manager',
-    description: 'The manager who receives re-recruit tasks. Filled from the owner\'s team on save.',
+    description: "The manager who receives re-recruit tasks. Filled from the owner's team on save.",
     type: 'enumeration',
     fieldType: 'select',
     referencedObjectType: 'OWNER',
   },
-  reRecruitTaskKey: text('re_recruit_task_key', 'Automation: last re-recruit task', 'Identity of the last re-recruit task created (direct mode).'),
-  renewalTaskKey: text('renewal_task_key', 'Automation: last renewal task', 'Identity of the last renewal task created (direct mode).'),
-  stalledPlanTaskKey: text('stalled_plan_task_key', 'Automation: last stalled-plan task', 'Identity of the last stalled-plan task created (direct mode).'),
+  reRecruitTaskKey: text(
+    're_recruit_task_key',
+    'Automation: last re-recruit task',
+    'Identity of the last re-recruit task created (direct mode).',
+  ),
+  renewalTaskKey: text(
+    'renewal_task_key',
+    'Automation: last renewal task',
+    'Identity of the last renewal task created (direct mode).',
+  ),
+  stalledPlanTaskKey: text(
+    'stalled_plan_task_key',
+    'Automation: last stalled-plan task',
+    'Identity of the last stalled-plan task created (direct mode).',
+  ),
 } as const satisfies Record<string, PropertyDefinition>;
 
 export type PropertyKey = keyof typeof PROPERTIES;

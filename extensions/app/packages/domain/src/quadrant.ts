@@ -38,10 +38,7 @@ export const QUADRANTS = [
 
 export type Quadrant = (typeof QUADRANTS)[number]['value'];
 
-export const QUADRANT_VALUES = QUADRANTS.map((quadrant) => quadrant.value) as [
-  Quadrant,
-  ...Quadrant[],
-];
+export const QUADRANT_VALUES = QUADRANTS.map((quadrant) => quadrant.value) as [Quadrant, ...Quadrant[]];
 
 export type HealthScores = {
   customerHappiness: number | null;
@@ -49,10 +46,7 @@ export type HealthScores = {
 };
 
 /** The quadrant is only known when both sides have been scored. */
-export const deriveQuadrant = ({
-  customerHappiness,
-  companyHappiness,
-}: HealthScores): Quadrant | null => {
+export const deriveQuadrant = ({ customerHappiness, companyHappiness }: HealthScores): Quadrant | null => {
   if (customerHappiness === null || companyHappiness === null) return null;
   const customerHappy = customerHappiness >= HAPPY_FROM;
   const companyHappy = companyHappiness >= HAPPY_FROM;

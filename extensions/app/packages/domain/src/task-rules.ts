@@ -40,12 +40,9 @@ export const STALLED_PLAN_TASK: TaskTemplate = {
 };
 
 const RENEWAL_BODY: Record<Bucket | 'unknown', string> = {
-  need_you:
-    'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference.',
-  its_ok:
-    'They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.',
-  who_are_you:
-    'They told us "Who are you?". Re-recruit them around their desired outcome, or plan for their exit.',
+  need_you: 'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference.',
+  its_ok: 'They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.',
+  who_are_you: 'They told us "Who are you?". Re-recruit them around their desired outcome, or plan for their exit.',
   unknown: 'We do not know why they care yet. Ask them before the renewal conversation.',
 };
 
@@ -58,10 +55,8 @@ export const renewalTask = (bucket: Bucket | null): TaskTemplate => ({
   dueInDays: 7,
 });
 
-
 /** company + kind + period: the identity that makes sure a task is created once, however often we run. */
-export const taskKey = (kind: TaskKind, companyId: string, period: string): string =>
-  `${kind}:${companyId}:${period}`;
+export const taskKey = (kind: TaskKind, companyId: string, period: string): string => `${kind}:${companyId}:${period}`;
 
 export type CompanyTaskFacts = {
   companyId: string;
@@ -97,11 +92,7 @@ export const isRenewalDue = (renewalDate: IsoDate | null, today: IsoDate, leadDa
   renewalDate !== null && renewalDate >= today && renewalDate <= addDays(today, leadDays);
 
 /** Renewal and stalled-plan tasks: the ones the scheduled run creates, once per renewal date and per stall. */
-export const scheduledTasksFor = (
-  company: CompanyTaskFacts,
-  today: IsoDate,
-  renewalLeadDays: number,
-): TaskIntent[] => {
+export const scheduledTasksFor = (company: CompanyTaskFacts, today: IsoDate, renewalLeadDays: number): TaskIntent[] => {
   const intents: TaskIntent[] = [];
   if (company.renewalDate && isRenewalDue(company.renewalDate, today, renewalLeadDays)) {
     intents.push(intent(company.companyId, renewalTask(company.bucket), company.renewalDate, today));
