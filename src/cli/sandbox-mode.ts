@@ -2,7 +2,8 @@ import { join } from 'node:path';
 
 import { createSandbox, SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../sandbox/server';
 
-export const SANDBOX_FILE = join(process.cwd(), 'data', 'sandbox.json');
+/** Where the sandbox keeps its state between runs (SANDBOX_DATA_FILE, default data/sandbox.json). */
+export const SANDBOX_FILE = process.env.SANDBOX_DATA_FILE || join(process.cwd(), 'data', 'sandbox.json');
 export const DEFAULT_SANDBOX_PORT = 3100;
 
 /** No access token means no HubSpot account: the embedded sandbox stands in for it. */

@@ -13,7 +13,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 const main = async () => {
   const sandbox = isSandboxMode() ? await startSandbox() : null;
-  const env = loadEnv(commandEnv());
+  // The sandbox may have been given port 0: point the backend at the port it really got.
+  const env = loadEnv(commandEnv(sandbox ? { ...process.env, SANDBOX_PORT: new URL(sandbox.url).port } : process.env));
   const logger = createLogger(env.LOG_LEVEL);
   const backend = createBackend({ env, logger });
 

@@ -1,0 +1,185 @@
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { signV3 } from '../../src/http/signature';
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+
+/**
+ * The newcomer's path, over real HTTP: `npm start` with no credentials (sandbox + backend + setup),
+ * signed API calls, and the sandbox's own state checked after each step.
+ */
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const dataDir = mkdtempSync(join(tmpdir(), 'wtc-e2e-'));
+const baseEnv = {
+  ...process.env,
+  HUBSPOT_ACCESS_TOKEN: '',
+  HUBSPOT_CLIENT_SECRET: '',
+  PORT: '0',
+  SANDBOX_PORT: '0',
+  SANDBOX_DATA_FILE: join(dataDir, 'sandbox.json'),
+  LOG_LEVEL: 'warn',
+};
+
+let started: ChildProcessWithoutNullStreams;
+let backendUrl = '';
+let sandboxUrl = '';
+
+const waitForBanner = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/Backend\s+http:\/\/localhost:\d+/.test(output)) {
+        clearTimeout(timer);
+        resolve(output);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+
+const signed = async (method: 'GET' | 'PUT', path: string, body?: unknown) => {
+  const url = `${backendUrl}${path}?userId=7&userEmail=${encodeURIComponent('am@example.com')}&appId=1&portalId=${SANDBOX_PORTAL_ID}`;
+  const rawBody = body === undefined ? '' : JSON.stringify(body);
+  const timestamp = String(Date.now());
+  const response = await fetch(url, {
+    method,
+    headers: {
+      'X-HubSpot-Signature-v3': signV3({ clientSecret: SANDBOX_CLIENT_SECRET, method, uri: url, body: rawBody, timestamp }),
+      'X-HubSpot-Request-Timestamp': timestamp,
+      ...(rawBody ? { 'Content-Type': 'application/json' } : {}),
+    },
+    ...(rawBody ? { body: rawBody } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, never> };
+};
+
+const sandboxGet = async <T>(path: string): Promise<T> => {
+  const response = await fetch(`${sandboxUrl}${path}`, { headers: { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+};
+
+type SandboxCompany = { properties: Record<string, string | null> };
+const APP_PROPERTIES = 'properties=wtc_bucket&properties=wtc_answer&properties=wtc_version&properties=wtc_last_reviewed_by&properties=wtc_re_recruit_task_key';
+const company = (id: string) => sandboxGet<SandboxCompany>(`/crm/v3/objects/companies/${id}?${APP_PROPERTIES}`);
+const draftOf = (profile: Record<string, unknown>) => ({
+  whyTheyCare: profile.whyTheyCare,
+  desiredOutcome: profile.desiredOutcome,
+  successPlan: profile.successPlan,
+  health: profile.health,
+  renewalDate: profile.renewalDate,
+});
+
+beforeAll(async () => {
+  started = spawn(TSX, ['src/cli/start.ts'], { env: baseEnv });
+  const banner = await waitForBanner(started);
+  backendUrl = `http://127.0.0.1:${/Backend\s+http:\/\/localhost:(\d+)/.exec(banner)?.[1]}`;
+  sandboxUrl = /HubSpot sandbox\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] ?? '';
+  expect(banner).toMatch(/SANDBOX MODE/);
+  expect(banner).toMatch(/Setup: 35 created, 0 updated, 0 unchanged, 0 CONFLICT, 5 skipped/);
+}, 40_000);
+
+afterAll(() => {
+  started?.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start with no HubSpot credentials', () => {
+  let version = 0;
+  let profile: Record<string, unknown> = {};
+
+  it('loads a seeded profile', async () => {
+    const loaded = await signed('GET', '/api/companies/1001/profile');
+    expect(loaded.status).toBe(200);
+    profile = loaded.body.profile;
+    version = profile.version as number;
+    expect(profile).toMatchObject({ companyName: 'Acme Logistics', version: 1, whyTheyCare: { bucket: 'need_you' } });
+  });
+
+  it('saves an edit: the sandbox holds the new answer, version and reviewer', async () => {
+    const draft = draftOf(profile) as { whyTheyCare: Record<string, unknown> };
+    const saved = await signed('PUT', '/api/companies/1001/profile', {
+      requestId: 'e2e-save-00001',
+      expectedVersion: version,
+      profile: { ...draft, whyTheyCare: { ...draft.whyTheyCare, answer: 'We route every truck with you.' } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.result).toBe('saved');
+    expect((await company('1001')).properties).toMatchObject({
+      wtc_answer: 'We route every truck with you.',
+      wtc_version: '2',
+      wtc_last_reviewed_by: 'am@example.com',
+    });
+    profile = saved.body.profile;
+  });
+
+  it('refuses a save made from a stale version with 409 and leaves the sandbox as it was', async () => {
+    const before = await company('1001');
+    const stale = await signed('PUT', '/api/companies/1001/profile', {
+      requestId: 'e2e-save-00002',
+      expectedVersion: 1,
+      profile: draftOf(profile),
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current).toMatchObject({ version: 2 });
+    expect(await company('1001')).toEqual(before);
+  });
+
+  it('refuses bad input with 400 field messages and writes nothing', async () => {
+    const before = await company('1001');
+    const bad = await signed('PUT', '/api/companies/1001/profile', {
+      requestId: 'e2e-save-00003',
+      expectedVersion: 2,
+      profile: { ...draftOf(profile), renewalDate: 'next spring' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ fields: { 'profile.renewalDate': ['Must be a real date in the form YYYY-MM-DD'] } });
+    expect(await company('1001')).toEqual(before);
+  });
+
+  it('moves the company to "Who are you?" and the re-recruit task appears for its manager', async () => {
+    const draft = draftOf(profile) as { whyTheyCare: Record<string, unknown> };
+    const moved = await signed('PUT', '/api/companies/1001/profile', {
+      requestId: 'e2e-save-00004',
+      expectedVersion: 2,
+      profile: { ...draft, whyTheyCare: { ...draft.whyTheyCare, bucket: 'who_are_you' } },
+    });
+    expect(moved.status).toBe(200);
+    expect((await company('1001')).properties).toMatchObject({ wtc_bucket: 'who_are_you', wtc_re_recruit_task_key: 're_recruit:1001:v3' });
+    const tasks = await sandboxGet<{ results: { properties: Record<string, string>; associations: unknown }[] }>(
+      '/crm/v3/objects/tasks?properties=hs_task_subject&properties=hubspot_owner_id',
+    );
+    expect(tasks.results).toHaveLength(1);
+    expect(tasks.results[0].properties).toMatchObject({
+      hs_task_subject: 'Re-recruit: the customer asked "Who are you?"',
+      hubspot_owner_id: '501',
+    });
+    expect(tasks.results[0].associations).toEqual({ companies: { results: [{ id: '1001', type: 'task_to_company' }] } });
+  });
+
+  it('reruns setup against the sandbox and changes nothing', async () => {
+    const lists = async () =>
+      Promise.all(
+        ['We need you', 'Who are you?', 'Not asked in 90 days'].map((name) =>
+          sandboxGet(`/crm/v3/lists/object-type-id/0-2/name/${encodeURIComponent(`[Why They Care] ${name}`)}?includeFilters=true`),
+        ),
+      );
+    const before = { properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() };
+    const port = new URL(sandboxUrl).port;
+    const { stdout } = await promisify(execFile)(TSX, ['src/cli/setup.ts'], { env: { ...baseEnv, SANDBOX_PORT: port } });
+    expect(stdout).toMatch(/Summary: 0 created, 0 updated, 35 unchanged, 0 CONFLICT, 5 skipped/);
+    expect({ properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() }).toEqual(before);
+  }, 30_000);
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => started.on('exit', resolve));
+    started.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
