@@ -50,7 +50,13 @@ const signed = async (method: 'GET' | 'PUT', path: string, body?: unknown) => {
   const response = await fetch(url, {
     method,
     headers: {
-      'X-HubSpot-Signature-v3': signV3({ clientSecret: SANDBOX_CLIENT_SECRET, method, uri: url, body: rawBody, timestamp }),
+      'X-HubSpot-Signature-v3': signV3({
+        clientSecret: SANDBOX_CLIENT_SECRET,
+        method,
+        uri: url,
+        body: rawBody,
+        timestamp,
+      }),
       'X-HubSpot-Request-Timestamp': timestamp,
       ...(rawBody ? { 'Content-Type': 'application/json' } : {}),
     },
@@ -60,13 +66,16 @@ const signed = async (method: 'GET' | 'PUT', path: string, body?: unknown) => {
 };
 
 const sandboxGet = async <T>(path: string): Promise<T> => {
-  const response = await fetch(`${sandboxUrl}${path}`, { headers: { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` } });
+  const response = await fetch(`${sandboxUrl}${path}`, {
+    headers: { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` },
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 };
 
 type SandboxCompany = { properties: Record<string, string | null> };
-const APP_PROPERTIES = 'properties=wtc_bucket&properties=wtc_answer&properties=wtc_version&properties=wtc_last_reviewed_by&properties=wtc_re_recruit_task_key';
+const APP_PROPERTIES =
+  'properties=wtc_bucket&properties=wtc_answer&properties=wtc_version&properties=wtc_last_reviewed_by&properties=wtc_re_recruit_task_key';
 const company = (id: string) => sandboxGet<SandboxCompany>(`/crm/v3/objects/companies/${id}?${APP_PROPERTIES}`);
 const draftOf = (profile: Record<string, unknown>) => ({
   whyTheyCare: profile.whyTheyCare,
@@ -139,7 +148,9 @@ describe('npm start with no HubSpot credentials', () => {
       profile: { ...draftOf(profile), renewalDate: 'next spring' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ fields: { 'profile.renewalDate': ['Must be a real date in the form YYYY-MM-DD'] } });
+    expect(bad.body.error).toMatchObject({
+      fields: { 'profile.renewalDate': ['Must be a real date in the form YYYY-MM-DD'] },
+    });
     expect(await company('1001')).toEqual(before);
   });
 
@@ -151,7 +162,10 @@ describe('npm start with no HubSpot credentials', () => {
       profile: { ...draft, whyTheyCare: { ...draft.whyTheyCare, bucket: 'who_are_you' } },
     });
     expect(moved.status).toBe(200);
-    expect((await company('1001')).properties).toMatchObject({ wtc_bucket: 'who_are_you', wtc_re_recruit_task_key: 're_recruit:1001:v3' });
+    expect((await company('1001')).properties).toMatchObject({
+      wtc_bucket: 'who_are_you',
+      wtc_re_recruit_task_key: 're_recruit:1001:v3',
+    });
     const tasks = await sandboxGet<{ results: { properties: Record<string, string>; associations: unknown }[] }>(
       '/crm/v3/objects/tasks?properties=hs_task_subject&properties=hubspot_owner_id',
     );
@@ -160,19 +174,25 @@ describe('npm start with no HubSpot credentials', () => {
       hs_task_subject: 'Re-recruit: the customer asked "Who are you?"',
       hubspot_owner_id: '501',
     });
-    expect(tasks.results[0].associations).toEqual({ companies: { results: [{ id: '1001', type: 'task_to_company' }] } });
+    expect(tasks.results[0].associations).toEqual({
+      companies: { results: [{ id: '1001', type: 'task_to_company' }] },
+    });
   });
 
   it('reruns setup against the sandbox and changes nothing', async () => {
     const lists = async () =>
       Promise.all(
         ['We need you', 'Who are you?', 'Not asked in 90 days'].map((name) =>
-          sandboxGet(`/crm/v3/lists/object-type-id/0-2/name/${encodeURIComponent(`[Why They Care] ${name}`)}?includeFilters=true`),
+          sandboxGet(
+            `/crm/v3/lists/object-type-id/0-2/name/${encodeURIComponent(`[Why They Care] ${name}`)}?includeFilters=true`,
+          ),
         ),
       );
     const before = { properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() };
     const port = new URL(sandboxUrl).port;
-    const { stdout } = await promisify(execFile)(TSX, ['src/cli/setup.ts'], { env: { ...baseEnv, SANDBOX_PORT: port } });
+    const { stdout } = await promisify(execFile)(TSX, ['src/cli/setup.ts'], {
+      env: { ...baseEnv, SANDBOX_PORT: port },
+    });
     expect(stdout).toMatch(/Summary: 0 created, 0 updated, 35 unchanged, 0 CONFLICT, 5 skipped/);
     expect({ properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() }).toEqual(before);
   }, 30_000);
