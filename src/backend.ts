@@ -30,11 +30,11 @@ export const createBackend = ({ env, logger, observe, now }: BackendOptions) => 
   const hubspot = connectToHubSpot({
     accessToken: env.HUBSPOT_ACCESS_TOKEN,
     baseUrl: env.HUBSPOT_API_BASE_URL,
-    requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
     policy: {
       maxAttempts: env.HUBSPOT_MAX_ATTEMPTS,
       retryBaseMs: env.HUBSPOT_RETRY_BASE_MS,
       timeoutMs: env.HUBSPOT_TIMEOUT_MS,
+      requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
     },
     observe,
   });

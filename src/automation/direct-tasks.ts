@@ -16,7 +16,7 @@ import {
 } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
-import { type CompaniesApi } from '../hubspot/companies';
+import { BATCH_SIZE, type CompaniesApi, type CompanySearchFilter } from '../hubspot/companies';
 import { type TaskToCreate, type TasksApi } from '../hubspot/tasks';
 
 /** Which task-key property records each kind, so a task is created once per identity. */
@@ -67,51 +67,64 @@ const searchDate = (date: IsoDate): string => String(Date.parse(`${date}T00:00:0
 const asBucket = (value: string | null | undefined): Bucket | null =>
   (BUCKET_VALUES as readonly string[]).includes(value ?? '') ? (value as Bucket) : null;
 
+type CompanyFound = { id: string; properties: Record<string, string | null> };
+type PlannedTask = TaskToCreate & { keyProperty: string };
+
+/** Buffers tasks and key updates and writes them 100 at a time; a key is recorded only after its task exists. */
+const createBatchWriter = (deps: { companies: CompaniesApi; tasks: TasksApi }) => {
+  const tasks: PlannedTask[] = [];
+  const keys = new Map<string, Record<string, string>>();
+  const writes: Promise<void>[] = [];
+  let failure: unknown = null;
+
+  const writeKeys = (companyIds: string[]) => {
+    const inputs = companyIds.map((id) => ({ id, properties: keys.get(id) ?? {} }));
+    companyIds.forEach((id) => keys.delete(id));
+    return deps.companies.batchUpdate(inputs);
+  };
+  const writeTasks = async (chunk: PlannedTask[]) => {
+    await deps.tasks.createMany(chunk);
+    for (const { intent, keyProperty } of chunk) {
+      keys.set(intent.companyId, { ...keys.get(intent.companyId), [keyProperty]: intent.key });
+    }
+    while (keys.size >= BATCH_SIZE) await writeKeys([...keys.keys()].slice(0, BATCH_SIZE));
+  };
+
+  return {
+    add: (planned: PlannedTask[]) => {
+      tasks.push(...planned);
+      while (tasks.length >= BATCH_SIZE) {
+        // Caught here and rethrown by finish(): a failed batch must not crash the process mid-scan.
+        writes.push(writeTasks(tasks.splice(0, BATCH_SIZE)).catch((error: unknown) => void (failure ??= error)));
+      }
+    },
+    finish: async () => {
+      await Promise.all(writes);
+      if (failure) throw failure;
+      if (tasks.length) await writeTasks(tasks.splice(0));
+      if (keys.size) await writeKeys([...keys.keys()]);
+    },
+  };
+};
+
 /**
  * The scheduled pass (direct mode): renewal tasks inside the lead window, stalled-plan tasks, and
- * re-recruit tasks for companies moved to "Who are you?" outside the card. Three searches find the
- * candidates; tasks are created and keys recorded in batches of 100.
+ * re-recruit tasks for companies moved to "Who are you?" outside the card. One search per kind finds the
+ * candidates; each page's tasks are written while the next page is fetched, 100 per batch.
  */
 export const createScheduledAutomation = (deps: { companies: CompaniesApi; tasks: TasksApi; logger: Logger }) => {
   let running: Promise<AutomationSummary> | null = null;
 
   const runOnce = async (options: AutomationOptions): Promise<AutomationSummary> => {
     const read = [...READ, options.renewalDateProperty];
-    const [renewing, stalled, reRecruit] = await Promise.all([
-      deps.companies.searchAll(
-        [
-          {
-            propertyName: options.renewalDateProperty,
-            operator: 'BETWEEN',
-            value: searchDate(options.today),
-            highValue: searchDate(addDays(options.today, options.renewalLeadDays)),
-          },
-        ],
-        read,
-      ),
-      deps.companies.searchAll(
-        [{ propertyName: PROPERTIES.planNextDue.name, operator: 'LT', value: searchDate(options.today) }],
-        read,
-      ),
-      deps.companies.searchAll(
-        [
-          { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: RE_RECRUIT_BUCKET },
-          { propertyName: PROPERTIES.reRecruitTaskKey.name, operator: 'NOT_HAS_PROPERTY' },
-        ],
-        read,
-      ),
-    ]);
-    const companies = new Map([...renewing, ...stalled, ...reRecruit].map((company) => [company.id, company]));
+    const writer = createBatchWriter(deps);
+    const checked = new Set<string>();
+    const created: string[] = [];
 
-    const toCreate: (TaskToCreate & { keyProperty: string })[] = [];
-    for (const company of companies.values()) {
-      const properties = company.properties;
-      const people = {
-        ownerId: properties[HUBSPOT_PROPERTIES.owner] || null,
-        successManagerId: properties[PROPERTIES.successManager.name] || null,
-      };
+    const intentsFor = (company: CompanyFound): TaskIntent[] => {
+      const { properties } = company;
       const bucket = asBucket(properties[PROPERTIES.bucket.name]);
-      const intents = scheduledTasksFor(
+      const scheduled = scheduledTasksFor(
         {
           companyId: company.id,
           bucket,
@@ -123,31 +136,56 @@ export const createScheduledAutomation = (deps: { companies: CompaniesApi; tasks
         options.today,
         options.renewalLeadDays,
       );
-      if (bucket === RE_RECRUIT_BUCKET && !properties[PROPERTIES.reRecruitTaskKey.name]) {
-        intents.push({
-          key: taskKey('re_recruit', company.id, `v${readVersion(properties)}`),
-          companyId: company.id,
-          template: RE_RECRUIT_TASK,
-          dueDate: addDays(options.today, RE_RECRUIT_TASK.dueInDays),
-        });
-      }
-      for (const intent of intents) {
-        toCreate.push({ intent, ownerId: assigneeOf(intent, people), keyProperty: KEY_PROPERTY[intent.template.kind] });
-      }
-    }
-
-    await deps.tasks.createMany(toCreate);
-    const keysByCompany = new Map<string, Record<string, string>>();
-    for (const { intent, keyProperty } of toCreate) {
-      keysByCompany.set(intent.companyId, { ...keysByCompany.get(intent.companyId), [keyProperty]: intent.key });
-    }
-    await deps.companies.batchUpdate([...keysByCompany].map(([id, properties]) => ({ id, properties })));
-    const summary = {
-      companiesChecked: companies.size,
-      tasksCreated: toCreate.length,
-      taskKeys: toCreate.map(({ intent }) => intent.key),
+      const reRecruit =
+        bucket === RE_RECRUIT_BUCKET && !properties[PROPERTIES.reRecruitTaskKey.name]
+          ? [
+              {
+                key: taskKey('re_recruit', company.id, `v${readVersion(properties)}`),
+                companyId: company.id,
+                template: RE_RECRUIT_TASK,
+                dueDate: addDays(options.today, RE_RECRUIT_TASK.dueInDays),
+              },
+            ]
+          : [];
+      return [...scheduled, ...reRecruit];
     };
-    deps.logger.info(summary, 'automation run done');
+
+    /** Each search plans only its own kind of task, so a company found by two searches is not planned twice. */
+    const scan = (kind: TaskIntent['template']['kind'], filters: CompanySearchFilter[]) =>
+      deps.companies.searchEach(filters, read, (page) => {
+        for (const company of page) {
+          checked.add(company.id);
+          const people = {
+            ownerId: company.properties[HUBSPOT_PROPERTIES.owner] || null,
+            successManagerId: company.properties[PROPERTIES.successManager.name] || null,
+          };
+          const planned = intentsFor(company)
+            .filter((intent) => intent.template.kind === kind)
+            .map((intent) => ({ intent, ownerId: assigneeOf(intent, people), keyProperty: KEY_PROPERTY[kind] }));
+          created.push(...planned.map(({ intent }) => intent.key));
+          writer.add(planned);
+        }
+      });
+
+    await scan('renewal', [
+      {
+        propertyName: options.renewalDateProperty,
+        operator: 'BETWEEN',
+        value: searchDate(options.today),
+        highValue: searchDate(addDays(options.today, options.renewalLeadDays)),
+      },
+    ]);
+    await scan('stalled_plan', [
+      { propertyName: PROPERTIES.planNextDue.name, operator: 'LT', value: searchDate(options.today) },
+    ]);
+    await scan('re_recruit', [
+      { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: RE_RECRUIT_BUCKET },
+      { propertyName: PROPERTIES.reRecruitTaskKey.name, operator: 'NOT_HAS_PROPERTY' },
+    ]);
+    await writer.finish();
+
+    const summary = { companiesChecked: checked.size, tasksCreated: created.length, taskKeys: created };
+    deps.logger.info({ companiesChecked: checked.size, tasksCreated: created.length }, 'automation run done');
     return summary;
   };
 

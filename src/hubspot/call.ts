@@ -1,17 +1,27 @@
 import { failureOf, HubSpotError, isServerFailure, isTenSecondlyLimit, toHubSpotError } from './errors';
+import { createRollingWindow } from './rolling-window';
 
 export type CallPolicy = {
   maxAttempts: number;
   retryBaseMs: number;
   timeoutMs: number;
+  /** The app's budget per rolling 10 s (HubSpot: 100 Free/Starter, 190 Professional and up). */
+  requestsPer10s: number;
 };
 
 export type CallOptions = {
   /** Creating a record is not idempotent: it is retried only when HubSpot refused it before doing it (429). */
   idempotent: boolean;
+  /** CRM search has its own, smaller per-second limit on top of the ten-second budget. */
+  search?: boolean;
 };
 
 export type CallObserver = (event: { operation: string; attempt: number; status: number | undefined }) => void;
+
+/** HubSpot's CRM search allows about 4-5 requests per second per account; stay under it. */
+export const SEARCHES_PER_SECOND = 4;
+/** Time between a request leaving the gate and HubSpot counting it, kept free so the window never overflows. */
+const WINDOW_MARGIN_MS = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,33 +40,48 @@ const withTimeout = async <T>(work: Promise<T>, timeoutMs: number): Promise<T> =
 };
 
 /**
- * Runs one HubSpot request with the app's retry rules: ten-secondly 429s and 5xx are retried with
- * backoff; a daily 429 and other 4xx are not (waiting would not help). Every failure becomes a HubSpotError.
+ * Runs HubSpot requests with the app's rules. A rolling window keeps them inside the ten-second budget
+ * (the timeout starts when a request leaves the queue, not while it waits); ten-secondly 429s and 5xx are
+ * retried with backoff, a daily 429 and other 4xx are not (waiting would not help). Every failure
+ * becomes a HubSpotError.
  */
-export const makeCaller =
-  (policy: CallPolicy, observe: CallObserver = () => undefined) =>
-  async <T>(operation: string, send: () => Promise<T>, options: CallOptions = { idempotent: true }): Promise<T> => {
-    for (let attempt = 1; ; attempt += 1) {
+export const makeCaller = (policy: CallPolicy, observe: CallObserver = () => undefined) => {
+  const budget = createRollingWindow(policy.requestsPer10s, 10_000, WINDOW_MARGIN_MS);
+  const searches = createRollingWindow(SEARCHES_PER_SECOND, 1_000, WINDOW_MARGIN_MS);
+
+  const attempt = async <T>(send: () => Promise<T>, options: CallOptions) => {
+    if (options.search) await searches();
+    await budget();
+    return withTimeout(send(), policy.timeoutMs);
+  };
+
+  return async <T>(
+    operation: string,
+    send: () => Promise<T>,
+    options: CallOptions = { idempotent: true },
+  ): Promise<T> => {
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
       try {
-        const result = await withTimeout(send(), policy.timeoutMs);
-        observe({ operation, attempt, status: 200 });
+        const result = await attempt(send, options);
+        observe({ operation, attempt: attemptNumber, status: 200 });
         return result;
       } catch (thrown) {
         if (thrown instanceof HubSpotError) throw thrown;
         if (thrown instanceof CallTimeout) {
-          observe({ operation, attempt, status: undefined });
+          observe({ operation, attempt: attemptNumber, status: undefined });
           throw new HubSpotError('HUBSPOT_TIMEOUT', `HubSpot did not answer within ${policy.timeoutMs} ms`, {
             operation,
           });
         }
         const failure = failureOf(thrown);
-        observe({ operation, attempt, status: failure.status });
+        observe({ operation, attempt: attemptNumber, status: failure.status });
         const retryable = isTenSecondlyLimit(failure) || (options.idempotent && isServerFailure(failure));
-        if (!retryable || attempt >= policy.maxAttempts) throw toHubSpotError(operation, failure);
+        if (!retryable || attemptNumber >= policy.maxAttempts) throw toHubSpotError(operation, failure);
         const jitter = Math.random() * policy.retryBaseMs;
-        await sleep(policy.retryBaseMs * 2 ** (attempt - 1) + jitter);
+        await sleep(policy.retryBaseMs * 2 ** (attemptNumber - 1) + jitter);
       }
     }
   };
+};
 
 export type HubSpotCaller = ReturnType<typeof makeCaller>;

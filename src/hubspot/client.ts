@@ -6,29 +6,18 @@ export type HubSpotConnection = {
   accessToken: string;
   baseUrl: string;
   policy: CallPolicy;
-  requestsPer10s: number;
   observe?: CallObserver;
 };
 
 export type HubSpotContext = { client: Client; call: HubSpotCaller };
 
 /**
- * One api-client per process. Its own retry decorator is left off (it waits 10 s per retry and its
- * settings are process-global); the caller applies the app's retry policy. Its limiter keeps the app
- * under the account's ten-second budget.
+ * One api-client per process. Its own retry decorator and limiter are left off (the retry waits 10 s per
+ * attempt, both are process-global, and its limiter's queue time would count against our timeout): the
+ * caller applies the app's limits and retry policy instead.
  */
 export const connectToHubSpot = (connection: HubSpotConnection): HubSpotContext => ({
-  client: new Client({
-    accessToken: connection.accessToken,
-    basePath: connection.baseUrl.replace(/\/+$/, ''),
-    limiterOptions: {
-      id: 'why-they-care-hubspot',
-      maxConcurrent: 10,
-      reservoir: connection.requestsPer10s,
-      reservoirRefreshAmount: connection.requestsPer10s,
-      reservoirRefreshInterval: 10_000,
-    },
-  }),
+  client: new Client({ accessToken: connection.accessToken, basePath: connection.baseUrl.replace(/\/+$/, '') }),
   call: makeCaller(connection.policy, connection.observe),
 });
 

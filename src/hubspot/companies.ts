@@ -65,26 +65,34 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
     }
   },
 
-  /** Every company matching the filters (AND), page by page; HubSpot caps one query at 10,000 results. */
-  searchAll: async (filters: readonly CompanySearchFilter[], properties: readonly string[]) => {
-    const found: { id: string; properties: Record<string, string | null> }[] = [];
+  /**
+   * Every company matching the filters (AND), handed over page by page as HubSpot returns them, so the
+   * caller can act on one page while the next is fetched. HubSpot caps one query at 10,000 results.
+   */
+  searchEach: async (
+    filters: readonly CompanySearchFilter[],
+    properties: readonly string[],
+    onPage: (companies: { id: string; properties: Record<string, string | null> }[]) => void,
+  ) => {
     let after: string | undefined;
     do {
-      const page = await call('companies.search', () =>
-        client.crm.companies.searchApi.doSearch({
-          filterGroups: [
-            { filters: filters.map((filter) => ({ ...filter, operator: filter.operator as FilterOperatorEnum })) },
-          ],
-          properties: [...properties],
-          sorts: ['hs_object_id'],
-          limit: SEARCH_PAGE_SIZE,
-          ...(after ? { after } : {}),
-        }),
+      const page = await call(
+        'companies.search',
+        () =>
+          client.crm.companies.searchApi.doSearch({
+            filterGroups: [
+              { filters: filters.map((filter) => ({ ...filter, operator: filter.operator as FilterOperatorEnum })) },
+            ],
+            properties: [...properties],
+            sorts: ['hs_object_id'],
+            limit: SEARCH_PAGE_SIZE,
+            ...(after ? { after } : {}),
+          }),
+        { idempotent: true, search: true },
       );
-      found.push(...page.results.map(({ id, properties: values }) => ({ id, properties: values })));
+      onPage(page.results.map(({ id, properties: values }) => ({ id, properties: values })));
       after = page.paging?.next?.after;
     } while (after);
-    return found;
   },
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { signV3 } from '../../src/http/signature';
+import { signedFetch } from '../../src/http/signed-fetch';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 
 /**
@@ -43,26 +43,17 @@ const waitForBanner = (child: ChildProcessWithoutNullStreams) =>
     child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
 
+type Json = Record<string, unknown>;
 const signed = async (method: 'GET' | 'PUT', path: string, body?: unknown) => {
-  const url = `${backendUrl}${path}?userId=7&userEmail=${encodeURIComponent('am@example.com')}&appId=1&portalId=${SANDBOX_PORTAL_ID}`;
-  const rawBody = body === undefined ? '' : JSON.stringify(body);
-  const timestamp = String(Date.now());
-  const response = await fetch(url, {
+  const response = await signedFetch({
+    clientSecret: SANDBOX_CLIENT_SECRET,
+    portalId: SANDBOX_PORTAL_ID,
     method,
-    headers: {
-      'X-HubSpot-Signature-v3': signV3({
-        clientSecret: SANDBOX_CLIENT_SECRET,
-        method,
-        uri: url,
-        body: rawBody,
-        timestamp,
-      }),
-      'X-HubSpot-Request-Timestamp': timestamp,
-      ...(rawBody ? { 'Content-Type': 'application/json' } : {}),
-    },
-    ...(rawBody ? { body: rawBody } : {}),
+    url: `${backendUrl}${path}`,
+    body,
+    userEmail: 'am@example.com',
   });
-  return { status: response.status, body: (await response.json()) as Record<string, never> };
+  return response as { status: number; body: Json };
 };
 
 const sandboxGet = async <T>(path: string): Promise<T> => {
@@ -106,7 +97,7 @@ describe('npm start with no HubSpot credentials', () => {
   it('loads a seeded profile', async () => {
     const loaded = await signed('GET', '/api/companies/1001/profile');
     expect(loaded.status).toBe(200);
-    profile = loaded.body.profile;
+    profile = loaded.body.profile as Json;
     version = profile.version as number;
     expect(profile).toMatchObject({ companyName: 'Acme Logistics', version: 1, whyTheyCare: { bucket: 'need_you' } });
   });
@@ -125,7 +116,7 @@ describe('npm start with no HubSpot credentials', () => {
       wtc_version: '2',
       wtc_last_reviewed_by: 'am@example.com',
     });
-    profile = saved.body.profile;
+    profile = saved.body.profile as Json;
   });
 
   it('refuses a save made from a stale version with 409 and leaves the sandbox as it was', async () => {

@@ -1,0 +1,67 @@
+import { addDays, profileContentProperties, profileStampProperties, type ProfileDraft } from '@why-they-care/domain';
+
+import { seedState } from '../src/sandbox/seed';
+import { type SandboxRecord, type SandboxState } from '../src/sandbox/store';
+
+const BUCKETS = ['need_you', 'its_ok', 'who_are_you'] as const;
+
+/**
+ * A sandbox account with `count` filled-in companies: every third in each bucket, renewals spread over
+ * the next year (about a quarter inside a 90-day window), every fifth plan stalled.
+ */
+export const accountWithCompanies = (count: number, now: Date): SandboxState => {
+  const state = seedState(now);
+  const today = now.toISOString().slice(0, 10);
+  const companies: Record<string, SandboxRecord> = {};
+  for (let index = 0; index < count; index += 1) {
+    const id = String(200_000 + index);
+    const draft: ProfileDraft = {
+      whyTheyCare: {
+        bucket: BUCKETS[index % 3],
+        answer: `Answer ${index}`,
+        answeredByName: 'Jordan',
+        answeredByRole: 'COO',
+        askedOn: today,
+      },
+      desiredOutcome: { requiredOutcome: 'Outcome', appropriateExperience: 'Experience', metrics: [] },
+      successPlan: {
+        steps: [
+          {
+            id: 's1',
+            title: 'Step',
+            ownerSide: index % 2 ? 'us' : 'customer',
+            ownerName: '',
+            dueDate: addDays(today, index % 5 === 0 ? -3 : 10),
+            status: 'not_started',
+          },
+        ],
+      },
+      health: { customerHappiness: (index % 4) + 1, companyHappiness: ((index + 1) % 4) + 1 },
+      renewalDate: addDays(today, (index * 7) % 365),
+    };
+    const properties = {
+      hs_object_id: id,
+      name: `Company ${index}`,
+      hubspot_owner_id: ['502', '503'][index % 2],
+      ...profileContentProperties(draft, today),
+      ...profileStampProperties({
+        version: 1,
+        saveId: `bench-${id}`,
+        reviewedAt: now.toISOString(),
+        reviewedBy: 'bench@example.com',
+      }),
+      ...(BUCKETS[index % 3] === 'who_are_you' ? { wtc_re_recruit_task_key: `re_recruit:${id}:v1` } : {}),
+    };
+    companies[id] = {
+      id,
+      properties,
+      history: {},
+      associations: { companies: [] },
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+  }
+  return { ...state, companies };
+};
+
+export const benchCompanyIds = (count: number) => Array.from({ length: count }, (_, index) => String(200_000 + index));

@@ -1,0 +1,67 @@
+import { type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+
+import { createBackend } from '../backend';
+import { loadEnv } from '../config/env';
+import { type CallObserver } from '../hubspot/call';
+import { createLogger } from '../lib/logger';
+import {
+  createSandbox,
+  type SandboxOptions,
+  SANDBOX_ACCESS_TOKEN,
+  SANDBOX_CLIENT_SECRET,
+  SANDBOX_PORTAL_ID,
+} from './server';
+
+export type HubSpotCall = { operation: string; attempt: number; status: number | undefined };
+
+/** Operations that change something in HubSpot, as the HubSpot access layer names them. */
+export const isWrite = (call: HubSpotCall) =>
+  /\.(create|createGroup|update|updateFilters|batchUpdate|batchCreate)$/.test(call.operation);
+
+/**
+ * The sandbox and the backend as real HTTP servers on loopback, wired as `npm start` wires them, with
+ * every HubSpot call the backend makes recorded. For tests and the benchmark.
+ */
+export const startLocalStack = async (
+  options: { env?: Record<string, string>; now?: () => Date } & Partial<Omit<SandboxOptions, 'file' | 'now'>> = {},
+) => {
+  const sandbox = createSandbox({
+    file: null,
+    now: options.now,
+    initialState: options.initialState,
+    delayMs: options.delayMs,
+    requestsPer10s: options.requestsPer10s,
+  });
+  const hubspotServer = await sandbox.listen();
+  const calls: HubSpotCall[] = [];
+  const observe: CallObserver = (event) => calls.push(event);
+  const env = loadEnv({
+    HUBSPOT_ACCESS_TOKEN: SANDBOX_ACCESS_TOKEN,
+    HUBSPOT_API_BASE_URL: hubspotServer.url,
+    HUBSPOT_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
+    HUBSPOT_PORTAL_ID: SANDBOX_PORTAL_ID,
+    HUBSPOT_RETRY_BASE_MS: '5',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL), observe, now: options.now });
+  const http: Server = await new Promise((resolve) => {
+    const listening = backend.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return {
+    sandbox,
+    hubspotUrl: hubspotServer.url,
+    backend,
+    env,
+    calls,
+    backendUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    stop: async () => {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+      await hubspotServer.close();
+    },
+  };
+};
+
+export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
