@@ -30,8 +30,8 @@ export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.Process
       }
     : env;
 
-/** Starts the sandbox on loopback, with HubSpot's Professional rate limit. */
+/** Starts the sandbox on loopback, with HubSpot's Professional rate limit unless SANDBOX_REQUESTS_PER_10S says otherwise. */
 export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
-  const sandbox = createSandbox({ file: SANDBOX_FILE, requestsPer10s: 190 });
+  const sandbox = createSandbox({ file: SANDBOX_FILE, requestsPer10s: Number(env.SANDBOX_REQUESTS_PER_10S ?? 190) });
   return sandbox.listen(Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT));
 };

@@ -1,10 +1,11 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
-import { createBackend } from '../backend';
+import { createBackend, setupOptionsFrom } from '../backend';
 import { loadEnv } from '../config/env';
 import { type CallObserver } from '../hubspot/call';
 import { createLogger } from '../lib/logger';
+import { applySetup, planSetup } from '../setup/setup';
 import {
   createSandbox,
   type SandboxOptions,
@@ -24,7 +25,12 @@ export const isWrite = (call: HubSpotCall) =>
  * every HubSpot call the backend makes recorded. For tests and the benchmark.
  */
 export const startLocalStack = async (
-  options: { env?: Record<string, string>; now?: () => Date } & Partial<Omit<SandboxOptions, 'file' | 'now'>> = {},
+  options: {
+    env?: Record<string, string>;
+    now?: () => Date;
+    /** Run setup first, as `npm start` does, so the app's properties and lists exist. */
+    installApp?: boolean;
+  } & Partial<Omit<SandboxOptions, 'file' | 'now'>> = {},
 ) => {
   const sandbox = createSandbox({
     file: null,
@@ -42,10 +48,16 @@ export const startLocalStack = async (
     HUBSPOT_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
     HUBSPOT_PORTAL_ID: SANDBOX_PORTAL_ID,
     HUBSPOT_RETRY_BASE_MS: '5',
+    // The sandbox enforces no limit unless asked to: do not let the client's budget slow tests down.
+    HUBSPOT_REQUESTS_PER_10S: String(options.requestsPer10s ?? 1_000_000),
     LOG_LEVEL: 'silent',
     ...options.env,
   });
   const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL), observe, now: options.now });
+  if (options.installApp) {
+    await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env)));
+    calls.length = 0;
+  }
   const http: Server = await new Promise((resolve) => {
     const listening = backend.app.listen(0, '127.0.0.1', () => resolve(listening));
   });

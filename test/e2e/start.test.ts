@@ -1,47 +1,19 @@
-import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { signedFetch } from '../../src/http/signed-fetch';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { startApp } from '../support/started-app';
 
 /**
  * The newcomer's path, over real HTTP: `npm start` with no credentials (sandbox + backend + setup),
  * signed API calls, and the sandbox's own state checked after each step.
  */
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const dataDir = mkdtempSync(join(tmpdir(), 'wtc-e2e-'));
-const baseEnv = {
-  ...process.env,
-  HUBSPOT_ACCESS_TOKEN: '',
-  HUBSPOT_CLIENT_SECRET: '',
-  PORT: '0',
-  SANDBOX_PORT: '0',
-  SANDBOX_DATA_FILE: join(dataDir, 'sandbox.json'),
-  LOG_LEVEL: 'warn',
-};
-
-let started: ChildProcessWithoutNullStreams;
+let app: Awaited<ReturnType<typeof startApp>>;
 let backendUrl = '';
 let sandboxUrl = '';
-
-const waitForBanner = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Backend\s+http:\/\/localhost:\d+/.test(output)) {
-        clearTimeout(timer);
-        resolve(output);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
 
 type Json = Record<string, unknown>;
 const signed = async (method: 'GET' | 'PUT', path: string, body?: unknown) => {
@@ -77,18 +49,13 @@ const draftOf = (profile: Record<string, unknown>) => ({
 });
 
 beforeAll(async () => {
-  started = spawn(TSX, ['src/cli/start.ts'], { env: baseEnv });
-  const banner = await waitForBanner(started);
-  backendUrl = `http://127.0.0.1:${/Backend\s+http:\/\/localhost:(\d+)/.exec(banner)?.[1]}`;
-  sandboxUrl = /HubSpot sandbox\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] ?? '';
-  expect(banner).toMatch(/SANDBOX MODE/);
-  expect(banner).toMatch(/Setup: 35 created, 0 updated, 0 unchanged, 0 CONFLICT, 5 skipped/);
+  app = await startApp();
+  ({ backendUrl, sandboxUrl } = app);
+  expect(app.banner).toMatch(/SANDBOX MODE/);
+  expect(app.banner).toMatch(/Setup: 35 created, 0 updated, 0 unchanged, 0 CONFLICT, 5 skipped/);
 }, 40_000);
 
-afterAll(() => {
-  started?.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => app?.cleanUp());
 
 describe('npm start with no HubSpot credentials', () => {
   let version = 0;
@@ -182,15 +149,15 @@ describe('npm start with no HubSpot credentials', () => {
     const before = { properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() };
     const port = new URL(sandboxUrl).port;
     const { stdout } = await promisify(execFile)(TSX, ['src/cli/setup.ts'], {
-      env: { ...baseEnv, SANDBOX_PORT: port },
+      env: { ...app.env, SANDBOX_PORT: port },
     });
     expect(stdout).toMatch(/Summary: 0 created, 0 updated, 35 unchanged, 0 CONFLICT, 5 skipped/);
     expect({ properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() }).toEqual(before);
   }, 30_000);
 
   it('shuts down cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => started.on('exit', resolve));
-    started.kill('SIGTERM');
+    const exited = new Promise<number | null>((resolve) => app.child.on('exit', resolve));
+    app.child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
 });

@@ -13,6 +13,9 @@ export type SignOptions = {
   signedMethod?: string;
   signedPath?: string;
   signedBody?: string;
+  /** Send (and sign) this text as the body instead of JSON, with this content type. */
+  rawBody?: string;
+  contentType?: string;
 };
 
 /** The query HubSpot appends to every hubspot.fetch URL. */
@@ -28,7 +31,7 @@ export const signedRequest = (
   options: SignOptions = {},
 ) => {
   const fullPath = withHubSpotQuery(path, options.portalId, options.userEmail);
-  const rawBody = body === undefined ? '' : JSON.stringify(body);
+  const rawBody = options.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
   const timestamp = String(options.timestamp ?? Date.now());
   const signature = signV3({
     clientSecret: options.secret ?? CLIENT_SECRET,
@@ -40,5 +43,5 @@ export const signedRequest = (
   const agent = request(app);
   const send = { GET: agent.get, PUT: agent.put, POST: agent.post, DELETE: agent.delete }[method].bind(agent);
   const pending = send(fullPath).set('X-HubSpot-Signature-v3', signature).set('X-HubSpot-Request-Timestamp', timestamp);
-  return body === undefined ? pending : pending.set('Content-Type', 'application/json').send(rawBody);
+  return rawBody ? pending.set('Content-Type', options.contentType ?? 'application/json').send(rawBody) : pending;
 };

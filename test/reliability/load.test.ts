@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+
+import { signedFetch } from '../../src/http/signed-fetch';
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { startApp } from '../support/started-app';
+
+/**
+ * `npm start` (sandbox mode) under a steady load for LOAD_TEST_SECONDS (default 60): loads and saves at
+ * a fixed rate over loopback. Zero errors, and the server process's memory flat. Prints the figures.
+ */
+const SECONDS = Number(process.env.LOAD_TEST_SECONDS ?? 60);
+const ACTIONS_PER_SECOND = 40;
+const COMPANIES = ['1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009', '1010', '1011', '1012'];
+
+/** The resident memory of a process, from /proc (Linux). */
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+
+it(
+  `serves ${ACTIONS_PER_SECOND} actions/s for ${SECONDS} s with no error and flat memory`,
+  async () => {
+    const app = await startApp({ HUBSPOT_REQUESTS_PER_10S: '1000000', SANDBOX_REQUESTS_PER_10S: '1000000' });
+    const pid = app.child.pid ?? 0;
+    const call = (method: 'GET' | 'PUT', id: string, body?: unknown) =>
+      signedFetch({
+        clientSecret: SANDBOX_CLIENT_SECRET,
+        portalId: SANDBOX_PORTAL_ID,
+        method,
+        url: `${app.backendUrl}/api/companies/${id}/profile`,
+        body,
+      });
+    const outcomes = new Map<string, number>();
+    const count = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+
+    /** One user action: load a profile, and every fourth time save an edit to it. */
+    const action = async (turn: number) => {
+      const id = COMPANIES[turn % COMPANIES.length];
+      const loaded = await call('GET', id);
+      count(`GET ${loaded.status}`);
+      if (turn % 4 !== 0 || loaded.status !== 200) return;
+      const profile = loaded.body.profile as Record<string, unknown> & {
+        version: number;
+        whyTheyCare: Record<string, unknown>;
+      };
+      const saved = await call('PUT', id, {
+        requestId: `load-${turn}-${Date.now()}`,
+        expectedVersion: profile.version,
+        profile: {
+          whyTheyCare: { ...profile.whyTheyCare, answer: `Load test answer ${turn}` },
+          desiredOutcome: profile.desiredOutcome,
+          successPlan: profile.successPlan,
+          health: profile.health,
+          renewalDate: profile.renewalDate,
+        },
+      });
+      count(`PUT ${saved.status}`);
+    };
+
+    try {
+      for (let turn = 0; turn < 400; turn += 1) await action(turn); // warm-up, not counted
+      outcomes.clear();
+      const samples = [rssMb(pid)];
+      const pending: Promise<void>[] = [];
+      let turn = 0;
+      const ticker = setInterval(() => {
+        turn += 1;
+        pending.push(action(turn).catch(() => void count('network error')));
+      }, 1000 / ACTIONS_PER_SECOND);
+      const sampler = setInterval(() => samples.push(rssMb(pid)), 5_000);
+      await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+      clearInterval(ticker);
+      clearInterval(sampler);
+      await Promise.all(pending);
+      samples.push(rssMb(pid));
+      console.info(
+        `load: ${turn} actions in ${SECONDS} s, ${JSON.stringify(Object.fromEntries(outcomes))}, ` +
+          `server RSS every 5 s (MB): ${samples.map((sample) => sample.toFixed(0)).join(' ')}`,
+      );
+      expect([...outcomes].filter(([key]) => !/ 200$/.test(key))).toEqual([]);
+      expect(turn).toBeGreaterThanOrEqual(ACTIONS_PER_SECOND * SECONDS * 0.9);
+      // V8 grows its heap to a working size first; a leak would keep growing through the second half.
+      const half = samples[Math.floor(samples.length / 2)];
+      expect(samples[samples.length - 1] - half).toBeLessThan(24);
+      const company = await fetch(`${app.sandboxUrl}/crm/v3/objects/companies/1001?properties=wtc_version`, {
+        headers: { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` },
+      });
+      expect(
+        Number(((await company.json()) as { properties: { wtc_version: string } }).properties.wtc_version),
+      ).toBeGreaterThan(10);
+    } finally {
+      app.cleanUp();
+    }
+  },
+  (SECONDS + 90) * 1000,
+);
