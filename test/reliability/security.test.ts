@@ -48,9 +48,9 @@ describe('every /api route is closed to unsigned and forged requests', () => {
 
   describe.each(ROUTES)('$method $path', ({ method, path, body }) => {
     it('refuses a request with no signature', async () => {
-      const response = await request(app)
-        [method === 'GET' ? 'get' : method === 'PUT' ? 'put' : 'post'](`${path}?portalId=24681357`)
-        .send(body);
+      const agent = request(app);
+      const send = { GET: agent.get, PUT: agent.put, POST: agent.post }[method].bind(agent);
+      const response = await send(`${path}?portalId=24681357`).send(body);
       expect([response.status, response.body.error.code]).toEqual([401, 'SIGNATURE_MISSING']);
     });
 
@@ -86,14 +86,11 @@ describe('secrets stay secret', () => {
   it('writes neither the access token nor the client secret in any log line or error body', async () => {
     const { lines, logger } = capturedLogs();
     const app = createBackend({ env: testEnv({ LOG_LEVEL: 'trace' }), logger, now: () => NOW }).app;
-    hubspot()
-      .get(`/crm/v3/objects/companies/${COMPANY_ID}`)
-      .query(PROFILE_QUERY)
-      .reply(401, {
-        status: 'error',
-        message: 'Authentication credentials not found.',
-        category: 'INVALID_AUTHENTICATION',
-      });
+    hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).reply(401, {
+      status: 'error',
+      message: 'Authentication credentials not found.',
+      category: 'INVALID_AUTHENTICATION',
+    });
     hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).times(3).reply(500, 'oops');
     hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).reply(200, companyResponse({}));
 
