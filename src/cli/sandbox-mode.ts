@@ -5,6 +5,7 @@ import { createSandbox, SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_POR
 /** Where the sandbox keeps its state between runs (SANDBOX_DATA_FILE, default data/sandbox.json). */
 export const SANDBOX_FILE = process.env.SANDBOX_DATA_FILE || join(process.cwd(), 'data', 'sandbox.json');
 export const DEFAULT_SANDBOX_PORT = 3100;
+const WORKFLOW_PASS_MS = 10 * 60 * 1000;
 
 /** No access token means no HubSpot account: the embedded sandbox stands in for it. */
 export const isSandboxMode = (env: NodeJS.ProcessEnv = process.env) => !env.HUBSPOT_ACCESS_TOKEN;
@@ -33,5 +34,9 @@ export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.Process
 /** Starts the sandbox on loopback, with HubSpot's Professional rate limit unless SANDBOX_REQUESTS_PER_10S says otherwise. */
 export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
   const sandbox = createSandbox({ file: SANDBOX_FILE, requestsPer10s: Number(env.SANDBOX_REQUESTS_PER_10S ?? 190) });
-  return sandbox.listen(Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT));
+  const server = await sandbox.listen(Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT));
+  // Workflows react to each write; this pass moves delays (renewals) along as days go by.
+  const timer = setInterval(() => sandbox.runWorkflows(), WORKFLOW_PASS_MS);
+  timer.unref();
+  return { ...server, close: () => (clearInterval(timer), server.close()) };
 };

@@ -28,7 +28,7 @@ export const startLocalStack = async (
   options: {
     env?: Record<string, string>;
     now?: () => Date;
-    /** Run setup first, as `npm start` does, so the app's properties and lists exist. */
+    /** Run setup first, as `npm start` does (workflows on), so the app's properties, lists and workflows exist. */
     installApp?: boolean;
   } & Partial<Omit<SandboxOptions, 'file' | 'now'>> = {},
 ) => {
@@ -55,7 +55,7 @@ export const startLocalStack = async (
   });
   const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL), observe, now: options.now });
   if (options.installApp) {
-    await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env)));
+    await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, true)));
     calls.length = 0;
   }
   const http: Server = await new Promise((resolve) => {

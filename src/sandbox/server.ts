@@ -12,6 +12,7 @@ import { schemaRoutes } from './routes/schema';
 import { taskRoutes } from './routes/tasks';
 import { seedState } from './seed';
 import { createStore, type SandboxState } from './store';
+import { runWorkflows } from './workflow-runner';
 
 export const SANDBOX_ACCESS_TOKEN = 'sandbox-access-token';
 export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
@@ -64,7 +65,8 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
 /** A stateful stand-in for the part of HubSpot's REST API the backend uses: same paths, bodies and errors. */
 export const createSandbox = (options: SandboxOptions) => {
   const store = createStore(options.initialState ?? seedState(options.now?.() ?? new Date()), options.file);
-  const now = () => (options.now?.() ?? new Date()).toISOString();
+  const clock = () => options.now?.() ?? new Date();
+  const now = () => clock().toISOString();
   const app = express();
   app.disable('x-powered-by');
   if (options.delayMs) {
@@ -75,7 +77,7 @@ export const createSandbox = (options: SandboxOptions) => {
   app.use(rollingLimit(options.requestsPer10s ?? 1_000_000));
   app.use(express.json({ limit: '10mb' }));
   app.use(schemaRoutes(store, now));
-  app.use(companyRoutes(store, now));
+  app.use(companyRoutes(store, now, (companyIds) => runWorkflows(store, clock(), companyIds)));
   app.use(taskRoutes(store, now));
   app.use(listRoutes(store, now));
   app.use(flowRoutes(store, now));
@@ -102,7 +104,13 @@ export const createSandbox = (options: SandboxOptions) => {
       });
     });
 
-  return { app, store, listen };
+  return {
+    app,
+    store,
+    listen,
+    /** Runs the enabled workflows over every company as of now, as HubSpot's engine does over time. */
+    runWorkflows: () => runWorkflows(store, clock()),
+  };
 };
 
 export type Sandbox = ReturnType<typeof createSandbox>;

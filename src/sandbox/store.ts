@@ -53,6 +53,8 @@ export type SandboxState = {
   lists: Record<string, Record<string, unknown> & { listId: string; name: string }>;
   flows: Record<string, Record<string, unknown> & { id: string; name?: string; revisionId: string }>;
   owners: SandboxOwner[];
+  /** Workflow enrollments by `${flowId}:${companyId}` (see workflow-runner.ts). */
+  enrollments?: Record<string, { matching: boolean; enrolledOnce: boolean; waitingAt: string | null }>;
 };
 
 export type SandboxStore = {

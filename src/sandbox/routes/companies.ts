@@ -8,7 +8,8 @@ import { type SandboxStore } from '../store';
 const DEFAULT_PROPERTIES = ['createdate', 'hs_lastmodifieddate', 'hs_object_id', 'name', 'domain'];
 const BATCH_LIMIT = 100;
 
-export const companyRoutes = (store: SandboxStore, now: () => string) => {
+/** `afterWrite` lets workflows react to a change, as HubSpot's enrollment does. */
+export const companyRoutes = (store: SandboxStore, now: () => string, afterWrite: (companyIds: string[]) => void) => {
   const router = Router();
 
   router.get('/crm/v3/objects/companies/:id', (req, res) => {
@@ -25,6 +26,7 @@ export const companyRoutes = (store: SandboxStore, now: () => string) => {
     if (!writeOrRefuse(res, store.state, store.state.properties, company, req.body?.properties, now()))
       return undefined;
     store.changed();
+    afterWrite([company.id]);
     return res.json(
       presentRecord(
         company,
@@ -63,6 +65,7 @@ export const companyRoutes = (store: SandboxStore, now: () => string) => {
       return presentRecord(company, store.state.properties, {}, DEFAULT_PROPERTIES);
     });
     store.changed();
+    afterWrite(inputs.map((input) => input.id));
     return res.json({ status: 'COMPLETE', results, startedAt: at, completedAt: now() });
   });
 

@@ -42,7 +42,8 @@ const prepareTask = (store: SandboxStore, input: TaskInput) => {
   return { values: checked.values, companies };
 };
 
-const storeTask = (
+/** Stores a task as HubSpot would; the workflow runner uses it too. */
+export const storeTask = (
   store: SandboxStore,
   values: Record<string, string>,
   companies: string[],

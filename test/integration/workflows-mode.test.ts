@@ -1,0 +1,125 @@
+import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { startSandboxBackend } from '../support/sandbox-backend';
+import { signedRequest } from '../support/signed';
+
+/**
+ * Workflows mode: the backend creates no task itself; the workflows setup installs do, here run by the
+ * sandbox's workflow engine over the same companies as the direct-mode test.
+ */
+let today = new Date('2026-11-23T08:00:00.000Z');
+const clock = () => today;
+
+const company = (id: string, name: string, properties: Record<string, string>) => ({
+  id,
+  properties: { hs_object_id: id, name, hubspot_owner_id: '502', ...properties },
+  history: {},
+  associations: { companies: [] },
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+});
+
+describe('workflows mode: the tasks HubSpot workflows create', () => {
+  let running: Awaited<ReturnType<typeof startSandboxBackend>>;
+
+  beforeAll(async () => {
+    running = await startSandboxBackend(
+      { AUTOMATION_MODE: 'workflows', SUCCESS_MANAGERS_BY_TEAM: '{"11":"501"}' },
+      clock,
+      true,
+    );
+    running.sandbox.store.state.companies = Object.fromEntries(
+      [
+        company('2001', 'Alpha', { wtc_bucket: 'its_ok', wtc_renewal_date: '2027-01-10', wtc_version: '4' }),
+        company('2002', 'Beta', {
+          wtc_bucket: 'need_you',
+          wtc_plan_next_due: '2026-11-20',
+          wtc_renewal_date: '2027-06-01',
+          wtc_version: '2',
+        }),
+        company('2003', 'Gamma', { wtc_bucket: 'need_you' }),
+      ].map((record) => [record.id, record]),
+    );
+  });
+  afterAll(() => running.stop());
+
+  const tasks = () =>
+    Object.values(running.sandbox.store.state.tasks).map((task) => ({
+      company: task.associations.companies[0],
+      subject: task.properties.hs_task_subject,
+      owner: task.properties.hubspot_owner_id,
+      due: task.properties.hs_timestamp.slice(0, 10),
+    }));
+  const moveBucket = async (companyId: string, bucket: string, requestId: string) => {
+    const { profile } = (
+      await signedRequest(running.backendUrl, 'GET', `/api/companies/${companyId}/profile`, undefined, {
+        portalId: SANDBOX_PORTAL_ID,
+      })
+    ).body;
+    const body = {
+      requestId,
+      expectedVersion: profile.version,
+      profile: {
+        whyTheyCare: { ...profile.whyTheyCare, bucket },
+        desiredOutcome: profile.desiredOutcome,
+        successPlan: profile.successPlan,
+        health: profile.health,
+        renewalDate: profile.renewalDate,
+      },
+    };
+    return signedRequest(running.backendUrl, 'PUT', `/api/companies/${companyId}/profile`, body, {
+      portalId: SANDBOX_PORTAL_ID,
+    });
+  };
+
+  it('installs the five workflows turned on', () => {
+    const flows = Object.values(running.sandbox.store.state.flows);
+    expect(flows.map((flow) => [flow.name, flow.isEnabled])).toEqual([
+      ['[Why They Care] Re-recruit', true],
+      ['[Why They Care] Renewal: We need you', true],
+      ["[Why They Care] Renewal: It's OK", true],
+      ['[Why They Care] Renewal: Who are you?', true],
+      ['[Why They Care] Stalled plan', true],
+    ]);
+  });
+
+  it('gives the owner a renewal task worded for the bucket inside the lead window, and a stalled-plan task', () => {
+    running.sandbox.runWorkflows();
+    expect(tasks()).toEqual([
+      { company: '2001', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2026-11-30' },
+      { company: '2002', subject: 'Success plan stalled: steps are overdue', owner: '502', due: '2026-11-25' },
+    ]);
+    expect(Object.values(running.sandbox.store.state.tasks)[0].properties.hs_task_body).toMatch(/weigh alternatives/);
+    running.sandbox.runWorkflows();
+    expect(tasks()).toHaveLength(2);
+  });
+
+  it('re-recruits through the workflow when a save moves a company to "Who are you?"; the backend creates no task', async () => {
+    running.calls.length = 0;
+    expect((await moveBucket('2003', 'who_are_you', 'wf-gamma-0001')).status).toBe(200);
+    expect(running.calls.map((call) => call.operation)).toEqual([
+      'companies.get',
+      'companies.get',
+      'owners.list',
+      'companies.update',
+    ]);
+    expect(tasks()[2]).toEqual({
+      company: '2003',
+      subject: 'Re-recruit: the customer asked "Who are you?"',
+      owner: '501',
+      due: '2026-11-26',
+    });
+    expect((await moveBucket('2003', 'need_you', 'wf-gamma-0002')).status).toBe(200);
+    expect((await moveBucket('2003', 'who_are_you', 'wf-gamma-0003')).status).toBe(200);
+    expect(tasks()).toHaveLength(4);
+  });
+
+  it('creates the next renewal task when the date comes inside the lead window', () => {
+    today = new Date('2027-03-10T08:00:00.000Z');
+    running.sandbox.runWorkflows();
+    expect(tasks().slice(4)).toEqual([
+      { company: '2002', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2027-03-17' },
+    ]);
+    running.sandbox.runWorkflows();
+    expect(tasks()).toHaveLength(5);
+  });
+});
