@@ -220,6 +220,34 @@ describe('editing and saving', () => {
     expect(second).toBe(first);
   });
 
+  it.each([
+    [
+      'HubSpot refuses more concurrent fetches (429)',
+      () => jsonResponse(429, { status: 'error', message: 'Too many requests' }),
+      'HubSpot is handling many requests for this account: try again in a moment',
+    ],
+    [
+      'the request times out',
+      () => Promise.reject(new Error('Request timed out after 15000ms')),
+      'The Why They Care service took too long to answer',
+    ],
+    [
+      'the backend cannot be reached',
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      'Could not reach the Why They Care service',
+    ],
+  ])('keeps the edits and says why when %s', async (_label, answer, message) => {
+    const { renderer, fetch } = await editAndSave();
+    fetch.mockImplementationOnce(answer as () => Promise<Response>);
+    renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await renderer.waitFor(() =>
+      expect(renderer.findByTestId(Alert, 'save-error').text).toBe(
+        `${message}. Your edits are still here: fix them or try again.`,
+      ),
+    );
+    expect(renderer.find(TextArea, { name: 'answer' }).props.value).toBe('Who are you again?');
+  });
+
   it('on 409 shows who saved first, and lets the account manager keep their edits and save over', async () => {
     const { renderer, fetch } = await editAndSave();
     const theirs = profileFixture({

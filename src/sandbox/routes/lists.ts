@@ -1,7 +1,8 @@
 import { Router } from 'express';
 
 import { sendHubSpotError } from '../hubspot-errors';
-import { type SandboxStore } from '../store';
+import { type FilterBranch, matchesBranch } from '../filter-branch';
+import { type SandboxState, type SandboxStore } from '../store';
 
 /** Lists (segments): DYNAMIC lists stored with their filters; names unique per account, case-insensitive. */
 export const listRoutes = (store: SandboxStore, now: () => string) => {
@@ -69,5 +70,25 @@ export const listRoutes = (store: SandboxStore, now: () => string) => {
     return res.json({ updatedList: list });
   });
 
+  /** DYNAMIC list members, evaluated from the list's filters now (HubSpot keeps them up to date the same way). */
+  router.get('/crm/v3/lists/:listId/memberships', (req, res) => {
+    const list = store.state.lists[req.params.listId];
+    if (!list) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `List ${req.params.listId} does not exist`);
+    const members = listMembers(store.state, list.filterBranch as FilterBranch, now().slice(0, 10));
+    const limit = Math.min(Number(req.query.limit ?? 100), 250);
+    const offset = Number(req.query.after ?? 0);
+    return res.json({
+      results: members
+        .slice(offset, offset + limit)
+        .map((recordId) => ({ recordId, membershipTimestamp: list.updatedAt })),
+      ...(offset + limit < members.length ? { paging: { next: { after: String(offset + limit) } } } : {}),
+    });
+  });
+
   return router;
 };
+
+export const listMembers = (state: SandboxState, filterBranch: FilterBranch, today: string): string[] =>
+  Object.values(state.companies)
+    .filter((company) => matchesBranch(filterBranch, company.properties, today))
+    .map((company) => company.id);

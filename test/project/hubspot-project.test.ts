@@ -1,0 +1,69 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The HubSpot project files follow platform 2026.03's rules (checked offline; HubSpot's full schema
+ * validation needs an account: `hs project validate`).
+ */
+const root = process.cwd();
+const json = <T>(path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
+const UID = /^[a-zA-Z0-9_\-.]{1,64}$/;
+
+describe('HubSpot project', () => {
+  const project = json<{ name: string; srcDir: string; platformVersion: string }>('hsproject.json');
+  const srcDir = join(root, project.srcDir);
+  const app = json<{
+    uid: string;
+    type: string;
+    config: { auth: Record<string, unknown>; permittedUrls: { fetch: string[] } };
+  }>(join(project.srcDir, 'app', 'app-hsmeta.json'));
+  const cards = readdirSync(join(srcDir, 'app', 'cards')).filter((file) => file.endsWith('-hsmeta.json'));
+
+  it('is a 2026.03 project whose source folder is extensions/', () => {
+    expect(project).toEqual({ name: 'why-they-care', srcDir: 'extensions', platformVersion: '2026.03' });
+  });
+
+  it('declares one private, static-auth app with HTTPS fetch origins only', () => {
+    const { config } = app;
+    expect(app.type).toBe('app');
+    expect(app.uid).toMatch(UID);
+    expect(config).toMatchObject({ distribution: 'private', auth: { type: 'static' } });
+    expect(config.auth.requiredScopes).toEqual(
+      expect.arrayContaining(['crm.objects.companies.read', 'crm.objects.companies.write']),
+    );
+    expect(config.permittedUrls.fetch).toEqual(['${BACKEND_URL}']);
+  });
+
+  it('gives every profile a public HTTPS backend origin (never localhost) for the card and permittedUrls', () => {
+    const profiles = readdirSync(srcDir).filter((file) => /^hsprofile\.[^.]+\.json$/.test(file));
+    expect(profiles.length).toBeGreaterThan(0);
+    for (const file of profiles) {
+      const { variables } = json<{ variables: { BACKEND_URL: string } }>(join(project.srcDir, file));
+      const url = new URL(variables.BACKEND_URL);
+      expect(url.protocol).toBe('https:');
+      expect(url.hostname).not.toMatch(/^(localhost|127\.)/);
+      expect(url.pathname).toBe('/');
+    }
+  });
+
+  it('puts the company card in the record tab with an existing entry point', () => {
+    expect(cards).toEqual(['why-they-care-hsmeta.json']);
+    const card = json<{ uid: string; type: string; config: { entrypoint: string } }>(
+      join(project.srcDir, 'app', 'cards', cards[0]),
+    );
+    expect(Object.keys(card).sort()).toEqual(['config', 'type', 'uid']);
+    expect(card).toMatchObject({ type: 'card', config: { location: 'crm.record.tab', objectTypes: ['companies'] } });
+    expect(card.uid).toMatch(UID);
+    expect(existsSync(join(srcDir, card.config.entrypoint))).toBe(true);
+  });
+
+  it('pins the card dependencies and builds the shared domain package from inside the source folder', () => {
+    const cardsPackage = json<{ dependencies: Record<string, string> }>(
+      join(project.srcDir, 'app', 'cards', 'package.json'),
+    );
+    for (const version of Object.values(cardsPackage.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    const appPackage = json<{ workspaces: string[] }>(join(project.srcDir, 'app', 'package.json'));
+    expect(appPackage.workspaces).toEqual(['cards', 'packages/*']);
+    expect(existsSync(join(srcDir, 'app', 'packages', 'domain', 'src', 'index.ts'))).toBe(true);
+  });
+});

@@ -1,0 +1,194 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import request from 'supertest';
+
+import { createSandbox, SANDBOX_ACCESS_TOKEN } from '../../src/sandbox/server';
+
+/** The sandbox answers like HubSpot: same paths, shapes, refusals and limits. */
+const AUTH = { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` };
+const NOW = new Date('2026-11-23T10:00:00.000Z');
+
+const installedSandbox = async (options: Partial<Parameters<typeof createSandbox>[0]> = {}) => {
+  const sandbox = createSandbox({ file: null, now: () => NOW, ...options });
+  await request(sandbox.app)
+    .post('/crm/v3/properties/companies/groups')
+    .set(AUTH)
+    .send({ name: 'why_they_care', label: 'Why They Care' });
+  await request(sandbox.app)
+    .post('/crm/v3/properties/companies')
+    .set(AUTH)
+    .send({
+      name: 'wtc_bucket',
+      label: 'Bucket',
+      type: 'enumeration',
+      fieldType: 'select',
+      groupName: 'why_they_care',
+      options: [
+        { label: 'We need you', value: 'need_you', hidden: false },
+        { label: 'Who are you?', value: 'who_are_you', hidden: false },
+      ],
+    });
+  await request(sandbox.app)
+    .post('/crm/v3/properties/companies')
+    .set(AUTH)
+    .send({ name: 'wtc_version', label: 'Version', type: 'number', fieldType: 'number', groupName: 'why_they_care' });
+  await request(sandbox.app)
+    .post('/crm/v3/properties/companies')
+    .set(AUTH)
+    .send({ name: 'wtc_renewal_date', label: 'Renewal', type: 'date', fieldType: 'date', groupName: 'why_they_care' });
+  return sandbox;
+};
+
+describe('the HubSpot sandbox', () => {
+  it('refuses requests without the access token, like HubSpot', async () => {
+    const sandbox = createSandbox({ file: null });
+    const response = await request(sandbox.app).get('/crm/v3/objects/companies/1001');
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ status: 'error', category: 'INVALID_AUTHENTICATION' });
+  });
+
+  it('refuses a PATCH with an unknown property, a bad option or a wrong type, writing none of it', async () => {
+    const sandbox = await installedSandbox();
+    const response = await request(sandbox.app)
+      .patch('/crm/v3/objects/companies/1001')
+      .set(AUTH)
+      .send({
+        properties: { wtc_bucket: 'maybe', wtc_version: 'three', wtc_renewal_date: '2027-02-30', wtc_unknown: 'x' },
+      });
+    expect(response.status).toBe(400);
+    expect(response.body.category).toBe('VALIDATION_ERROR');
+    expect(response.body.errors.map((error: { code: string }) => error.code)).toEqual([
+      'INVALID_OPTION',
+      'INVALID_LONG',
+      'INVALID_DATE',
+      'PROPERTY_DOESNT_EXIST',
+    ]);
+    expect(response.body.message).toMatch(/^Property values were not valid: \[\{"isValid":false/);
+    expect(sandbox.store.state.companies['1001'].properties.wtc_bucket).toBe('need_you');
+  });
+
+  it('keeps the history of every write, newest first, and answers 404 for an unknown company', async () => {
+    const sandbox = await installedSandbox();
+    await request(sandbox.app)
+      .patch('/crm/v3/objects/companies/1001')
+      .set(AUTH)
+      .send({ properties: { wtc_bucket: 'who_are_you' } });
+    const response = await request(sandbox.app)
+      .get('/crm/v3/objects/companies/1001?properties=wtc_bucket&propertiesWithHistory=wtc_bucket')
+      .set(AUTH);
+    expect(response.body.properties.wtc_bucket).toBe('who_are_you');
+    expect(response.body.propertiesWithHistory.wtc_bucket.map((entry: { value: string }) => entry.value)).toEqual([
+      'who_are_you',
+      'need_you',
+    ]);
+    expect(response.body.propertiesWithHistory.wtc_bucket[0]).toMatchObject({
+      timestamp: NOW.toISOString(),
+      sourceType: 'INTEGRATION',
+    });
+    expect((await request(sandbox.app).get('/crm/v3/objects/companies/999').set(AUTH)).status).toBe(404);
+  });
+
+  it('searches with filters and pages of at most 200', async () => {
+    const sandbox = await installedSandbox();
+    const response = await request(sandbox.app)
+      .post('/crm/v3/objects/companies/search')
+      .set(AUTH)
+      .send({
+        filterGroups: [{ filters: [{ propertyName: 'wtc_bucket', operator: 'EQ', value: 'need_you' }] }],
+        properties: ['name'],
+        limit: 2,
+      });
+    expect(response.body.total).toBe(4);
+    expect(response.body.results.map((company: { properties: { name: string } }) => company.properties.name)).toEqual([
+      'Acme Logistics',
+      'Birch Dental Group',
+    ]);
+    expect(response.body.paging.next.after).toBe('2');
+  });
+
+  it('lists the members of a DYNAMIC list from its filters', async () => {
+    const sandbox = await installedSandbox();
+    const filterBranch = {
+      filterBranchType: 'OR',
+      filters: [],
+      filterBranches: [
+        {
+          filterBranchType: 'AND',
+          filterBranches: [],
+          filters: [
+            {
+              filterType: 'PROPERTY',
+              property: 'wtc_bucket',
+              operation: {
+                operationType: 'ENUMERATION',
+                operator: 'IS_ANY_OF',
+                values: ['who_are_you'],
+                includeObjectsWithNoValueSet: false,
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const created = await request(sandbox.app)
+      .post('/crm/v3/lists')
+      .set(AUTH)
+      .send({ name: 'Who are you?', objectTypeId: '0-2', processingType: 'DYNAMIC', filterBranch });
+    const members = await request(sandbox.app).get(`/crm/v3/lists/${created.body.list.listId}/memberships`).set(AUTH);
+    expect(members.body.results.map((member: { recordId: string }) => member.recordId)).toEqual([
+      '1007',
+      '1008',
+      '1009',
+    ]);
+  });
+
+  it("answers 429 with HubSpot's body past the configured rate", async () => {
+    const sandbox = createSandbox({ file: null, requestsPer10s: 2 });
+    for (let index = 0; index < 2; index += 1) await request(sandbox.app).get('/crm/v3/owners').set(AUTH);
+    const response = await request(sandbox.app).get('/crm/v3/owners').set(AUTH);
+    expect(response.status).toBe(429);
+    expect(response.body).toMatchObject({
+      errorType: 'RATE_LIMIT',
+      policyName: 'TEN_SECONDLY_ROLLING',
+      message: 'You have reached your ten_secondly_rolling limit.',
+    });
+  });
+
+  it('keeps its data in a file across restarts until it is removed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'wtc-sandbox-'));
+    const file = join(folder, 'sandbox.json');
+    try {
+      const first = await installedSandbox({ file });
+      await request(first.app)
+        .patch('/crm/v3/objects/companies/1002')
+        .set(AUTH)
+        .send({ properties: { wtc_bucket: 'who_are_you' } });
+      first.store.flush();
+      const second = createSandbox({ file });
+      expect(second.store.state.companies['1002'].properties.wtc_bucket).toBe('who_are_you');
+      rmSync(file);
+      expect(existsSync(file)).toBe(false);
+      const third = createSandbox({ file });
+      expect(third.store.state.companies['1002'].properties.wtc_bucket).toBe('need_you');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('seeds owners in two teams and a dozen companies across every bucket and quadrant', () => {
+    const { state } = createSandbox({ file: null, now: () => NOW }).store;
+    expect(new Set(state.owners.flatMap((owner) => owner.teams.map((team) => team.name)))).toEqual(
+      new Set(['Enterprise', 'Growth']),
+    );
+    const companies = Object.values(state.companies);
+    expect(companies).toHaveLength(12);
+    expect(new Set(companies.map((company) => company.properties.wtc_bucket || 'not asked'))).toEqual(
+      new Set(['need_you', 'its_ok', 'who_are_you', 'not asked']),
+    );
+    expect(new Set(companies.map((company) => company.properties.wtc_quadrant).filter(Boolean))).toEqual(
+      new Set(['customer_success', 'keep_unprofitable', 'keep_unhappy', 'let_go']),
+    );
+  });
+});
