@@ -36,8 +36,10 @@ export const buildApp = (options: AppOptions) => {
       logger: options.logger,
       genReqId: () => randomUUID(),
       quietReqLogger: true,
+      // Only what identifies the request: no query (it carries the user's email), no headers.
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
   );
