@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { profileContentProperties, readProfileDraft, toIsoDate } from '@why-they-care/domain';
+import { draftOf, type Profile, profileContentProperties, readProfileDraft, toIsoDate } from '@why-they-care/domain';
 
 import { setupOptionsFrom } from '../src/backend';
 import { SEARCHES_PER_SECOND } from '../src/hubspot/call';
@@ -40,14 +40,6 @@ const measure = async (stack: LocalStack, action: () => Promise<unknown>) => {
   return { calls: stack.calls.length, writes: stack.calls.filter(isWrite).length };
 };
 
-const draftFrom = (profile: Record<string, unknown>) => ({
-  whyTheyCare: profile.whyTheyCare,
-  desiredOutcome: profile.desiredOutcome,
-  successPlan: profile.successPlan,
-  health: profile.health,
-  renewalDate: profile.renewalDate,
-});
-
 const callsPerAction = async () => {
   const stack = await startLocalStack({
     initialState: accountWithCompanies(1_000, NOW),
@@ -57,11 +49,11 @@ const callsPerAction = async () => {
     const options = setupOptionsFrom(stack.env, true);
     const firstSetup = await measure(stack, async () => applySetup(await planSetup(stack.backend.setupDeps, options)));
     const setupRerun = await measure(stack, async () => applySetup(await planSetup(stack.backend.setupDeps, options)));
-    let loaded: Record<string, unknown> = {};
+    let loaded = {} as Profile;
     const load = await measure(stack, async () => {
-      loaded = (await call(stack, 'GET', '200001')).body.profile as Record<string, unknown>;
+      loaded = (await call(stack, 'GET', '200001')).body.profile as Profile;
     });
-    const draft = draftFrom(loaded) as { whyTheyCare: Record<string, unknown> };
+    const draft = draftOf(loaded);
     const save = await measure(stack, () =>
       call(stack, 'PUT', '200001', {
         requestId: 'bench-save-0001',
@@ -69,12 +61,12 @@ const callsPerAction = async () => {
         profile: { ...draft, whyTheyCare: { ...draft.whyTheyCare, answer: 'Changed for the benchmark' } },
       }),
     );
-    const reloaded = (await call(stack, 'GET', '200001')).body.profile as Record<string, unknown>;
+    const reloaded = (await call(stack, 'GET', '200001')).body.profile as Profile;
     const unchangedSave = await measure(stack, () =>
       call(stack, 'PUT', '200001', {
         requestId: 'bench-save-0002',
         expectedVersion: reloaded.version,
-        profile: draftFrom(reloaded),
+        profile: draftOf(reloaded),
       }),
     );
     const automation = await measure(stack, () =>

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 
-import { BUCKET_VALUES, type Profile } from '@why-they-care/domain';
+import { BUCKET_VALUES, draftOf, type Profile } from '@why-they-care/domain';
 import { randomUUID } from 'node:crypto';
 
 import { type SignedCall, signedFetch } from '../http/signed-fetch';
@@ -35,12 +35,11 @@ const move = async (companyId: string, bucket: string) => {
   const loaded = await signedCall('GET', `/api/companies/${companyId}/profile`);
   if (loaded.status !== 200) return print(loaded);
   const { profile } = loaded.body as { profile: Profile };
-  const { whyTheyCare, desiredOutcome, successPlan, health, renewalDate } = profile;
   return print(
     await signedCall('PUT', `/api/companies/${companyId}/profile`, {
       requestId: randomUUID(),
       expectedVersion: profile.version,
-      profile: { whyTheyCare: { ...whyTheyCare, bucket }, desiredOutcome, successPlan, health, renewalDate },
+      profile: { ...draftOf(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
     }),
   );
 };

@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { draftOf, type Profile } from '@why-they-care/domain';
+
 import { signedFetch } from '../../src/http/signed-fetch';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 import { startApp } from '../support/started-app';
@@ -40,14 +42,6 @@ type SandboxCompany = { properties: Record<string, string | null> };
 const APP_PROPERTIES =
   'properties=wtc_bucket&properties=wtc_answer&properties=wtc_version&properties=wtc_last_reviewed_by&properties=wtc_re_recruit_task_key';
 const company = (id: string) => sandboxGet<SandboxCompany>(`/crm/v3/objects/companies/${id}?${APP_PROPERTIES}`);
-const draftOf = (profile: Record<string, unknown>) => ({
-  whyTheyCare: profile.whyTheyCare,
-  desiredOutcome: profile.desiredOutcome,
-  successPlan: profile.successPlan,
-  health: profile.health,
-  renewalDate: profile.renewalDate,
-});
-
 beforeAll(async () => {
   app = await startApp();
   ({ backendUrl, sandboxUrl } = app);
@@ -70,7 +64,7 @@ describe('npm start with no HubSpot credentials', () => {
   });
 
   it('saves an edit: the sandbox holds the new answer, version and reviewer', async () => {
-    const draft = draftOf(profile) as { whyTheyCare: Record<string, unknown> };
+    const draft = draftOf(profile as unknown as Profile);
     const saved = await signed('PUT', '/api/companies/1001/profile', {
       requestId: 'e2e-save-00001',
       expectedVersion: version,
@@ -91,7 +85,7 @@ describe('npm start with no HubSpot credentials', () => {
     const stale = await signed('PUT', '/api/companies/1001/profile', {
       requestId: 'e2e-save-00002',
       expectedVersion: 1,
-      profile: draftOf(profile),
+      profile: draftOf(profile as unknown as Profile),
     });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ version: 2 });
@@ -103,7 +97,7 @@ describe('npm start with no HubSpot credentials', () => {
     const bad = await signed('PUT', '/api/companies/1001/profile', {
       requestId: 'e2e-save-00003',
       expectedVersion: 2,
-      profile: { ...draftOf(profile), renewalDate: 'next spring' },
+      profile: { ...draftOf(profile as unknown as Profile), renewalDate: 'next spring' },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({
@@ -113,7 +107,7 @@ describe('npm start with no HubSpot credentials', () => {
   });
 
   it('moves the company to "Who are you?" and the re-recruit task appears for its manager', async () => {
-    const draft = draftOf(profile) as { whyTheyCare: Record<string, unknown> };
+    const draft = draftOf(profile as unknown as Profile);
     const moved = await signed('PUT', '/api/companies/1001/profile', {
       requestId: 'e2e-save-00004',
       expectedVersion: 2,

@@ -1,22 +1,14 @@
-import { PROPERTIES } from '@why-they-care/domain';
+import { draftOf, PROPERTIES } from '@why-they-care/domain';
 
 import { setupOptionsFrom } from '../../src/backend';
 import { applySetup, planSetup } from '../../src/setup/setup';
+import { sandboxCompany } from '../support/company-fixtures';
 import { startSandboxBackend } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';
 import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 
 let today = new Date('2026-11-23T08:00:00.000Z');
 const clock = () => today;
-
-const company = (id: string, name: string, properties: Record<string, string>) => ({
-  id,
-  properties: { hs_object_id: id, name, hubspot_owner_id: '502', ...properties },
-  history: {},
-  associations: { companies: [] },
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-});
 
 const overdueStep = JSON.stringify([
   {
@@ -37,15 +29,15 @@ describe('direct mode: the tasks the backend creates', () => {
     const state = running.sandbox.store.state;
     state.companies = Object.fromEntries(
       [
-        company('2001', 'Alpha', { wtc_bucket: 'its_ok', wtc_renewal_date: '2027-01-10', wtc_version: '4' }),
-        company('2002', 'Beta', {
+        sandboxCompany('2001', 'Alpha', { wtc_bucket: 'its_ok', wtc_renewal_date: '2027-01-10', wtc_version: '4' }),
+        sandboxCompany('2002', 'Beta', {
           wtc_bucket: 'need_you',
           wtc_plan_steps: overdueStep,
           wtc_plan_next_due: '2026-11-20',
           wtc_renewal_date: '2027-06-01',
           wtc_version: '2',
         }),
-        company('2003', 'Gamma', { wtc_bucket: 'need_you' }),
+        sandboxCompany('2003', 'Gamma', { wtc_bucket: 'need_you' }),
       ].map((record) => [record.id, record]),
     );
     await applySetup(await planSetup(running.backend.setupDeps, setupOptionsFrom(running.env)));
@@ -73,7 +65,7 @@ describe('direct mode: the tasks the backend creates', () => {
     const body = {
       requestId,
       expectedVersion: profile.version,
-      profile: { ...pick(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
+      profile: { ...draftOf(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
     };
     return signedRequest(running.backendUrl, 'PUT', `/api/companies/${companyId}/profile`, body, {
       portalId: SANDBOX_PORTAL_ID,
@@ -113,7 +105,7 @@ describe('direct mode: the tasks the backend creates', () => {
       running.backendUrl,
       'PUT',
       '/api/companies/2003/profile',
-      { requestId: 'move-gamma-0001', expectedVersion: 0, profile: { ...pick(loaded.body.profile) } },
+      { requestId: 'move-gamma-0001', expectedVersion: 0, profile: draftOf(loaded.body.profile) },
       { portalId: SANDBOX_PORTAL_ID },
     );
     expect(retried.body.result).toBe('already_saved');
@@ -137,12 +129,4 @@ describe('direct mode: the tasks the backend creates', () => {
     expect(tasks()).toHaveLength(5);
     expect((await run()).taskKeys).toEqual([]);
   });
-});
-
-const pick = (profile: Record<string, unknown>) => ({
-  whyTheyCare: profile.whyTheyCare,
-  desiredOutcome: profile.desiredOutcome,
-  successPlan: profile.successPlan,
-  health: profile.health,
-  renewalDate: profile.renewalDate,
 });

@@ -1,4 +1,5 @@
 import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { sandboxCompany } from '../support/company-fixtures';
 import { startSandboxBackend } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';
 
@@ -8,15 +9,6 @@ import { signedRequest } from '../support/signed';
  */
 let today = new Date('2026-11-23T08:00:00.000Z');
 const clock = () => today;
-
-const company = (id: string, name: string, properties: Record<string, string>) => ({
-  id,
-  properties: { hs_object_id: id, name, hubspot_owner_id: '502', ...properties },
-  history: {},
-  associations: { companies: [] },
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-});
 
 describe('workflows mode: the tasks HubSpot workflows create', () => {
   let running: Awaited<ReturnType<typeof startSandboxBackend>>;
@@ -29,14 +21,14 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
     );
     running.sandbox.store.state.companies = Object.fromEntries(
       [
-        company('2001', 'Alpha', { wtc_bucket: 'its_ok', wtc_renewal_date: '2027-01-10', wtc_version: '4' }),
-        company('2002', 'Beta', {
+        sandboxCompany('2001', 'Alpha', { wtc_bucket: 'its_ok', wtc_renewal_date: '2027-01-10', wtc_version: '4' }),
+        sandboxCompany('2002', 'Beta', {
           wtc_bucket: 'need_you',
           wtc_plan_next_due: '2026-11-20',
           wtc_renewal_date: '2027-06-01',
           wtc_version: '2',
         }),
-        company('2003', 'Gamma', { wtc_bucket: 'need_you' }),
+        sandboxCompany('2003', 'Gamma', { wtc_bucket: 'need_you' }),
       ].map((record) => [record.id, record]),
     );
   });

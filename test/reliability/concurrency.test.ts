@@ -1,4 +1,4 @@
-import { PROPERTIES } from '@why-they-care/domain';
+import { draftOf, PROPERTIES } from '@why-they-care/domain';
 
 import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 import { startSandboxBackend } from '../support/sandbox-backend';
@@ -13,14 +13,6 @@ afterAll(() => stack.stop());
 const asHubSpot = { portalId: SANDBOX_PORTAL_ID };
 const profileOf = async (id: string) =>
   (await signedRequest(stack.backendUrl, 'GET', `/api/companies/${id}/profile`, undefined, asHubSpot)).body.profile;
-const draftOf = (profile: Record<string, unknown>) => ({
-  whyTheyCare: profile.whyTheyCare,
-  desiredOutcome: profile.desiredOutcome,
-  successPlan: profile.successPlan,
-  health: profile.health,
-  renewalDate: profile.renewalDate,
-});
-
 describe('concurrent saves and runs', () => {
   it('lets exactly one of several saves from the same version win; the others get 409 and nothing is lost', async () => {
     const loaded = await profileOf('1004');

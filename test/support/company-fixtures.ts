@@ -62,3 +62,13 @@ export const storedProperties = (version: number, saveId = 'earlier-save-0001') 
   [PROPERTIES.lastReviewedAt.name]: '2026-10-01T09:00:00.000Z',
   [PROPERTIES.lastReviewedBy.name]: 'old@example.com',
 });
+
+/** A company record as the sandbox stores it, owned by owner 502 (team Enterprise). */
+export const sandboxCompany = (id: string, name: string, properties: Record<string, string>) => ({
+  id,
+  properties: { hs_object_id: id, name, hubspot_owner_id: '502', ...properties },
+  history: {},
+  associations: { companies: [] },
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+});

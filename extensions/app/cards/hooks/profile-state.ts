@@ -1,4 +1,4 @@
-import { type FieldErrors, type Profile, type ProfileDraft } from '@why-they-care/domain';
+import { draftOf, type FieldErrors, type Profile, type ProfileDraft } from '@why-they-care/domain';
 
 /** Everything the card knows about one company's profile, and what the account manager is doing with it. */
 export type ProfileState =
@@ -29,20 +29,6 @@ export type ProfileAction =
   | { type: 'save_conflicted'; saveAttemptId: string; current: Profile }
   | { type: 'conflict_discard_mine' }
   | { type: 'conflict_keep_mine' };
-
-export const draftOf = ({
-  whyTheyCare,
-  desiredOutcome,
-  successPlan,
-  health,
-  renewalDate,
-}: ProfileDraft): ProfileDraft => ({
-  whyTheyCare,
-  desiredOutcome,
-  successPlan,
-  health,
-  renewalDate,
-});
 
 export const sameDraft = (a: ProfileDraft, b: ProfileDraft): boolean => JSON.stringify(a) === JSON.stringify(b);
 

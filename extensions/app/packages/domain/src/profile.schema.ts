@@ -129,6 +129,21 @@ export const toFieldErrors = (error: z.ZodError): FieldErrors => {
   return fields;
 };
 
+/** The editable part of a profile (a loaded profile carries stamps and derived facts too). */
+export const draftOf = ({
+  whyTheyCare,
+  desiredOutcome,
+  successPlan,
+  health,
+  renewalDate,
+}: ProfileDraft): ProfileDraft => ({
+  whyTheyCare,
+  desiredOutcome,
+  successPlan,
+  health,
+  renewalDate,
+});
+
 export const emptyProfileDraft = (): ProfileDraft => ({
   whyTheyCare: { bucket: null, answer: '', answeredByName: '', answeredByRole: '', askedOn: null },
   desiredOutcome: { requiredOutcome: '', appropriateExperience: '', metrics: [] },
