@@ -1,0 +1,44 @@
+import { ConfigError, loadEnv } from '../../src/config/env';
+
+describe('configuration', () => {
+  it('stops with a message naming every missing or bad variable', () => {
+    const attempt = () =>
+      loadEnv({
+        HUBSPOT_ACCESS_TOKEN: 'pat-x',
+        HUBSPOT_PORTAL_ID: 'acme',
+        PORT: 'eighty',
+        SUCCESS_MANAGERS_BY_TEAM: '{"11": "maria"}',
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'PORT: Invalid input: expected number, received NaN',
+        'HUBSPOT_CLIENT_SECRET: Invalid input: expected string, received undefined',
+        'HUBSPOT_PORTAL_ID: must be the HubSpot account id (digits)',
+        'SUCCESS_MANAGERS_BY_TEAM: must be JSON like {"<teamId>": "<ownerId>"}',
+      ]);
+    }
+  });
+
+  it('applies the documented defaults and treats blank variables as unset', () => {
+    const env = loadEnv({
+      HUBSPOT_ACCESS_TOKEN: 'pat-x',
+      HUBSPOT_CLIENT_SECRET: 'secret-123',
+      HUBSPOT_PORTAL_ID: '42',
+      PUBLIC_BASE_URL: '',
+      RENEWAL_LEAD_DAYS: '',
+    });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HUBSPOT_API_BASE_URL: 'https://api.hubapi.com',
+      TRUST_PROXY: true,
+      HUBSPOT_MAX_ATTEMPTS: 3,
+      HUBSPOT_REQUESTS_PER_10S: 100,
+      AUTOMATION_MODE: 'workflows',
+      RENEWAL_LEAD_DAYS: 90,
+    });
+    expect(env.PUBLIC_BASE_URL).toBeUndefined();
+  });
+});
