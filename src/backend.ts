@@ -51,7 +51,7 @@ export const createBackend = ({ env, logger, observe, now }: BackendOptions) => 
           fallback: env.DEFAULT_SUCCESS_MANAGER_ID ?? null,
         })
       : undefined,
-    onReRecruit: direct ? createReRecruitOnSave(tasks, logger) : undefined,
+    onReRecruit: direct ? createReRecruitOnSave({ tasks, companies, logger }) : undefined,
   });
   const app = buildApp({
     clientSecret: env.HUBSPOT_CLIENT_SECRET,

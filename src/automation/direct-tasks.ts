@@ -31,14 +31,19 @@ const assigneeOf = (intent: TaskIntent, company: { ownerId: string | null; succe
 
 /** Direct mode, on save: the re-recruit task. Its key was stored with the save, so a retry cannot repeat it. */
 export const createReRecruitOnSave =
-  (tasks: TasksApi, logger: Logger) =>
+  (deps: { tasks: TasksApi; companies: CompaniesApi; logger: Logger }) =>
   async (intent: TaskIntent, company: { ownerId: string | null; successManagerId: string | null }) => {
     try {
-      const taskId = await tasks.create({ intent, ownerId: assigneeOf(intent, company) });
-      logger.info({ taskKey: intent.key, taskId }, 're-recruit task created');
+      const taskId = await deps.tasks.create({ intent, ownerId: assigneeOf(intent, company) });
+      deps.logger.info({ taskKey: intent.key, taskId }, 're-recruit task created');
     } catch (error) {
-      // The profile is saved; the scheduled run does not repeat a recorded key, so say so loudly.
-      logger.error({ err: error, taskKey: intent.key }, 're-recruit task could not be created');
+      // The profile is saved. Un-record the key so the next scheduled run creates the task instead.
+      deps.logger.error({ err: error, taskKey: intent.key }, 're-recruit task could not be created; the next run will');
+      await deps.companies
+        .update(intent.companyId, { [KEY_PROPERTY.re_recruit]: '' })
+        .catch((clearError: unknown) =>
+          deps.logger.error({ err: clearError, taskKey: intent.key }, 're-recruit task key could not be cleared'),
+        );
     }
   };
 

@@ -53,6 +53,24 @@ describe('loading the card', () => {
     expect(renderer.findByTestId(StatusTag, 'step-0-overdue').text).toBe('Overdue (customer)');
   });
 
+  it('shows the latest bucket moves with who made them and when', async () => {
+    const { renderer } = await loaded(
+      profileFixture({
+        bucketHistory: [
+          { bucket: 'its_ok', changedAt: '2026-11-02T09:00:00.000Z', changedBy: 'sam@example.com' },
+          { bucket: 'need_you', changedAt: '2026-03-01T09:00:00.000Z', changedBy: 'HubSpot user 991' },
+        ],
+      }),
+    );
+    expect([0, 1, 2].map((index) => renderer.maybeFindByTestId(Text, `glance-history-${index}`)?.text ?? null)).toEqual(
+      [
+        'Moved to "It\'s OK" by sam@example.com on 2026-11-02',
+        'Moved to "We need you" by HubSpot user 991 on 2026-03-01',
+        null,
+      ],
+    );
+  });
+
   it('asks the company with GET on the signed backend URL', async () => {
     const { fetch } = await loaded();
     expect(fetch).toHaveBeenCalledWith(PROFILE_URL, { timeout: 15_000, method: 'GET' });

@@ -56,6 +56,28 @@ describe('direct mode: task requests', () => {
     expect(response.status).toBe(200);
   });
 
+  it('un-records the task key when the re-recruit task cannot be created, so the next run creates it', async () => {
+    hubspot()
+      .get(`/crm/v3/objects/companies/${COMPANY_ID}`)
+      .query(PROFILE_QUERY)
+      .reply(200, companyResponse({ ...storedProperties(3), hubspot_owner_id: '502' }))
+      .patch(
+        `/crm/v3/objects/companies/${COMPANY_ID}`,
+        (body) => body.properties.wtc_re_recruit_task_key === `re_recruit:${COMPANY_ID}:v4`,
+      )
+      .reply(200, { id: COMPANY_ID, properties: {} })
+      .post('/crm/v3/objects/tasks')
+      .reply(400, { status: 'error', message: 'Owner 501 is deactivated', category: 'VALIDATION_ERROR' })
+      .patch(`/crm/v3/objects/companies/${COMPANY_ID}`, { properties: { wtc_re_recruit_task_key: '' } })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    const response = await signedRequest(directBackend().app, 'PUT', `/api/companies/${COMPANY_ID}/profile`, {
+      requestId: 'save-request-0001',
+      expectedVersion: 3,
+      profile: draft(),
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('the scheduled run searches three times, creates tasks in one batch and records keys in one batch', async () => {
     const read = [
       'wtc_bucket',

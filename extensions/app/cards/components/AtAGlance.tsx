@@ -3,6 +3,9 @@ import { Flex, ProgressBar, Statistics, StatisticsItem, StatusTag, Tag, Text } f
 
 import { reviewAge } from '../lib/review-age';
 
+/** The latest bucket moves, newest first: enough to see a trend without crowding the card. */
+const HISTORY_SHOWN = 3;
+
 const BUCKET_TAG = { need_you: 'success', its_ok: 'warning', who_are_you: 'error' } as const;
 const QUADRANT_TAG = {
   customer_success: 'success',
@@ -54,6 +57,11 @@ export const AtAGlance = ({ profile, today }: { profile: Profile; today: string 
         <StatisticsItem label="Overdue: us" number={plan.overdueUs} />
         <StatisticsItem label="Next step due" number={plan.nextDueDate ?? '—'} />
       </Statistics>
+      {profile.bucketHistory.slice(0, HISTORY_SHOWN).map((change, index) => (
+        <Text key={change.changedAt} testId={`glance-history-${index}`} variant="microcopy">
+          {`${change.bucket ? `Moved to "${bucketLabel(change.bucket)}"` : 'Cleared'} by ${change.changedBy ?? 'someone'} on ${change.changedAt.slice(0, 10)}`}
+        </Text>
+      ))}
       {age.stale ? (
         <StatusTag testId="glance-review" variant="warning">
           {age.text(review.lastReviewedBy)}
