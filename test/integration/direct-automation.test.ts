@@ -3,7 +3,7 @@ import { draftOf, PROPERTIES } from '@why-they-care/domain';
 import { setupOptionsFrom } from '../../src/backend';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { sandboxCompany } from '../support/company-fixtures';
-import { startSandboxBackend } from '../support/sandbox-backend';
+import { moveBucket as moveToBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';
 import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 
@@ -44,33 +44,15 @@ describe('direct mode: the tasks the backend creates', () => {
   });
   afterAll(() => running.stop());
 
-  const tasks = () =>
-    Object.values(running.sandbox.store.state.tasks).map((task) => ({
-      company: task.associations.companies[0],
-      subject: task.properties.hs_task_subject,
-      owner: task.properties.hubspot_owner_id,
-      due: task.properties.hs_timestamp.slice(0, 10),
-    }));
+  const tasks = () => tasksIn(running);
   const run = () =>
     running.backend.runAutomation({
       today: today.toISOString().slice(0, 10),
       renewalLeadDays: 90,
       renewalDateProperty: PROPERTIES.renewalDate.name,
     });
-  const moveBucket = async (companyId: string, bucket: string, requestId: string) => {
-    const loaded = await signedRequest(running.backendUrl, 'GET', `/api/companies/${companyId}/profile`, undefined, {
-      portalId: SANDBOX_PORTAL_ID,
-    });
-    const { profile } = loaded.body;
-    const body = {
-      requestId,
-      expectedVersion: profile.version,
-      profile: { ...draftOf(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
-    };
-    return signedRequest(running.backendUrl, 'PUT', `/api/companies/${companyId}/profile`, body, {
-      portalId: SANDBOX_PORTAL_ID,
-    });
-  };
+  const moveBucket = (companyId: string, bucket: string, requestId: string) =>
+    moveToBucket(running, companyId, bucket, requestId);
 
   it('creates the renewal task inside the lead window and the stalled-plan task, worded per bucket', async () => {
     const summary = await run();

@@ -1,7 +1,5 @@
-import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 import { sandboxCompany } from '../support/company-fixtures';
-import { startSandboxBackend } from '../support/sandbox-backend';
-import { signedRequest } from '../support/signed';
+import { moveBucket as moveToBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
 
 /**
  * Workflows mode: the backend creates no task itself; the workflows setup installs do, here run by the
@@ -34,34 +32,9 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
   });
   afterAll(() => running.stop());
 
-  const tasks = () =>
-    Object.values(running.sandbox.store.state.tasks).map((task) => ({
-      company: task.associations.companies[0],
-      subject: task.properties.hs_task_subject,
-      owner: task.properties.hubspot_owner_id,
-      due: task.properties.hs_timestamp.slice(0, 10),
-    }));
-  const moveBucket = async (companyId: string, bucket: string, requestId: string) => {
-    const { profile } = (
-      await signedRequest(running.backendUrl, 'GET', `/api/companies/${companyId}/profile`, undefined, {
-        portalId: SANDBOX_PORTAL_ID,
-      })
-    ).body;
-    const body = {
-      requestId,
-      expectedVersion: profile.version,
-      profile: {
-        whyTheyCare: { ...profile.whyTheyCare, bucket },
-        desiredOutcome: profile.desiredOutcome,
-        successPlan: profile.successPlan,
-        health: profile.health,
-        renewalDate: profile.renewalDate,
-      },
-    };
-    return signedRequest(running.backendUrl, 'PUT', `/api/companies/${companyId}/profile`, body, {
-      portalId: SANDBOX_PORTAL_ID,
-    });
-  };
+  const tasks = () => tasksIn(running);
+  const moveBucket = (companyId: string, bucket: string, requestId: string) =>
+    moveToBucket(running, companyId, bucket, requestId);
 
   it('installs the five workflows turned on', () => {
     const flows = Object.values(running.sandbox.store.state.flows);

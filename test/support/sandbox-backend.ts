@@ -1,4 +1,8 @@
+import { draftOf } from '@why-they-care/domain';
+
+import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 import { CLIENT_SECRET, PUBLIC_BASE_URL } from './env';
+import { signedRequest } from './signed';
 import { startLocalStack } from '../../src/sandbox/local-stack';
 
 export { isWrite } from '../../src/sandbox/local-stack';
@@ -6,3 +10,27 @@ export { isWrite } from '../../src/sandbox/local-stack';
 /** The local stack with the tests' client secret and public URL, so test/support/signed.ts can sign for it. */
 export const startSandboxBackend = (env: Record<string, string> = {}, now?: () => Date, installApp = false) =>
   startLocalStack({ env: { HUBSPOT_CLIENT_SECRET: CLIENT_SECRET, PUBLIC_BASE_URL, ...env }, now, installApp });
+
+type Stack = Awaited<ReturnType<typeof startSandboxBackend>>;
+
+/** The tasks the sandbox holds, reduced to what a manager sees: company, subject, assignee, due date. */
+export const tasksIn = (stack: Stack) =>
+  Object.values(stack.sandbox.store.state.tasks).map((task) => ({
+    company: task.associations.companies[0],
+    subject: task.properties.hs_task_subject,
+    owner: task.properties.hubspot_owner_id,
+    due: task.properties.hs_timestamp.slice(0, 10),
+  }));
+
+/** What the card does when an account manager changes only the bucket: load, then save with the loaded version. */
+export const moveBucket = async (stack: Stack, companyId: string, bucket: string, requestId: string) => {
+  const path = `/api/companies/${companyId}/profile`;
+  const { profile } = (await signedRequest(stack.backendUrl, 'GET', path, undefined, { portalId: SANDBOX_PORTAL_ID }))
+    .body;
+  const body = {
+    requestId,
+    expectedVersion: profile.version,
+    profile: { ...draftOf(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
+  };
+  return signedRequest(stack.backendUrl, 'PUT', path, body, { portalId: SANDBOX_PORTAL_ID });
+};
