@@ -2,6 +2,10 @@ import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** A variable that must be set: says "is required" rather than zod's type message when it is missing. */
+const required = (hint: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `is required (${hint})` : 'must be text') });
+
 const jsonRecord = z.string().transform((text, context) => {
   try {
     const parsed: unknown = JSON.parse(text);
@@ -18,10 +22,13 @@ const jsonRecord = z.string().transform((text, context) => {
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HUBSPOT_ACCESS_TOKEN: z.string().min(1, 'is required'),
+  HUBSPOT_ACCESS_TOKEN: required('the app access token').min(1, 'is required'),
   HUBSPOT_API_BASE_URL: z.url().default('https://api.hubapi.com'),
-  HUBSPOT_CLIENT_SECRET: z.string().min(8, 'must be the app client secret (Auth tab of the app)'),
-  HUBSPOT_PORTAL_ID: z.string().regex(/^\d+$/, 'must be the HubSpot account id (digits)'),
+  HUBSPOT_CLIENT_SECRET: required('the app client secret, Auth tab of the app').min(
+    8,
+    'must be the app client secret (Auth tab of the app)',
+  ),
+  HUBSPOT_PORTAL_ID: required('the HubSpot account id').regex(/^\d+$/, 'must be the HubSpot account id (digits)'),
   PUBLIC_BASE_URL: z.url().optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])

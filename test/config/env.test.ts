@@ -15,7 +15,7 @@ describe('configuration', () => {
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
         'PORT: Invalid input: expected number, received NaN',
-        'HUBSPOT_CLIENT_SECRET: Invalid input: expected string, received undefined',
+        'HUBSPOT_CLIENT_SECRET: is required (the app client secret, Auth tab of the app)',
         'HUBSPOT_PORTAL_ID: must be the HubSpot account id (digits)',
         'SUCCESS_MANAGERS_BY_TEAM: must be JSON like {"<teamId>": "<ownerId>"}',
       ]);
