@@ -59,3 +59,31 @@ describe('setup on an account whose properties drifted', () => {
     }
   });
 });
+
+describe('setup on an account whose lists and workflows were edited by hand', () => {
+  it('puts back the list filters and the workflow definition, updating the flow with its current revisionId', async () => {
+    const running = await startSandboxBackend({ AUTOMATION_MODE: 'workflows' });
+    try {
+      const options = setupOptionsFrom(running.env, true);
+      await applySetup(await planSetup(running.backend.setupDeps, options));
+      const { lists, flows } = running.sandbox.store.state;
+      const list = Object.values(lists).find((candidate) => candidate.name === '[Why They Care] Who are you?');
+      const flow = Object.values(flows).find((candidate) => candidate.name === '[Why They Care] Re-recruit');
+      if (!list || !flow) throw new Error('setup did not create the list and the workflow');
+      const filters = list.filterBranch;
+      list.filterBranch = { filterBranchType: 'OR', filterBranchOperator: 'OR', filters: [], filterBranches: [] };
+      Object.assign(flow, { isEnabled: false, revisionId: '7' });
+
+      const plan = await planSetup(running.backend.setupDeps, options);
+      expect(plan.filter((item) => item.action === 'update').map(({ kind, name }) => `${kind} ${name}`)).toEqual([
+        'list [Why They Care] Who are you?',
+        'workflow [Why They Care] Re-recruit',
+      ]);
+      await applySetup(plan);
+      expect(lists[list.listId].filterBranch).toEqual(filters);
+      expect(flows[flow.id]).toMatchObject({ isEnabled: true, revisionId: '8' });
+    } finally {
+      await running.stop();
+    }
+  });
+});
