@@ -16,5 +16,3 @@ export const createKeyedLock = () => {
     }
   };
 };
-
-export type KeyedLock = ReturnType<typeof createKeyedLock>;

@@ -76,5 +76,3 @@ export const useProfile = (backend: BackendClient | null, companyId: string | nu
     keepMine: () => dispatch({ type: 'conflict_keep_mine' }),
   };
 };
-
-export type ProfileController = ReturnType<typeof useProfile>;

@@ -161,8 +161,6 @@ export const PROPERTIES = {
   ),
 } as const satisfies Record<string, PropertyDefinition>;
 
-export type PropertyKey = keyof typeof PROPERTIES;
-
 export const PROPERTY_DEFINITIONS: readonly PropertyDefinition[] = Object.values(PROPERTIES);
 
 export const APP_PROPERTY_NAMES: readonly string[] = PROPERTY_DEFINITIONS.map((property) => property.name);
