@@ -38,6 +38,7 @@ export const startLocalStack = async (
     initialState: options.initialState,
     delayMs: options.delayMs,
     requestsPer10s: options.requestsPer10s,
+    searchLagMs: options.searchLagMs,
   });
   const hubspotServer = await sandbox.listen();
   const calls: HubSpotCall[] = [];

@@ -11,6 +11,7 @@ import { ownerRoutes } from './routes/owners';
 import { schemaRoutes } from './routes/schema';
 import { taskRoutes } from './routes/tasks';
 import { seedState } from './seed';
+import { createSearchIndex } from './search-index';
 import { createStore, type SandboxState } from './store';
 import { runWorkflows } from './workflow-runner';
 
@@ -25,6 +26,8 @@ export type SandboxOptions = {
   requestsPer10s?: number;
   /** Answer every request after this many milliseconds (benchmarks). */
   delayMs?: number;
+  /** How long CRM search takes to show a write (HubSpot: seconds); 0, the default, shows it at once. */
+  searchLagMs?: number;
   initialState?: SandboxState;
   now?: () => Date;
 };
@@ -77,7 +80,8 @@ export const createSandbox = (options: SandboxOptions) => {
   app.use(rollingLimit(options.requestsPer10s ?? 1_000_000));
   app.use(express.json({ limit: '10mb' }));
   app.use(schemaRoutes(store, now));
-  app.use(companyRoutes(store, now, (companyIds) => runWorkflows(store, clock(), companyIds)));
+  const searchIndex = createSearchIndex(options.searchLagMs ?? 0);
+  app.use(companyRoutes(store, now, (companyIds) => runWorkflows(store, clock(), companyIds), searchIndex));
   app.use(taskRoutes(store, now));
   app.use(listRoutes(store, now));
   app.use(flowRoutes(store, now));

@@ -108,6 +108,56 @@ describe('the HubSpot sandbox', () => {
     expect(response.body.paging.next.after).toBe('2');
   });
 
+  it('reads a batch of companies by id, with a 207 entry for ids that do not exist', async () => {
+    const sandbox = await installedSandbox();
+    const response = await request(sandbox.app)
+      .post('/crm/v3/objects/companies/batch/read')
+      .set(AUTH)
+      .send({ inputs: [{ id: '1001' }, { id: '999' }], properties: ['wtc_bucket'], propertiesWithHistory: [] });
+    expect(response.status).toBe(207);
+    expect(
+      response.body.results.map(({ id, properties }: { id: string; properties: object }) => [id, properties]),
+    ).toEqual([['1001', expect.objectContaining({ wtc_bucket: 'need_you', name: 'Acme Logistics' })]]);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ category: 'OBJECT_NOT_FOUND', context: { ids: ['999'] } }),
+    ]);
+  });
+
+  it('with searchLagMs, search shows a write only after the lag; reads by id see it at once', async () => {
+    const sandbox = await installedSandbox({ searchLagMs: 1_500 });
+    const bucketOf1002 = async () => {
+      const found = await request(sandbox.app)
+        .post('/crm/v3/objects/companies/search')
+        .set(AUTH)
+        .send({
+          filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: '1002' }] }],
+          properties: ['wtc_bucket'],
+        });
+      const whoAreYou = await request(sandbox.app)
+        .post('/crm/v3/objects/companies/search')
+        .set(AUTH)
+        .send({ filterGroups: [{ filters: [{ propertyName: 'wtc_bucket', operator: 'EQ', value: 'who_are_you' }] }] });
+      return {
+        searched: found.body.results[0]?.properties.wtc_bucket,
+        matched: whoAreYou.body.results.some((company: { id: string }) => company.id === '1002'),
+      };
+    };
+    await request(sandbox.app)
+      .patch('/crm/v3/objects/companies/1002')
+      .set(AUTH)
+      .send({ properties: { wtc_bucket: 'who_are_you' } });
+
+    expect(await bucketOf1002()).toEqual({ searched: 'need_you', matched: false });
+    const read = await request(sandbox.app)
+      .post('/crm/v3/objects/companies/batch/read')
+      .set(AUTH)
+      .send({ inputs: [{ id: '1002' }], properties: ['wtc_bucket'], propertiesWithHistory: [] });
+    expect(read.body.results[0].properties.wtc_bucket).toBe('who_are_you');
+
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    expect(await bucketOf1002()).toEqual({ searched: 'who_are_you', matched: true });
+  });
+
   it('lists the members of a DYNAMIC list from its filters', async () => {
     const sandbox = await installedSandbox();
     const filterBranch = {

@@ -1,6 +1,6 @@
 import { draftOf } from '@why-they-care/domain';
 
-import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { SANDBOX_PORTAL_ID, type SandboxOptions } from '../../src/sandbox/server';
 import { CLIENT_SECRET, PUBLIC_BASE_URL } from './env';
 import { signedRequest } from './signed';
 import { startLocalStack } from '../../src/sandbox/local-stack';
@@ -8,8 +8,18 @@ import { startLocalStack } from '../../src/sandbox/local-stack';
 export { isWrite } from '../../src/sandbox/local-stack';
 
 /** The local stack with the tests' client secret and public URL, so test/support/signed.ts can sign for it. */
-export const startSandboxBackend = (env: Record<string, string> = {}, now?: () => Date, installApp = false) =>
-  startLocalStack({ env: { HUBSPOT_CLIENT_SECRET: CLIENT_SECRET, PUBLIC_BASE_URL, ...env }, now, installApp });
+export const startSandboxBackend = (
+  env: Record<string, string> = {},
+  now?: () => Date,
+  installApp = false,
+  sandbox: Pick<SandboxOptions, 'searchLagMs'> = {},
+) =>
+  startLocalStack({
+    env: { HUBSPOT_CLIENT_SECRET: CLIENT_SECRET, PUBLIC_BASE_URL, ...env },
+    now,
+    installApp,
+    ...sandbox,
+  });
 
 type Stack = Awaited<ReturnType<typeof startSandboxBackend>>;
 
