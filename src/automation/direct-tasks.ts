@@ -16,7 +16,7 @@ import {
 } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
-import { BATCH_SIZE, type CompaniesApi, type CompanySearchFilter } from '../hubspot/companies';
+import { BATCH_SIZE, type CompaniesApi, type CompanySearchFilter, type CompanyValues } from '../hubspot/companies';
 import { type TaskToCreate, type TasksApi } from '../hubspot/tasks';
 
 /** Which task-key property records each kind, so a task is created once per identity. */
@@ -72,7 +72,6 @@ const searchDate = (date: IsoDate): string => String(Date.parse(`${date}T00:00:0
 const asBucket = (value: string | null | undefined): Bucket | null =>
   (BUCKET_VALUES as readonly string[]).includes(value ?? '') ? (value as Bucket) : null;
 
-type CompanyFound = { id: string; properties: Record<string, string | null> };
 type PlannedTask = TaskToCreate & { keyProperty: string };
 
 /** Buffers tasks and key updates and writes them 100 at a time; a key is recorded only after its task exists. */
@@ -115,7 +114,8 @@ const createBatchWriter = (deps: { companies: CompaniesApi; tasks: TasksApi }) =
 /**
  * The scheduled pass (direct mode): renewal tasks inside the lead window, stalled-plan tasks, and
  * re-recruit tasks for companies moved to "Who are you?" outside the card. One search per kind finds the
- * candidates; each page's tasks are written while the next page is fetched, 100 per batch.
+ * candidates, read again by id before deciding; each page's tasks are written while the next page is
+ * fetched, 100 per batch.
  */
 export const createScheduledAutomation = (deps: { companies: CompaniesApi; tasks: TasksApi; logger: Logger }) => {
   let running: Promise<AutomationSummary> | null = null;
@@ -126,7 +126,7 @@ export const createScheduledAutomation = (deps: { companies: CompaniesApi; tasks
     const checked = new Set<string>();
     const created: string[] = [];
 
-    const intentsFor = (company: CompanyFound): TaskIntent[] => {
+    const intentsFor = (company: CompanyValues): TaskIntent[] => {
       const { properties } = company;
       const bucket = asBucket(properties[PROPERTIES.bucket.name]);
       const scheduled = scheduledTasksFor(
@@ -155,22 +155,33 @@ export const createScheduledAutomation = (deps: { companies: CompaniesApi; tasks
       return [...scheduled, ...reRecruit];
     };
 
-    /** Each search plans only its own kind of task, so a company found by two searches is not planned twice. */
-    const scan = (kind: TaskIntent['template']['kind'], filters: CompanySearchFilter[]) =>
-      deps.companies.searchEach(filters, read, (page) => {
-        for (const company of page) {
-          checked.add(company.id);
-          const people = {
-            ownerId: company.properties[HUBSPOT_PROPERTIES.owner] || null,
-            successManagerId: company.properties[PROPERTIES.successManager.name] || null,
-          };
-          const planned = intentsFor(company)
-            .filter((intent) => intent.template.kind === kind)
-            .map((intent) => ({ intent, ownerId: assigneeOf(intent, people), keyProperty: KEY_PROPERTY[kind] }));
-          created.push(...planned.map(({ intent }) => intent.key));
-          writer.add(planned);
-        }
+    const plan = (kind: TaskIntent['template']['kind'], companies: CompanyValues[]) => {
+      for (const company of companies) {
+        checked.add(company.id);
+        const people = {
+          ownerId: company.properties[HUBSPOT_PROPERTIES.owner] || null,
+          successManagerId: company.properties[PROPERTIES.successManager.name] || null,
+        };
+        const planned = intentsFor(company)
+          .filter((intent) => intent.template.kind === kind)
+          .map((intent) => ({ intent, ownerId: assigneeOf(intent, people), keyProperty: KEY_PROPERTY[kind] }));
+        created.push(...planned.map(({ intent }) => intent.key));
+        writer.add(planned);
+      }
+    };
+
+    /**
+     * Search finds the candidates; a batch read of each page decides, because search can be seconds behind
+     * the task keys an earlier run (or another instance) just recorded. Each search plans only its own kind
+     * of task, so a company found by two searches is not planned twice.
+     */
+    const scan = async (kind: TaskIntent['template']['kind'], filters: CompanySearchFilter[]) => {
+      const pages: Promise<void>[] = [];
+      await deps.companies.searchIds(filters, (companyIds) => {
+        pages.push(deps.companies.batchRead(companyIds, read).then((companies) => plan(kind, companies)));
       });
+      await Promise.all(pages);
+    };
 
     await scan('renewal', [
       {

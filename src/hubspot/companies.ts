@@ -24,6 +24,8 @@ export type CompanySearchFilter = {
   values?: string[];
 };
 
+export type CompanyValues = { id: string; properties: Record<string, string | null> };
+
 const SEARCH_PAGE_SIZE = 200;
 export const BATCH_SIZE = 100;
 
@@ -66,14 +68,12 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
   },
 
   /**
-   * Every company matching the filters (AND), handed over page by page as HubSpot returns them, so the
-   * caller can act on one page while the next is fetched. HubSpot caps one query at 10,000 results.
+   * The ids of every company matching the filters (AND), handed over page by page as HubSpot returns them,
+   * so the caller can act on one page while the next is fetched. HubSpot caps one query at 10,000 results.
+   * Search reads an index that trails writes by seconds: use it to find candidates, and `batchRead` to
+   * decide on their current values.
    */
-  searchEach: async (
-    filters: readonly CompanySearchFilter[],
-    properties: readonly string[],
-    onPage: (companies: { id: string; properties: Record<string, string | null> }[]) => void,
-  ) => {
+  searchIds: async (filters: readonly CompanySearchFilter[], onPage: (companyIds: string[]) => void) => {
     let after: string | undefined;
     do {
       const page = await call(
@@ -83,16 +83,30 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
             filterGroups: [
               { filters: filters.map((filter) => ({ ...filter, operator: filter.operator as FilterOperatorEnum })) },
             ],
-            properties: [...properties],
+            properties: [],
             sorts: ['hs_object_id'],
             limit: SEARCH_PAGE_SIZE,
             ...(after ? { after } : {}),
           }),
         { idempotent: true, search: true },
       );
-      onPage(page.results.map(({ id, properties: values }) => ({ id, properties: values })));
+      onPage(page.results.map(({ id }) => id));
       after = page.paging?.next?.after;
     } while (after);
+  },
+
+  /** Current values, read by id (100 per call): unlike search, they include every write already made. */
+  batchRead: async (companyIds: readonly string[], properties: readonly string[]): Promise<CompanyValues[]> => {
+    const byId = new Map<string, CompanyValues>();
+    for (let start = 0; start < companyIds.length; start += BATCH_SIZE) {
+      const inputs = companyIds.slice(start, start + BATCH_SIZE).map((id) => ({ id }));
+      const answer = await call('companies.batchRead', () =>
+        client.crm.companies.batchApi.read({ inputs, properties: [...properties], propertiesWithHistory: [] }),
+      );
+      // A company deleted since it was found is left out of the results (207): nothing to do for it.
+      for (const { id, properties: values } of answer.results) byId.set(id, { id, properties: values });
+    }
+    return companyIds.flatMap((id) => byId.get(id) ?? []);
   },
 });
 

@@ -18,6 +18,42 @@ const TASK_ASSOCIATION = [
   { to: { id: COMPANY_ID }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
 ];
 
+const READ = [
+  'wtc_bucket',
+  'wtc_plan_next_due',
+  'wtc_version',
+  'wtc_success_manager',
+  'wtc_re_recruit_task_key',
+  'wtc_renewal_task_key',
+  'wtc_stalled_plan_task_key',
+  'hubspot_owner_id',
+  'wtc_renewal_date',
+];
+
+/** Search only finds candidates: it asks for no properties. */
+const search = (filters: Record<string, string>[], ids: string[]) =>
+  hubspot()
+    .post('/crm/v3/objects/companies/search', {
+      filterGroups: [{ filters }],
+      properties: [],
+      sorts: ['hs_object_id'],
+      limit: 200,
+    })
+    .reply(200, { total: ids.length, results: ids.map((id) => ({ id, properties: { hs_object_id: id } })) });
+
+/** The decision is made on the values read by id. */
+const batchRead = (ids: string[], results: { id: string; properties: Record<string, string> }[]) =>
+  hubspot()
+    .post('/crm/v3/objects/companies/batch/read', {
+      inputs: ids.map((id) => ({ id })),
+      properties: READ,
+      propertiesWithHistory: [],
+    })
+    .reply(200, { status: 'COMPLETE', results });
+
+const runAt = (today: string) =>
+  directBackend().runAutomation({ today, renewalLeadDays: 90, renewalDateProperty: 'wtc_renewal_date' });
+
 describe('direct mode: task requests', () => {
   it('a save into "Who are you?" records the task key in the same PATCH, then creates one task for the manager', async () => {
     hubspot()
@@ -78,33 +114,18 @@ describe('direct mode: task requests', () => {
     expect(response.status).toBe(200);
   });
 
-  it('the scheduled run searches three times, creates tasks in one batch and records keys in one batch', async () => {
-    const read = [
-      'wtc_bucket',
-      'wtc_plan_next_due',
-      'wtc_version',
-      'wtc_success_manager',
-      'wtc_re_recruit_task_key',
-      'wtc_renewal_task_key',
-      'wtc_stalled_plan_task_key',
-      'hubspot_owner_id',
-      'wtc_renewal_date',
-    ];
-    const search = (filters: Record<string, string>[], results: unknown[]) =>
-      hubspot()
-        .post('/crm/v3/objects/companies/search', {
-          filterGroups: [{ filters }],
-          properties: read,
-          sorts: ['hs_object_id'],
-          limit: 200,
-        })
-        .reply(200, { total: results.length, results });
+  it('the scheduled run searches three times, reads the candidates by id, creates tasks and records keys in one batch each', async () => {
     search(
       [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
+      ['11'],
+    );
+    batchRead(
+      ['11'],
       [{ id: '11', properties: { wtc_bucket: 'need_you', wtc_renewal_date: '2026-12-01', hubspot_owner_id: '502' } }],
     );
-    search(
-      [{ propertyName: 'wtc_plan_next_due', operator: 'LT', value: '1795392000000' }],
+    search([{ propertyName: 'wtc_plan_next_due', operator: 'LT', value: '1795392000000' }], ['12']);
+    batchRead(
+      ['12'],
       [
         {
           id: '12',
@@ -167,15 +188,45 @@ describe('direct mode: task requests', () => {
         ],
       })
       .reply(200, { status: 'COMPLETE', results: [] });
-    const summary = await directBackend().runAutomation({
-      today: '2026-11-23',
-      renewalLeadDays: 90,
-      renewalDateProperty: 'wtc_renewal_date',
-    });
+    const summary = await runAt('2026-11-23');
     expect(summary).toEqual({
       companiesChecked: 2,
       tasksCreated: 2,
       taskKeys: ['renewal:11:2026-12-01', 'stalled_plan:12:2026-11-01'],
     });
+  });
+
+  it('decides on the values read by id, not on search results that have not caught up with the last run', async () => {
+    search(
+      [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
+      ['11'],
+    );
+    batchRead(
+      ['11'],
+      [
+        {
+          id: '11',
+          properties: {
+            wtc_bucket: 'need_you',
+            wtc_renewal_date: '2026-12-01',
+            hubspot_owner_id: '502',
+            wtc_renewal_task_key: 'renewal:11:2026-12-01',
+          },
+        },
+      ],
+    );
+    search([{ propertyName: 'wtc_plan_next_due', operator: 'LT', value: '1795392000000' }], []);
+    search(
+      [
+        { propertyName: 'wtc_bucket', operator: 'EQ', value: 'who_are_you' },
+        { propertyName: 'wtc_re_recruit_task_key', operator: 'NOT_HAS_PROPERTY' },
+      ],
+      ['13'],
+    );
+    batchRead(
+      ['13'],
+      [{ id: '13', properties: { wtc_bucket: 'who_are_you', wtc_re_recruit_task_key: 're_recruit:13:v2' } }],
+    );
+    expect(await runAt('2026-11-23')).toEqual({ companiesChecked: 2, tasksCreated: 0, taskKeys: [] });
   });
 });

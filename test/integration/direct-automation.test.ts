@@ -1,6 +1,7 @@
 import { draftOf, PROPERTIES } from '@why-they-care/domain';
 
-import { setupOptionsFrom } from '../../src/backend';
+import { createBackend, setupOptionsFrom } from '../../src/backend';
+import { createLogger } from '../../src/lib/logger';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { sandboxCompany } from '../support/company-fixtures';
 import { moveBucket as moveToBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
@@ -110,5 +111,31 @@ describe('direct mode: the tasks the backend creates', () => {
     expect(second).toBe(first);
     expect(tasks()).toHaveLength(5);
     expect((await run()).taskKeys).toEqual([]);
+  });
+});
+
+describe('direct mode when search trails writes by seconds, as HubSpot does', () => {
+  it('creates each task once when another run or another instance follows seconds later', async () => {
+    const lagging = await startSandboxBackend({ AUTOMATION_MODE: 'direct' }, clock, true, { searchLagMs: 60_000 });
+    try {
+      lagging.sandbox.store.state.companies = Object.fromEntries(
+        [
+          sandboxCompany('2001', 'Alpha', { wtc_bucket: 'its_ok', wtc_renewal_date: '2027-01-10', wtc_version: '4' }),
+          sandboxCompany('2002', 'Beta', { wtc_bucket: 'need_you', wtc_plan_next_due: '2026-11-20' }),
+          sandboxCompany('2004', 'Delta', { wtc_bucket: 'who_are_you', wtc_version: '6' }),
+        ].map((record) => [record.id, record]),
+      );
+      const options = { today: '2026-11-23', renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name };
+      const first = await lagging.backend.runAutomation(options);
+      expect(first.taskKeys).toEqual(['renewal:2001:2027-01-10', 'stalled_plan:2002:2026-11-20', 're_recruit:2004:v6']);
+
+      // Search still shows the companies without the task keys the first run recorded.
+      expect((await lagging.backend.runAutomation(options)).taskKeys).toEqual([]);
+      const otherInstance = createBackend({ env: lagging.env, logger: createLogger('silent'), now: clock });
+      expect((await otherInstance.runAutomation(options)).taskKeys).toEqual([]);
+      expect(tasksIn(lagging)).toHaveLength(3);
+    } finally {
+      await lagging.stop();
+    }
   });
 });
