@@ -60,7 +60,7 @@ const callsPerAction = async () => {
     env: { AUTOMATION_MODE: 'direct' },
   });
   try {
-    const options = setupOptionsFrom(stack.env, true);
+    const options = setupOptionsFrom(stack.env, 'enable');
     const firstSetup = await measure(stack, async () => applySetup(await planSetup(stack.backend.setupDeps, options)));
     const setupRerun = await measure(stack, async () => applySetup(await planSetup(stack.backend.setupDeps, options)));
     let loaded = {} as Profile;

@@ -14,13 +14,13 @@ import { propertiesApi } from './hubspot/properties';
 import { tasksApi } from './hubspot/tasks';
 import { buildApp } from './http/app';
 import { createProfileService } from './profile/profile.service';
-import { type SetupOptions } from './setup/desired-state';
+import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';
 
 export type BackendOptions = { env: Env; logger: Logger; observe?: CallObserver; now?: () => Date };
 
-export const setupOptionsFrom = (env: Env, enableWorkflows = false): SetupOptions => ({
+export const setupOptionsFrom = (env: Env, workflows: WorkflowSwitch = 'keep'): SetupOptions => ({
   mode: env.AUTOMATION_MODE,
-  enableWorkflows,
+  workflows,
   renewalLeadDays: env.RENEWAL_LEAD_DAYS,
   renewalDateProperty: env.RENEWAL_DATE_PROPERTY ?? PROPERTIES.renewalDate.name,
 });

@@ -19,7 +19,9 @@ const main = async () => {
   const backend = createBackend({ env, logger });
 
   if (sandbox) {
-    const items = await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, true)));
+    // The sandbox follows the mode it is started in: its workflows on in workflows mode, off in direct mode.
+    const workflows = env.AUTOMATION_MODE === 'workflows' ? 'enable' : 'disable';
+    const items = await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, workflows)));
     console.log(formatSetupSummary(items));
   }
 

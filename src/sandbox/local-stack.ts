@@ -56,7 +56,7 @@ export const startLocalStack = async (
   });
   const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL), observe, now: options.now });
   if (options.installApp) {
-    await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, true)));
+    await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, 'enable')));
     calls.length = 0;
   }
   const http: Server = await new Promise((resolve) => {

@@ -19,9 +19,12 @@ import {
 } from '../hubspot/unverified-formats';
 import { andBranch, anyOf, isAnyOf, isKnown, propertyFilter } from './filters';
 
+/** `keep` leaves each workflow on or off as it is in HubSpot (a new one is created off). */
+export type WorkflowSwitch = 'keep' | 'enable' | 'disable';
+
 export type SetupOptions = {
   mode: 'workflows' | 'direct';
-  enableWorkflows: boolean;
+  workflows: WorkflowSwitch;
   renewalLeadDays: number;
   renewalDateProperty: string;
 };
@@ -86,7 +89,7 @@ export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
   const reRecruit = companyFlow({
     name: `${APP_DISPLAY_PREFIX} Re-recruit`,
     description: `A company enters "Who are you?": task for its success manager. ${MANAGED}`,
-    enabled: options.enableWorkflows,
+    enabled: options.workflows === 'enable',
     enrollment: anyOf(reRecruitFilter),
     reEnrollWhen: [andBranch(reRecruitFilter)],
     actions: [
@@ -98,7 +101,7 @@ export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
     return companyFlow({
       name: `${APP_DISPLAY_PREFIX} Renewal: ${bucket.label}`,
       description: `${options.renewalLeadDays} days before ${options.renewalDateProperty}: task for the owner. ${MANAGED}`,
-      enabled: options.enableWorkflows,
+      enabled: options.workflows === 'enable',
       enrollment: anyOf(enrollment),
       reEnrollWhen: [andBranch(enrollment)],
       actions: [
@@ -116,7 +119,7 @@ export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
   const stalled = companyFlow({
     name: `${APP_DISPLAY_PREFIX} Stalled plan`,
     description: `The earliest open plan step is past due: task for the owner. ${MANAGED}`,
-    enabled: options.enableWorkflows,
+    enabled: options.workflows === 'enable',
     enrollment: anyOf(stalledFilter),
     reEnrollWhen: [andBranch(stalledFilter)],
     actions: [createTaskAction({ actionId: '1', template: STALLED_PLAN_TASK, assigneeProperty: 'hubspot_owner_id' })],

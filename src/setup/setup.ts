@@ -5,12 +5,12 @@ import {
   type PropertyDefinition,
 } from '@why-they-care/domain';
 
-import { HubSpotError } from '../hubspot/errors';
 import { type FlowsApi } from '../hubspot/flows';
 import { type ListsApi } from '../hubspot/lists';
 import { type ExistingProperty, type PropertiesApi } from '../hubspot/properties';
 import { containsDeep } from '../lib/contains-deep';
-import { desiredFlows, desiredLists, type SetupOptions } from './desired-state';
+import { desiredLists, type SetupOptions } from './desired-state';
+import { planWorkflows } from './plan-workflows';
 
 export type SetupItemKind = 'property group' | 'property' | 'list' | 'workflow';
 export type SetupAction = 'create' | 'update' | 'unchanged' | 'conflict' | 'skipped';
@@ -136,64 +136,11 @@ const planLists = async (deps: SetupDeps): Promise<SetupItem[]> =>
     }),
   );
 
-const WORKFLOWS_REFUSED =
-  'HubSpot refused the workflows API: it needs a Professional tier and the "automation" scope. ' +
-  'Run with AUTOMATION_MODE=direct to have the backend create the tasks instead.';
-
-const planFlows = async (deps: SetupDeps, options: SetupOptions): Promise<SetupItem[]> => {
-  const desired = desiredFlows(options);
-  if (options.mode === 'direct') {
-    return desired.map((flow) => ({
-      kind: 'workflow',
-      name: flow.name,
-      action: 'skipped',
-      detail: 'direct mode: the backend creates these tasks itself',
-    }));
-  }
-  let listing;
-  try {
-    listing = await deps.flows.list();
-  } catch (error) {
-    if (error instanceof HubSpotError && (error.code === 'HUBSPOT_FORBIDDEN' || error.code === 'HUBSPOT_AUTH_FAILED')) {
-      return desired.map((flow) => ({
-        kind: 'workflow',
-        name: flow.name,
-        action: 'skipped',
-        detail: WORKFLOWS_REFUSED,
-      }));
-    }
-    throw error;
-  }
-  return Promise.all(
-    desired.map(async (flow): Promise<SetupItem> => {
-      const found = listing.find((candidate) => candidate.name === flow.name);
-      if (!found) {
-        return {
-          kind: 'workflow',
-          name: flow.name,
-          action: 'create',
-          apply: async () => (await deps.flows.create(flow)).id,
-        };
-      }
-      const existing = await deps.flows.get(found.id);
-      if (containsDeep(existing, flow)) return { kind: 'workflow', name: flow.name, action: 'unchanged', id: found.id };
-      return {
-        kind: 'workflow',
-        name: flow.name,
-        action: 'update',
-        detail: 'definition changed',
-        id: found.id,
-        apply: async () => (await deps.flows.update(found.id, existing.revisionId, flow), found.id),
-      };
-    }),
-  );
-};
-
 /** Reads what the account has and compares it with what the app needs. Reads only: this is the dry run. */
 export const planSetup = async (deps: SetupDeps, options: SetupOptions): Promise<SetupItem[]> => {
   const properties = await planProperties(deps, options);
   const lists = await planLists(deps);
-  const flows = await planFlows(deps, options);
+  const flows = await planWorkflows(deps, options);
   return [...properties, ...lists, ...flows];
 };
 

@@ -1,5 +1,6 @@
 import { createBackend, setupOptionsFrom } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
+import { type WorkflowSwitch } from '../../src/setup/desired-state';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { testEnv } from '../support/env';
 import { interceptHubSpot } from '../support/nock-hubspot';
@@ -87,9 +88,9 @@ const taskAction = (actionId: string, fields: Body) => ({
   },
 });
 
-const run = async (env: Record<string, string>, enable = false) => {
+const run = async (env: Record<string, string>, workflows: WorkflowSwitch = 'keep') => {
   const backend = createBackend({ env: testEnv(env), logger: createLogger('silent') });
-  return applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(testEnv(env), enable)));
+  return applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(testEnv(env), workflows)));
 };
 
 describe('npm run setup on an empty account (workflows mode)', () => {
@@ -310,7 +311,10 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     recordBodies('post', '/crm/v3/properties/companies', (body) => body, 201);
     recordBodies('post', '/crm/v3/lists', (body) => ({ list: { ...body, listId: '7' } }));
     const flows = recordBodies('post', '/automation/v4/flows', (body) => ({ ...body, id: '9', revisionId: '1' }), 201);
-    await run({ AUTOMATION_MODE: 'workflows', RENEWAL_LEAD_DAYS: '180', RENEWAL_DATE_PROPERTY: 'contract_end' }, true);
+    await run(
+      { AUTOMATION_MODE: 'workflows', RENEWAL_LEAD_DAYS: '180', RENEWAL_DATE_PROPERTY: 'contract_end' },
+      'enable',
+    );
     expect(flows.every((flow) => flow.isEnabled === true)).toBe(true);
     const renewal = flows[1] as { actions: { fields: Body }[] };
     expect(renewal.actions[0].fields).toEqual({

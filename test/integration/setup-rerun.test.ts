@@ -1,4 +1,5 @@
 import { setupOptionsFrom } from '../../src/backend';
+import { type WorkflowSwitch } from '../../src/setup/desired-state';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { isWrite, startSandboxBackend } from '../support/sandbox-backend';
 
@@ -6,7 +7,7 @@ describe.each(['workflows', 'direct'] as const)('setup run twice (%s mode)', (mo
   it('writes everything the first time and nothing the second time', async () => {
     const running = await startSandboxBackend({ AUTOMATION_MODE: mode });
     try {
-      const options = setupOptionsFrom(running.env, true);
+      const options = setupOptionsFrom(running.env, 'enable');
       const first = await applySetup(await planSetup(running.backend.setupDeps, options));
       const firstWrites = running.calls.filter(isWrite).length;
       expect(first.filter((item) => item.action === 'create')).toHaveLength(mode === 'workflows' ? 40 : 35);
@@ -64,7 +65,7 @@ describe('setup on an account whose lists and workflows were edited by hand', ()
   it('puts back the list filters and the workflow definition, updating the flow with its current revisionId', async () => {
     const running = await startSandboxBackend({ AUTOMATION_MODE: 'workflows' });
     try {
-      const options = setupOptionsFrom(running.env, true);
+      const options = setupOptionsFrom(running.env, 'enable');
       await applySetup(await planSetup(running.backend.setupDeps, options));
       const { lists, flows } = running.sandbox.store.state;
       const list = Object.values(lists).find((candidate) => candidate.name === '[Why They Care] Who are you?');
@@ -82,6 +83,99 @@ describe('setup on an account whose lists and workflows were edited by hand', ()
       await applySetup(plan);
       expect(lists[list.listId].filterBranch).toEqual(filters);
       expect(flows[flow.id]).toMatchObject({ isEnabled: true, revisionId: '8' });
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
+describe('setup and the on/off state of the workflows', () => {
+  it('never switches a workflow on or off unless told: a plain rerun after an admin turned one on writes nothing', async () => {
+    const running = await startSandboxBackend({ AUTOMATION_MODE: 'workflows' });
+    try {
+      const { flows } = running.sandbox.store.state;
+      const states = () => Object.values(flows).map((flow) => flow.isEnabled);
+      const setup = async (options = setupOptionsFrom(running.env)) => {
+        running.calls.length = 0;
+        const items = await applySetup(await planSetup(running.backend.setupDeps, options));
+        return { items, writes: running.calls.filter(isWrite).length };
+      };
+
+      await setup();
+      expect(states()).toEqual([false, false, false, false, false]);
+
+      // An admin reviews the re-recruit workflow in HubSpot and turns it on.
+      const reRecruit = Object.values(flows).find((flow) => flow.name === '[Why They Care] Re-recruit');
+      if (!reRecruit) throw new Error('setup did not create the re-recruit workflow');
+      Object.assign(reRecruit, { isEnabled: true, revisionId: String(Number(reRecruit.revisionId) + 1) });
+
+      const rerun = await setup();
+      expect(rerun.writes).toBe(0);
+      expect(states()).toEqual([true, false, false, false, false]);
+      expect(
+        rerun.items.filter((item) => item.kind === 'workflow').map(({ action, detail }) => [action, detail]),
+      ).toEqual([['unchanged', 'on'], ...Array(4).fill(['unchanged', 'off'])]);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('--enable turns them on and --disable off, changing nothing else; a plain rerun keeps them as they are', async () => {
+    const running = await startSandboxBackend({ AUTOMATION_MODE: 'workflows' });
+    try {
+      const { flows } = running.sandbox.store.state;
+      const states = () => Object.values(flows).map((flow) => flow.isEnabled);
+      const definitions = () =>
+        Object.values(flows).map(({ actions, enrollmentCriteria }) => ({ actions, enrollmentCriteria }));
+      const setup = async (workflows: WorkflowSwitch) => {
+        running.calls.length = 0;
+        const items = await applySetup(
+          await planSetup(running.backend.setupDeps, setupOptionsFrom(running.env, workflows)),
+        );
+        return {
+          details: items.filter((item) => item.kind === 'workflow').map((item) => item.detail),
+          writes: running.calls.filter(isWrite).length,
+        };
+      };
+      await setup('keep');
+      const installed = definitions();
+
+      expect(await setup('enable')).toEqual({ details: Array(5).fill('off → on'), writes: 5 });
+      expect(states()).toEqual(Array(5).fill(true));
+      expect(await setup('keep')).toEqual({ details: Array(5).fill('on'), writes: 0 });
+      expect(await setup('enable')).toEqual({ details: Array(5).fill('on'), writes: 0 });
+      expect(await setup('disable')).toEqual({ details: Array(5).fill('on → off'), writes: 5 });
+      expect(states()).toEqual(Array(5).fill(false));
+      expect(definitions()).toEqual(installed);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('in direct mode reports an app workflow that is on, as it would double every task; --disable turns it off', async () => {
+    const running = await startSandboxBackend({ AUTOMATION_MODE: 'direct' });
+    try {
+      const direct = setupOptionsFrom(running.env);
+      await applySetup(
+        await planSetup(running.backend.setupDeps, { ...direct, mode: 'workflows', workflows: 'enable' }),
+      );
+      const workflowItems = async (workflows: WorkflowSwitch) =>
+        (await applySetup(await planSetup(running.backend.setupDeps, { ...direct, workflows })))
+          .filter((item) => item.kind === 'workflow')
+          .map(({ action, detail }) => `${action}: ${detail}`);
+
+      expect(await workflowItems('keep')).toEqual(
+        Array(5).fill(
+          'conflict: on in HubSpot while AUTOMATION_MODE=direct: it creates these tasks too, so direct automation refuses to run. Turn it off with: npm run setup -- --disable',
+        ),
+      );
+      expect(await workflowItems('disable')).toEqual(Array(5).fill('update: on → off'));
+      expect(Object.values(running.sandbox.store.state.flows).map((flow) => flow.isEnabled)).toEqual(
+        Array(5).fill(false),
+      );
+      expect(await workflowItems('keep')).toEqual(
+        Array(5).fill('skipped: direct mode: the backend creates these tasks itself; this one is off'),
+      );
     } finally {
       await running.stop();
     }
