@@ -4,6 +4,34 @@ import { type HubSpotContext, requestJson } from './client';
 const FLOWS_PATH = '/automation/v4/flows';
 
 export type FlowDefinition = Record<string, unknown> & { name: string; isEnabled: boolean };
+
+/**
+ * What `ApiPlatformFlowPutRequest` has (spec, automationV4.json): an update is a full replace of these, and
+ * nothing else. `flowType`, `objectTypeId` and `dataSources` belong to the create request and the read form.
+ */
+const PUT_FIELDS = [
+  'type',
+  'name',
+  'description',
+  'uuid',
+  'isEnabled',
+  'startActionId',
+  'actions',
+  'enrollmentCriteria',
+  'enrollmentSchedule',
+  'suppressionFilterBranch',
+  'timeWindows',
+  'blockedDates',
+  'customProperties',
+] as const;
+
+const updateBody = (flow: FlowDefinition, revisionId: string) => ({
+  ...Object.fromEntries(
+    PUT_FIELDS.filter((field) => (flow[field] ?? null) !== null).map((field) => [field, flow[field]]),
+  ),
+  revisionId,
+});
+
 export type FlowListing = { id: string; name?: string; revisionId: string; isEnabled: boolean };
 export type ExistingFlow = FlowDefinition & { id: string; revisionId: string };
 
@@ -33,12 +61,13 @@ export const flowsApi = ({ client, call }: HubSpotContext) => ({
       idempotent: false,
     }),
 
+  /** `flow` may be a stored flow read back: only the fields the update takes are sent. */
   update: (flowId: string, revisionId: string, flow: FlowDefinition) =>
     call('flows.update', () =>
       requestJson<ExistingFlow>(client, {
         method: 'PUT',
         path: `${FLOWS_PATH}/${flowId}`,
-        body: { ...flow, revisionId },
+        body: updateBody(flow, revisionId),
       }),
     ),
 });

@@ -8,15 +8,16 @@ import { addDays, type IsoDate } from '@why-they-care/domain';
 type Operation = {
   operationType?: string;
   operator?: string;
+  value?: string;
   values?: string[];
   timePoint?: { indexReference?: { referenceType?: string }; offset?: { days?: number } };
 };
-type Filter = { filterType?: string; property?: string; operation?: Operation };
+export type Filter = { filterType?: string; property?: string; operation?: Operation };
 export type FilterBranch = { filterBranchType?: string; filters?: Filter[]; filterBranches?: FilterBranch[] };
 
 export class UnsupportedFilter extends Error {}
 
-const matchesFilter = (filter: Filter, properties: Record<string, string>, today: IsoDate): boolean => {
+export const matchesFilter = (filter: Filter, properties: Record<string, string>, today: IsoDate): boolean => {
   if (filter.filterType !== 'PROPERTY' || !filter.property || !filter.operation) {
     throw new UnsupportedFilter(`filterType ${filter.filterType}`);
   }

@@ -54,7 +54,10 @@ export type SandboxState = {
   flows: Record<string, Record<string, unknown> & { id: string; name?: string; revisionId: string }>;
   owners: SandboxOwner[];
   /** Workflow enrollments by `${flowId}:${companyId}` (see workflow-runner.ts). */
-  enrollments?: Record<string, { matching: boolean; enrolledOnce: boolean; waitingAt: string | null }>;
+  enrollments?: Record<
+    string,
+    { matching: boolean; enrolledOnce: boolean; waitingAt: string | null; seen?: Record<string, string> }
+  >;
 };
 
 export type SandboxStore = {

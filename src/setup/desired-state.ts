@@ -16,8 +16,9 @@ import {
   createTaskAction,
   delayUntilDateAction,
   hasNoValueOperation,
+  propertyChangeTrigger,
 } from '../hubspot/unverified-formats';
-import { andBranch, anyOf, isAnyOf, isKnown, propertyFilter } from './filters';
+import { anyOf, isAnyOf, isKnown, type PropertyFilter, propertyFilter } from './filters';
 
 /** `keep` leaves each workflow on or off as it is in HubSpot (a new one is created off). */
 export type WorkflowSwitch = 'keep' | 'enable' | 'disable';
@@ -58,7 +59,7 @@ const companyFlow = (input: {
   enabled: boolean;
   actions: Record<string, unknown>[];
   enrollment: ReturnType<typeof anyOf>;
-  reEnrollWhen: ReturnType<typeof andBranch>[];
+  reEnrollWhen: ReturnType<typeof propertyChangeTrigger>[];
 }): FlowDefinition => ({
   type: 'PLATFORM_FLOW',
   flowType: 'WORKFLOW',
@@ -83,15 +84,35 @@ const companyFlow = (input: {
 
 const MANAGED = 'Managed by Why They Care setup: edits here are overwritten on the next setup run.';
 
-/** The workflows that create re-recruit, renewal (worded per bucket) and stalled-plan tasks. */
+/** "Re-enroll when this filter's property changes to a value that passes it." */
+const changesToMatch = ({ property, operation }: PropertyFilter) => propertyChangeTrigger(property, operation);
+
+export const WORKFLOW_NAMES = {
+  reRecruit: `${APP_DISPLAY_PREFIX} Re-recruit`,
+  renewal: (bucketLabel: string) => `${APP_DISPLAY_PREFIX} Renewal: ${bucketLabel}`,
+  stalledPlan: `${APP_DISPLAY_PREFIX} Stalled plan`,
+};
+
+/** The names setup gives the app's workflows: how the app finds them in HubSpot. */
+export const appWorkflowNames = () => [
+  WORKFLOW_NAMES.reRecruit,
+  ...BUCKETS.map((bucket) => WORKFLOW_NAMES.renewal(bucket.label)),
+  WORKFLOW_NAMES.stalledPlan,
+];
+
+/**
+ * The workflows that create re-recruit, renewal (worded per bucket) and stalled-plan tasks. A company is
+ * enrolled again when the property that brought it in changes again while it meets the criteria: a new
+ * move to the bucket, a new renewal date, a new overdue step.
+ */
 export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
-  const reRecruitFilter = [isAnyOf(PROPERTIES.bucket.name, [RE_RECRUIT_BUCKET])];
+  const reRecruitFilter = isAnyOf(PROPERTIES.bucket.name, [RE_RECRUIT_BUCKET]);
   const reRecruit = companyFlow({
-    name: `${APP_DISPLAY_PREFIX} Re-recruit`,
+    name: WORKFLOW_NAMES.reRecruit,
     description: `A company enters "Who are you?": task for its success manager. ${MANAGED}`,
     enabled: options.workflows === 'enable',
-    enrollment: anyOf(reRecruitFilter),
-    reEnrollWhen: [andBranch(reRecruitFilter)],
+    enrollment: anyOf([reRecruitFilter]),
+    reEnrollWhen: [changesToMatch(reRecruitFilter)],
     actions: [
       createTaskAction({ actionId: '1', template: RE_RECRUIT_TASK, assigneeProperty: PROPERTIES.successManager.name }),
     ],
@@ -99,11 +120,11 @@ export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
   const renewals = BUCKETS.map((bucket) => {
     const enrollment = [isAnyOf(PROPERTIES.bucket.name, [bucket.value]), isKnown(options.renewalDateProperty)];
     return companyFlow({
-      name: `${APP_DISPLAY_PREFIX} Renewal: ${bucket.label}`,
+      name: WORKFLOW_NAMES.renewal(bucket.label),
       description: `${options.renewalLeadDays} days before ${options.renewalDateProperty}: task for the owner. ${MANAGED}`,
       enabled: options.workflows === 'enable',
       enrollment: anyOf(enrollment),
-      reEnrollWhen: [andBranch(enrollment)],
+      reEnrollWhen: enrollment.map(changesToMatch),
       actions: [
         delayUntilDateAction({
           actionId: '1',
@@ -115,13 +136,13 @@ export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
       ],
     });
   });
-  const stalledFilter = [propertyFilter(PROPERTIES.planNextDue.name, beforeTodayOperation())];
   const stalled = companyFlow({
-    name: `${APP_DISPLAY_PREFIX} Stalled plan`,
+    name: WORKFLOW_NAMES.stalledPlan,
     description: `The earliest open plan step is past due: task for the owner. ${MANAGED}`,
     enabled: options.workflows === 'enable',
-    enrollment: anyOf(stalledFilter),
-    reEnrollWhen: [andBranch(stalledFilter)],
+    enrollment: anyOf([propertyFilter(PROPERTIES.planNextDue.name, beforeTodayOperation())]),
+    // No value test: "changed to a date before today" is what the enrollment criteria check already.
+    reEnrollWhen: [propertyChangeTrigger(PROPERTIES.planNextDue.name)],
     actions: [createTaskAction({ actionId: '1', template: STALLED_PLAN_TASK, assigneeProperty: 'hubspot_owner_id' })],
   });
   return [reRecruit, ...renewals, stalled];

@@ -1,6 +1,6 @@
 import { HubSpotError } from '../hubspot/errors';
 import { type ExistingFlow, type FlowDefinition, type FlowListing } from '../hubspot/flows';
-import { containsDeep } from '../lib/contains-deep';
+import { sameFlowDefinition } from './compare';
 import { desiredFlows, type SetupOptions } from './desired-state';
 import { type SetupDeps, type SetupItem } from './setup';
 
@@ -30,7 +30,7 @@ const planWorkflowsMode = (deps: SetupDeps, options: SetupOptions, listing: Flow
       if (!found) return { ...base, action: 'create', apply: async () => (await deps.flows.create(flow)).id };
       const existing = await deps.flows.get(found.id);
       const enabled = wantedState(options, existing.isEnabled);
-      const definitionChanged = !containsDeep(existing, { ...flow, isEnabled: existing.isEnabled });
+      const definitionChanged = !sameFlowDefinition(existing, flow);
       const switched = enabled !== existing.isEnabled;
       if (!definitionChanged && !switched) {
         return { ...base, action: 'unchanged', id: found.id, detail: onOff(enabled) };
@@ -39,6 +39,7 @@ const planWorkflowsMode = (deps: SetupDeps, options: SetupOptions, listing: Flow
         definitionChanged && 'definition changed',
         switched && `${onOff(existing.isEnabled)} → ${onOff(enabled)}`,
       ].filter(Boolean);
+      // Only the switch changes: send back the stored definition, as HubSpot holds it.
       const body: FlowDefinition = { ...(definitionChanged ? flow : existing), isEnabled: enabled };
       return {
         ...base,

@@ -9,6 +9,7 @@ import { type FlowsApi } from '../hubspot/flows';
 import { type ListsApi } from '../hubspot/lists';
 import { type ExistingProperty, type PropertiesApi } from '../hubspot/properties';
 import { containsDeep } from '../lib/contains-deep';
+import { sameFilterBranch } from './compare';
 import { desiredLists, type SetupOptions } from './desired-state';
 import { planWorkflows } from './plan-workflows';
 
@@ -122,7 +123,7 @@ const planLists = async (deps: SetupDeps): Promise<SetupItem[]> =>
       if (!existing) {
         return { kind: 'list', name, action: 'create', apply: () => deps.lists.create(name, filterBranch) };
       }
-      if (containsDeep(existing.filterBranch, filterBranch)) {
+      if (sameFilterBranch(existing.filterBranch, filterBranch)) {
         return { kind: 'list', name, action: 'unchanged', id: existing.listId };
       }
       return {

@@ -1,8 +1,15 @@
 import { createBackend, setupOptionsFrom } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { type WorkflowSwitch } from '../../src/setup/desired-state';
-import { applySetup, planSetup } from '../../src/setup/setup';
+import { applySetup, planSetup, type SetupItem } from '../../src/setup/setup';
 import { testEnv } from '../support/env';
+import {
+  notAskedListReadBack,
+  renewalItsOkReadBack,
+  reRecruitReadBack,
+  stalledPlanReadBack,
+  whoAreYouListReadBack,
+} from '../support/hubspot-readbacks';
 import { interceptHubSpot } from '../support/nock-hubspot';
 
 const hubspot = interceptHubSpot();
@@ -69,6 +76,15 @@ const or = (...branches: unknown[]) => ({
   filters: [],
   filterBranches: branches,
 });
+
+/** A re-enrollment trigger as real flows have it: `hs_name` names the property that changed... */
+const changed = (property: string) => ({
+  filterType: 'PROPERTY',
+  property: 'hs_name',
+  operation: { operationType: 'STRING', operator: 'IS_EQUAL_TO', value: property, includeObjectsWithNoValueSet: false },
+});
+/** ...and `hs_value` tests its new value. */
+const changedValue = (operation: Body) => ({ filterType: 'PROPERTY', property: 'hs_value', operation });
 
 const taskAction = (actionId: string, fields: Body) => ({
   type: 'SINGLE_CONNECTION',
@@ -199,6 +215,8 @@ describe('npm run setup on an empty account (workflows mode)', () => {
               type: 'TIME_POINT',
               operator: 'IS_BEFORE',
               includeObjectsWithNoValueSet: false,
+              endpointBehavior: 'EXCLUSIVE',
+              propertyParser: 'VALUE',
               timePoint: {
                 timeType: 'INDEXED',
                 timezoneSource: 'CUSTOM',
@@ -213,7 +231,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           {
             filterType: 'PROPERTY',
             property: 'wtc_last_reviewed_at',
-            operation: { operationType: 'ALL_PROPERTY', operator: 'IS_UNKNOWN', includeObjectsWithNoValueSet: true },
+            operation: { operationType: 'ALL_PROPERTY', operator: 'IS_UNKNOWN', includeObjectsWithNoValueSet: false },
           },
         ]),
       ),
@@ -248,7 +266,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           body: '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
           priority: 'HIGH',
           owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_success_manager' } },
-          due_time: { delta: 3, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 } },
+          due_time: { delta: 3, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
         }),
       ],
       enrollmentCriteria: {
@@ -256,7 +274,17 @@ describe('npm run setup on an empty account (workflows mode)', () => {
         shouldReEnroll: true,
         unEnrollObjectsNotMeetingCriteria: true,
         listFilterBranch: or(and([bucketFilter(['who_are_you'])])),
-        reEnrollmentTriggersFilterBranches: [and([bucketFilter(['who_are_you'])])],
+        reEnrollmentTriggersFilterBranches: [
+          and([
+            changed('wtc_bucket'),
+            changedValue({
+              operationType: 'ENUMERATION',
+              operator: 'IS_ANY_OF',
+              values: ['who_are_you'],
+              includeObjectsWithNoValueSet: false,
+            }),
+          ]),
+        ],
       },
     });
     const renewalEnrollment = [
@@ -291,7 +319,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           body: '<p>They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.</p>',
           priority: 'HIGH',
           owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
-          due_time: { delta: 7, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 } },
+          due_time: { delta: 7, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
         }),
       ],
       enrollmentCriteria: {
@@ -299,7 +327,64 @@ describe('npm run setup on an empty account (workflows mode)', () => {
         shouldReEnroll: true,
         unEnrollObjectsNotMeetingCriteria: true,
         listFilterBranch: or(and(renewalEnrollment)),
-        reEnrollmentTriggersFilterBranches: [and(renewalEnrollment)],
+        reEnrollmentTriggersFilterBranches: [
+          and([
+            changed('wtc_bucket'),
+            changedValue({
+              operationType: 'ENUMERATION',
+              operator: 'IS_ANY_OF',
+              values: ['its_ok'],
+              includeObjectsWithNoValueSet: false,
+            }),
+          ]),
+          and([
+            changed('wtc_renewal_date'),
+            changedValue({ operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false }),
+          ]),
+        ],
+      },
+    });
+    expect(flows[4]).toEqual({
+      ...common,
+      name: '[Why They Care] Stalled plan',
+      description:
+        'The earliest open plan step is past due: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+      actions: [
+        taskAction('1', {
+          subject: 'Success plan stalled: steps are overdue',
+          body: '<p>Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.</p>',
+          priority: 'MEDIUM',
+          owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
+          due_time: { delta: 2, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
+        }),
+      ],
+      enrollmentCriteria: {
+        type: 'LIST_BASED',
+        shouldReEnroll: true,
+        unEnrollObjectsNotMeetingCriteria: true,
+        listFilterBranch: or(
+          and([
+            {
+              filterType: 'PROPERTY',
+              property: 'wtc_plan_next_due',
+              operation: {
+                operationType: 'TIME_POINT',
+                type: 'TIME_POINT',
+                operator: 'IS_BEFORE',
+                includeObjectsWithNoValueSet: false,
+                endpointBehavior: 'EXCLUSIVE',
+                propertyParser: 'VALUE',
+                timePoint: {
+                  timeType: 'INDEXED',
+                  timezoneSource: 'CUSTOM',
+                  zoneId: 'UTC',
+                  indexReference: { referenceType: 'TODAY' },
+                },
+              },
+            },
+          ]),
+        ),
+        reEnrollmentTriggersFilterBranches: [and([changed('wtc_plan_next_due')])],
       },
     });
     expect(items.filter((item) => item.kind === 'workflow').map((item) => item.id)).toEqual(['1', '2', '3', '4', '5']);
@@ -336,5 +421,172 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     expect(
       workflows.every((item) => item.action === 'skipped' && /AUTOMATION_MODE=direct/.test(item.detail ?? '')),
     ).toBe(true);
+  });
+});
+
+const listing = (flow: Body) => {
+  const { id, name, objectTypeId, flowType, isEnabled, revisionId, createdAt, updatedAt } = flow;
+  return { id, name, objectTypeId, flowType, isEnabled, revisionId, createdAt, updatedAt };
+};
+
+/** An account where setup ran before: its lists and workflows as HubSpot returns them (properties left out). */
+const accountAsStored = (flows: Body[], lists: Body[]) => {
+  hubspot()
+    .get('/crm/v3/properties/companies/groups')
+    .reply(200, { results: [{ name: 'why_they_care', label: 'Why They Care', displayOrder: -1, archived: false }] });
+  hubspot().get('/crm/v3/properties/companies').reply(200, { results: [] });
+  hubspot()
+    .get(/\/crm\/v3\/lists\/object-type-id\/0-2\/name\/.+/)
+    .query({ includeFilters: 'true' })
+    .times(8)
+    .reply((uri) => {
+      const name = decodeURIComponent(uri.split('/name/')[1].split('?')[0]);
+      const found = lists.find((stored) => (stored.list as Body).name === name);
+      return found
+        ? [200, found]
+        : [404, { status: 'error', message: 'List does not exist', category: 'OBJECT_NOT_FOUND' }];
+    });
+  hubspot()
+    .get('/automation/v4/flows')
+    .query({ limit: '100' })
+    .reply(200, { results: flows.map(listing) });
+  for (const flow of flows) hubspot().get(`/automation/v4/flows/${flow.id}`).reply(200, flow);
+};
+
+const planOn = async (workflows: WorkflowSwitch = 'keep') => {
+  const backend = createBackend({ env: testEnv({ AUTOMATION_MODE: 'workflows' }), logger: createLogger('silent') });
+  return planSetup(backend.setupDeps, setupOptionsFrom(testEnv({ AUTOMATION_MODE: 'workflows' }), workflows));
+};
+
+/** The plan for the workflows the account has (the missing ones would be created: not under test here). */
+const storedWorkflowItems = async (workflows: WorkflowSwitch = 'keep') =>
+  (await planOn(workflows)).filter((item) => item.kind === 'workflow' && item.action !== 'create');
+
+const stored = (items: SetupItem[], ids: string[]) =>
+  items
+    .filter((item) => item.id && ids.includes(item.id))
+    .map(({ name, action, detail }) => ({ name, action, detail }));
+
+describe('setup rerun on lists and workflows as HubSpot stores them', () => {
+  it('finds nothing to change when HubSpot normalised what setup sent', async () => {
+    accountAsStored(
+      [reRecruitReadBack(), renewalItsOkReadBack(), stalledPlanReadBack()],
+      [whoAreYouListReadBack(), notAskedListReadBack()],
+    );
+    expect(stored(await planOn(), ['41', '48', '1701', '1703', '1705'])).toEqual([
+      { name: '[Why They Care] Who are you?', action: 'unchanged', detail: undefined },
+      { name: '[Why They Care] Not asked in 90 days', action: 'unchanged', detail: undefined },
+      { name: '[Why They Care] Re-recruit', action: 'unchanged', detail: 'on' },
+      { name: "[Why They Care] Renewal: It's OK", action: 'unchanged', detail: 'on' },
+      { name: '[Why They Care] Stalled plan', action: 'unchanged', detail: 'off' },
+    ]);
+  });
+
+  it('still puts back what someone really changed in HubSpot', async () => {
+    const reRecruit = reRecruitReadBack();
+    reRecruit.actions[0].fields.subject = 'Call them';
+    const renewal = renewalItsOkReadBack();
+    renewal.actions[0].fields.delta = '-86400'; // 60 days, not 90
+    const stalled = stalledPlanReadBack();
+    stalled.enrollmentCriteria.reEnrollmentTriggersFilterBranches = [];
+    const whoAreYou = whoAreYouListReadBack();
+    whoAreYou.list.filterBranch.filterBranches[0].filters[0].operation.values = ['its_ok'];
+    const notAsked = notAskedListReadBack();
+    Object.assign(notAsked.list.filterBranch.filterBranches[1].filters[0].operation, {
+      timePoint: {
+        timeType: 'INDEXED',
+        zoneId: 'UTC',
+        indexReference: { referenceType: 'TODAY' },
+        offset: { days: -30 },
+      },
+    });
+    accountAsStored([reRecruit, renewal, stalled], [whoAreYou, notAsked]);
+    expect(
+      stored(await planOn(), ['41', '48', '1701', '1703', '1705']).map(({ action, detail }) => [action, detail]),
+    ).toEqual([
+      ['update', 'filters changed'],
+      ['update', 'filters changed'],
+      ['update', 'definition changed'],
+      ['update', 'definition changed'],
+      ['update', 'definition changed'],
+    ]);
+  });
+
+  it('updates a changed workflow with the fields of the update request only, leaving it on', async () => {
+    const edited = reRecruitReadBack();
+    edited.actions[0].fields.subject = 'Call them';
+    accountAsStored([edited], []);
+    const puts = recordBodies('put', '/automation/v4/flows/1701', (body) => ({ ...edited, ...body, revisionId: '5' }));
+    await applySetup(await storedWorkflowItems());
+    expect(puts).toEqual([
+      {
+        type: 'PLATFORM_FLOW',
+        name: '[Why They Care] Re-recruit',
+        description:
+          'A company enters "Who are you?": task for its success manager. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+        isEnabled: true,
+        startActionId: '1',
+        actions: [
+          taskAction('1', {
+            subject: 'Re-recruit: the customer asked "Who are you?"',
+            body: '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
+            priority: 'HIGH',
+            owner_assignment: {
+              type: 'CUSTOM',
+              value: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_success_manager' },
+            },
+            due_time: { delta: 3, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
+          }),
+        ],
+        enrollmentCriteria: {
+          type: 'LIST_BASED',
+          shouldReEnroll: true,
+          unEnrollObjectsNotMeetingCriteria: true,
+          listFilterBranch: or(and([bucketFilter(['who_are_you'])])),
+          reEnrollmentTriggersFilterBranches: [
+            and([
+              changed('wtc_bucket'),
+              changedValue({
+                operationType: 'ENUMERATION',
+                operator: 'IS_ANY_OF',
+                values: ['who_are_you'],
+                includeObjectsWithNoValueSet: false,
+              }),
+            ]),
+          ],
+        },
+        timeWindows: [],
+        blockedDates: [],
+        customProperties: {},
+        revisionId: '4',
+      },
+    ]);
+  });
+
+  it('--disable sends back each stored definition as it is, switched off; one already off is left alone', async () => {
+    const renewal = renewalItsOkReadBack();
+    accountAsStored([renewal, stalledPlanReadBack()], []);
+    const puts = recordBodies('put', '/automation/v4/flows/1703', (body) => ({ ...renewal, ...body, revisionId: '3' }));
+    const items = await applySetup(await storedWorkflowItems('disable'));
+    const { type, name, description, startActionId, actions, enrollmentCriteria, timeWindows, blockedDates } = renewal;
+    expect(puts).toEqual([
+      {
+        type,
+        name,
+        description,
+        isEnabled: false,
+        startActionId,
+        actions,
+        enrollmentCriteria,
+        timeWindows,
+        blockedDates,
+        customProperties: {},
+        revisionId: '2',
+      },
+    ]);
+    expect(stored(items, ['1703', '1705'])).toEqual([
+      { name: "[Why They Care] Renewal: It's OK", action: 'update', detail: 'on → off' },
+      { name: '[Why They Care] Stalled plan', action: 'unchanged', detail: 'off' },
+    ]);
   });
 });

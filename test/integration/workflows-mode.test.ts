@@ -1,3 +1,4 @@
+import { SANDBOX_ACCESS_TOKEN } from '../../src/sandbox/server';
 import { sandboxCompany } from '../support/company-fixtures';
 import { moveBucket as moveToBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
 
@@ -86,5 +87,20 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
     ]);
     running.sandbox.runWorkflows();
     expect(tasks()).toHaveLength(5);
+  });
+
+  it('enrolls a company again when its renewal date changes: the next renewal gets its task too', async () => {
+    const patched = await fetch(`${running.hubspotUrl}/crm/v3/objects/companies/2001`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ properties: { wtc_renewal_date: '2028-01-10' } }),
+    });
+    expect(patched.status).toBe(200);
+    expect(tasks()).toHaveLength(5);
+    today = new Date('2027-10-12T08:00:00.000Z');
+    running.sandbox.runWorkflows();
+    expect(tasks().slice(5)).toEqual([
+      { company: '2001', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2027-10-19' },
+    ]);
   });
 });

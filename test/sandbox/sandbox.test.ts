@@ -194,6 +194,36 @@ describe('the HubSpot sandbox', () => {
     ]);
   });
 
+  it('updates a flow only with the fields of the update schema, keeping what was set on create', async () => {
+    const sandbox = createSandbox({ file: null, now: () => NOW });
+    const definition = { type: 'PLATFORM_FLOW', isEnabled: false, actions: [], timeWindows: [], blockedDates: [] };
+    const created = await request(sandbox.app)
+      .post('/automation/v4/flows')
+      .set(AUTH)
+      .send({ ...definition, flowType: 'WORKFLOW', objectTypeId: '0-2', customProperties: {}, dataSources: [] });
+    const path = `/automation/v4/flows/${created.body.id}`;
+    const update = { ...definition, isEnabled: true, customProperties: {}, revisionId: '1' };
+
+    const refused = await request(sandbox.app)
+      .put(path)
+      .set(AUTH)
+      .send({ ...update, flowType: 'WORKFLOW', objectTypeId: '0-2', dataSources: [] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe(
+      'Invalid flow update: fields not in the update request: flowType, objectTypeId, dataSources',
+    );
+    const updated = await request(sandbox.app).put(path).set(AUTH).send(update);
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({
+      isEnabled: true,
+      revisionId: '2',
+      flowType: 'WORKFLOW',
+      objectTypeId: '0-2',
+      dataSources: [],
+      crmObjectCreationStatus: 'COMPLETE',
+    });
+  });
+
   it("answers 429 with HubSpot's body past the configured rate", async () => {
     const sandbox = createSandbox({ file: null, requestsPer10s: 2 });
     for (let index = 0; index < 2; index += 1) await request(sandbox.app).get('/crm/v3/owners').set(AUTH);

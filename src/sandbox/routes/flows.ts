@@ -15,7 +15,25 @@ const REQUIRED = [
   'dataSources',
 ];
 
-/** Automation v4 flows: stored and returned as posted, with ids and revision ids; PUT needs the current revisionId. */
+/** `ApiPlatformFlowPutRequest` in HubSpot's spec: what an update may carry, and must. */
+const PUT_REQUIRED = ['type', 'revisionId', 'isEnabled', 'actions', 'timeWindows', 'blockedDates', 'customProperties'];
+const PUT_OPTIONAL = [
+  'name',
+  'description',
+  'uuid',
+  'startActionId',
+  'enrollmentCriteria',
+  'enrollmentSchedule',
+  'suppressionFilterBranch',
+];
+/** Set on create and kept: an update cannot change them. */
+const CREATE_ONLY = ['flowType', 'objectTypeId', 'dataSources'];
+
+/**
+ * Automation v4 flows: stored as posted, with ids, revision ids and the read-only fields HubSpot adds;
+ * an update replaces what the update schema has and needs the current revisionId. Whether HubSpot
+ * tolerates fields outside that schema is unconfirmed: the sandbox refuses them, so the app never relies on it.
+ */
 export const flowRoutes = (store: SandboxStore, now: () => string) => {
   const router = Router();
   const base = '/automation/v4/flows';
@@ -54,7 +72,15 @@ export const flowRoutes = (store: SandboxStore, now: () => string) => {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Missing required fields: ${missing.join(', ')}`);
     const at = now();
     const id = store.newId();
-    const flow = { ...body, id, revisionId: '1', createdAt: at, updatedAt: at };
+    const flow = {
+      ...body,
+      id,
+      revisionId: '1',
+      crmObjectCreationStatus: 'COMPLETE',
+      nextAvailableActionId: String((Array.isArray(body.actions) ? body.actions.length : 0) + 1),
+      createdAt: at,
+      updatedAt: at,
+    };
     store.state.flows[id] = flow;
     store.changed();
     return res.status(201).json(flow);
@@ -64,6 +90,20 @@ export const flowRoutes = (store: SandboxStore, now: () => string) => {
     const flow = store.state.flows[req.params.id];
     if (!flow) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `Flow ${req.params.id} does not exist`);
     const body = req.body ?? {};
+    const missing = PUT_REQUIRED.filter((key) => body[key] === undefined);
+    const unknown = Object.keys(body).filter((key) => !PUT_REQUIRED.includes(key) && !PUT_OPTIONAL.includes(key));
+    if (missing.length || unknown.length) {
+      const problems = [
+        missing.length ? `missing required fields: ${missing.join(', ')}` : '',
+        unknown.length ? `fields not in the update request: ${unknown.join(', ')}` : '',
+      ];
+      return sendHubSpotError(
+        res,
+        400,
+        'VALIDATION_ERROR',
+        `Invalid flow update: ${problems.filter(Boolean).join('; ')}`,
+      );
+    }
     if (String(body.revisionId) !== flow.revisionId) {
       return sendHubSpotError(
         res,
@@ -73,8 +113,11 @@ export const flowRoutes = (store: SandboxStore, now: () => string) => {
       );
     }
     const updated = {
+      ...Object.fromEntries(CREATE_ONLY.map((key) => [key, flow[key]])),
       ...body,
       id: flow.id,
+      crmObjectCreationStatus: flow.crmObjectCreationStatus,
+      nextAvailableActionId: flow.nextAvailableActionId,
       createdAt: flow.createdAt,
       updatedAt: now(),
       revisionId: String(Number(flow.revisionId) + 1),
