@@ -3,6 +3,7 @@ import { type Logger } from 'pino';
 
 import { createReRecruitOnSave, createScheduledAutomation } from './automation/direct-tasks';
 import { createSuccessManagerResolver } from './automation/success-managers';
+import { createWorkflowGuard } from './automation/workflow-guard';
 import { type Env } from './config/env';
 import { type CallObserver } from './hubspot/call';
 import { connectToHubSpot } from './hubspot/client';
@@ -40,6 +41,8 @@ export const createBackend = ({ env, logger, observe, now }: BackendOptions) => 
   });
   const companies = companiesApi(hubspot);
   const tasks = tasksApi(hubspot);
+  const flows = flowsApi(hubspot);
+  const workflowGuard = createWorkflowGuard({ flows, logger });
   const direct = env.AUTOMATION_MODE === 'direct';
   const hasManagerRules = Boolean(env.SUCCESS_MANAGERS_BY_TEAM || env.DEFAULT_SUCCESS_MANAGER_ID);
   const profiles = createProfileService({
@@ -51,7 +54,7 @@ export const createBackend = ({ env, logger, observe, now }: BackendOptions) => 
           fallback: env.DEFAULT_SUCCESS_MANAGER_ID ?? null,
         })
       : undefined,
-    onReRecruit: direct ? createReRecruitOnSave({ tasks, companies, logger }) : undefined,
+    onReRecruit: direct ? createReRecruitOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
   });
   const app = buildApp({
     clientSecret: env.HUBSPOT_CLIENT_SECRET,
@@ -64,8 +67,10 @@ export const createBackend = ({ env, logger, observe, now }: BackendOptions) => 
   return {
     app,
     profiles,
-    setupDeps: { properties: propertiesApi(hubspot), lists: listsApi(hubspot), flows: flowsApi(hubspot) },
-    runAutomation: createScheduledAutomation({ companies, tasks, logger }),
+    setupDeps: { properties: propertiesApi(hubspot), lists: listsApi(hubspot), flows },
+    runAutomation: createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger }),
+    /** Direct mode: whether the app's workflows are on (start watches it so saves need not ask). */
+    workflowGuard,
   };
 };
 

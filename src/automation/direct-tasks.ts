@@ -18,6 +18,7 @@ import { type Logger } from 'pino';
 
 import { BATCH_SIZE, type CompaniesApi, type CompanySearchFilter, type CompanyValues } from '../hubspot/companies';
 import { type TaskToCreate, type TasksApi } from '../hubspot/tasks';
+import { type WorkflowGuard } from './workflow-guard';
 
 /** Which task-key property records each kind, so a task is created once per identity. */
 const KEY_PROPERTY = {
@@ -29,10 +30,18 @@ const KEY_PROPERTY = {
 const assigneeOf = (intent: TaskIntent, company: { ownerId: string | null; successManagerId: string | null }) =>
   intent.template.assignee === 'success_manager' ? (company.successManagerId ?? company.ownerId) : company.ownerId;
 
-/** Direct mode, on save: the re-recruit task. Its key was stored with the save, so a retry cannot repeat it. */
+/**
+ * Direct mode, on save: the re-recruit task. Its key was stored with the save, so a retry cannot repeat it.
+ * When the app's re-recruit workflow is on (as last checked), the save's bucket change enrolls the company
+ * there and the workflow creates the task: creating it here too would double it.
+ */
 export const createReRecruitOnSave =
-  (deps: { tasks: TasksApi; companies: CompaniesApi; logger: Logger }) =>
+  (deps: { tasks: TasksApi; companies: CompaniesApi; workflows: WorkflowGuard; logger: Logger }) =>
   async (intent: TaskIntent, company: { ownerId: string | null; successManagerId: string | null }) => {
+    if (deps.workflows.isReRecruitOn()) {
+      deps.logger.warn({ taskKey: intent.key }, "re-recruit task left to the app's re-recruit workflow, which is on");
+      return;
+    }
     try {
       const taskId = await deps.tasks.create({ intent, ownerId: assigneeOf(intent, company) });
       deps.logger.info({ taskKey: intent.key, taskId }, 're-recruit task created');
@@ -113,14 +122,21 @@ const createBatchWriter = (deps: { companies: CompaniesApi; tasks: TasksApi }) =
 
 /**
  * The scheduled pass (direct mode): renewal tasks inside the lead window, stalled-plan tasks, and
- * re-recruit tasks for companies moved to "Who are you?" outside the card. One search per kind finds the
+ * re-recruit tasks for companies moved to "Who are you?" outside the card. It refuses to run while the
+ * app's workflows are on (AppWorkflowsOn). One search per kind finds the
  * candidates, read again by id before deciding; each page's tasks are written while the next page is
  * fetched, 100 per batch.
  */
-export const createScheduledAutomation = (deps: { companies: CompaniesApi; tasks: TasksApi; logger: Logger }) => {
+export const createScheduledAutomation = (deps: {
+  companies: CompaniesApi;
+  tasks: TasksApi;
+  workflows: WorkflowGuard;
+  logger: Logger;
+}) => {
   let running: Promise<AutomationSummary> | null = null;
 
   const runOnce = async (options: AutomationOptions): Promise<AutomationSummary> => {
+    await deps.workflows.assertOff();
     const read = [...READ, options.renewalDateProperty];
     const writer = createBatchWriter(deps);
     const checked = new Set<string>();

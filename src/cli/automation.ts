@@ -1,6 +1,7 @@
 import { createBackend, setupOptionsFrom } from '../backend';
 import { ConfigError, loadEnv } from '../config/env';
 import { todayUtc } from '../automation/direct-tasks';
+import { AppWorkflowsOn } from '../automation/workflow-guard';
 import { createLogger } from '../lib/logger';
 import { commandEnv } from './sandbox-mode';
 
@@ -22,6 +23,6 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof AppWorkflowsOn ? error.message : error);
   process.exit(1);
 });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { createSandbox, SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../sandbox/server';
+import { type SandboxState } from '../sandbox/store';
 
 /** Where the sandbox keeps its state between runs (SANDBOX_DATA_FILE, default data/sandbox.json). */
 export const SANDBOX_FILE = process.env.SANDBOX_DATA_FILE || join(process.cwd(), 'data', 'sandbox.json');
@@ -13,14 +15,24 @@ export const isSandboxMode = (env: NodeJS.ProcessEnv = process.env) => !env.HUBS
 export const sandboxUrl = (env: NodeJS.ProcessEnv = process.env) =>
   `http://127.0.0.1:${Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT)}`;
 
+/** The AUTOMATION_MODE `npm start` last ran the sandbox with, if it did since the last reset. */
+const rememberedMode = (): SandboxState['automationMode'] => {
+  try {
+    return (JSON.parse(readFileSync(SANDBOX_FILE, 'utf8')) as SandboxState).automationMode;
+  } catch {
+    return undefined; // no sandbox yet
+  }
+};
+
 /**
  * The environment every command runs with: the caller's when it names a HubSpot account, else one
- * that points at the sandbox `npm start` runs (direct automation, demo managers per team).
+ * that points at the sandbox `npm start` runs (in the automation mode it was started with, direct by
+ * default; demo managers per team).
  */
 export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv =>
   isSandboxMode(env)
     ? {
-        AUTOMATION_MODE: 'direct',
+        AUTOMATION_MODE: rememberedMode() ?? 'direct',
         DEFAULT_SUCCESS_MANAGER_ID: '501',
         SUCCESS_MANAGERS_BY_TEAM: JSON.stringify({ 11: '501', 22: '504' }),
         ...env,
@@ -38,5 +50,13 @@ export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
   // Workflows react to each write; this pass moves delays (renewals) along as days go by.
   const timer = setInterval(() => sandbox.runWorkflows(), WORKFLOW_PASS_MS);
   timer.unref();
-  return { ...server, close: () => (clearInterval(timer), server.close()) };
+  return {
+    ...server,
+    /** Remembers the automation mode `npm start` runs with, for commands in other shells (see commandEnv). */
+    rememberMode: (mode: 'workflows' | 'direct') => {
+      sandbox.store.state.automationMode = mode;
+      sandbox.store.flush();
+    },
+    close: () => (clearInterval(timer), server.close()),
+  };
 };

@@ -19,6 +19,7 @@ const main = async () => {
   const backend = createBackend({ env, logger });
 
   if (sandbox) {
+    sandbox.rememberMode(env.AUTOMATION_MODE);
     // The sandbox follows the mode it is started in: its workflows on in workflows mode, off in direct mode.
     const workflows = env.AUTOMATION_MODE === 'workflows' ? 'enable' : 'disable';
     const items = await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, workflows)));
@@ -43,6 +44,8 @@ const main = async () => {
     console.log(lines.join('\n'));
   });
 
+  // Direct mode: know whether the app's workflows are on before saves need it, without asking per save.
+  const stopWatching = env.AUTOMATION_MODE === 'direct' ? backend.workflowGuard.watch() : () => undefined;
   const stopDaily =
     env.AUTOMATION_MODE === 'direct' && env.AUTOMATION_DAILY_AT_UTC
       ? scheduleDaily(
@@ -61,6 +64,7 @@ const main = async () => {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     stopDaily();
+    stopWatching();
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     server.close(async () => {
       await sandbox?.close();

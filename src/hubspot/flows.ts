@@ -1,4 +1,5 @@
 import { type HubSpotContext, requestJson } from './client';
+import { HubSpotError } from './errors';
 
 /** Automation v4 flows (beta): the api-client does not wrap them, so they go through `apiRequest`. */
 const FLOWS_PATH = '/automation/v4/flows';
@@ -31,6 +32,10 @@ const updateBody = (flow: FlowDefinition, revisionId: string) => ({
   ),
   revisionId,
 });
+
+/** The workflows API needs a Professional tier and the optional `automation` scope: without them, HubSpot refuses. */
+export const isWorkflowsApiRefused = (error: unknown) =>
+  error instanceof HubSpotError && (error.code === 'HUBSPOT_FORBIDDEN' || error.code === 'HUBSPOT_AUTH_FAILED');
 
 export type FlowListing = { id: string; name?: string; revisionId: string; isEnabled: boolean };
 export type ExistingFlow = FlowDefinition & { id: string; revisionId: string };

@@ -53,6 +53,11 @@ export type SandboxState = {
   lists: Record<string, Record<string, unknown> & { listId: string; name: string }>;
   flows: Record<string, Record<string, unknown> & { id: string; name?: string; revisionId: string }>;
   owners: SandboxOwner[];
+  /**
+   * Not HubSpot's: the AUTOMATION_MODE `npm start` last ran the sandbox with, so commands in another shell
+   * (npm run automation, npm run setup) follow it without repeating it. Forgotten on reset.
+   */
+  automationMode?: 'workflows' | 'direct';
   /** Workflow enrollments by `${flowId}:${companyId}` (see workflow-runner.ts). */
   enrollments?: Record<
     string,

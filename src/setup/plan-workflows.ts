@@ -1,5 +1,4 @@
-import { HubSpotError } from '../hubspot/errors';
-import { type ExistingFlow, type FlowDefinition, type FlowListing } from '../hubspot/flows';
+import { type ExistingFlow, type FlowDefinition, type FlowListing, isWorkflowsApiRefused } from '../hubspot/flows';
 import { sameFlowDefinition } from './compare';
 import { desiredFlows, type SetupOptions } from './desired-state';
 import { type SetupDeps, type SetupItem } from './setup';
@@ -17,9 +16,6 @@ const onOff = (enabled: boolean) => (enabled ? 'on' : 'off');
 /** The state setup leaves a workflow in: as it is unless --enable or --disable says otherwise. */
 const wantedState = (options: SetupOptions, current: boolean) =>
   options.workflows === 'keep' ? current : options.workflows === 'enable';
-
-const isRefused = (error: unknown) =>
-  error instanceof HubSpotError && (error.code === 'HUBSPOT_FORBIDDEN' || error.code === 'HUBSPOT_AUTH_FAILED');
 
 /** Workflows mode: create what is missing, put back a changed definition, switch only when told. */
 const planWorkflowsMode = (deps: SetupDeps, options: SetupOptions, listing: FlowListing[]) =>
@@ -90,7 +86,7 @@ export const planWorkflows = async (deps: SetupDeps, options: SetupOptions): Pro
   try {
     listing = await deps.flows.list();
   } catch (error) {
-    if (!isRefused(error)) throw error;
+    if (!isWorkflowsApiRefused(error)) throw error;
     // Without the workflows API there can be no app workflow to clash with direct mode.
     const detail = options.mode === 'direct' ? DIRECT_MODE : WORKFLOWS_REFUSED;
     return desiredFlows(options).map((flow) => ({ kind: 'workflow', name: flow.name, action: 'skipped', detail }));

@@ -30,6 +30,15 @@ const READ = [
   'wtc_renewal_date',
 ];
 
+/** Each run first checks that none of the app's workflows is on (they would create the same tasks). */
+const workflowsListed = (flows: { id: string; name: string; isEnabled: boolean }[]) =>
+  hubspot()
+    .get('/automation/v4/flows')
+    .query({ limit: '100' })
+    .reply(200, {
+      results: flows.map((flow) => ({ ...flow, objectTypeId: '0-2', flowType: 'WORKFLOW', revisionId: '3' })),
+    });
+
 /** Search only finds candidates: it asks for no properties. */
 const search = (filters: Record<string, string>[], ids: string[]) =>
   hubspot()
@@ -115,6 +124,10 @@ describe('direct mode: task requests', () => {
   });
 
   it('the scheduled run searches three times, reads the candidates by id, creates tasks and records keys in one batch each', async () => {
+    workflowsListed([
+      { id: '1701', name: '[Why They Care] Re-recruit', isEnabled: false },
+      { id: '88', name: 'Onboarding (not the app)', isEnabled: true },
+    ]);
     search(
       [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
       ['11'],
@@ -197,6 +210,12 @@ describe('direct mode: task requests', () => {
   });
 
   it('decides on the values read by id, not on search results that have not caught up with the last run', async () => {
+    // An app without the optional automation scope has no workflows: the run goes on.
+    hubspot().get('/automation/v4/flows').query({ limit: '100' }).reply(403, {
+      status: 'error',
+      message: "This app hasn't been granted all required scopes",
+      category: 'MISSING_SCOPES',
+    });
     search(
       [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
       ['11'],
@@ -228,5 +247,18 @@ describe('direct mode: task requests', () => {
       [{ id: '13', properties: { wtc_bucket: 'who_are_you', wtc_re_recruit_task_key: 're_recruit:13:v2' } }],
     );
     expect(await runAt('2026-11-23')).toEqual({ companiesChecked: 2, tasksCreated: 0, taskKeys: [] });
+  });
+
+  it("refuses to run, searching nothing, while one of the app's workflows is on", async () => {
+    workflowsListed([
+      { id: '1701', name: '[Why They Care] Re-recruit', isEnabled: false },
+      { id: '1703', name: "[Why They Care] Renewal: It's OK", isEnabled: true },
+    ]);
+    await expect(runAt('2026-11-23')).rejects.toThrow(
+      "Direct automation refused: the app's HubSpot workflows are on ([Why They Care] Renewal: It's OK). " +
+        "They create these tasks too, and the backend's property writes trigger them, so every task would be " +
+        'created twice. Turn them off with "npm run setup -- --disable", or set AUTOMATION_MODE=workflows and ' +
+        'let them create the tasks.',
+    );
   });
 });
