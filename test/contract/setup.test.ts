@@ -104,6 +104,56 @@ const taskAction = (actionId: string, fields: Body) => ({
   },
 });
 
+/** The "date before today" operation exactly as setup sends it, for lists and enrollment alike. */
+const beforeToday = (offset?: { days: number }) => ({
+  operationType: 'TIME_POINT',
+  type: 'TIME_POINT',
+  operator: 'IS_BEFORE',
+  includeObjectsWithNoValueSet: false,
+  endpointBehavior: 'EXCLUSIVE',
+  propertyParser: 'VALUE',
+  timePoint: {
+    timeType: 'INDEXED',
+    timezoneSource: 'CUSTOM',
+    zoneId: 'UTC',
+    indexReference: { referenceType: 'TODAY' },
+    ...(offset ? { offset } : {}),
+  },
+});
+
+/** The re-recruit workflow's definition exactly as setup sends it, on create and on update. */
+const RE_RECRUIT = {
+  name: '[Why They Care] Re-recruit',
+  description:
+    'A company enters "Who are you?": task for its success manager. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+  actions: [
+    taskAction('1', {
+      subject: 'Re-recruit: the customer asked "Who are you?"',
+      body: '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
+      priority: 'HIGH',
+      owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_success_manager' } },
+      due_time: { delta: 3, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
+    }),
+  ],
+  enrollmentCriteria: {
+    type: 'LIST_BASED',
+    shouldReEnroll: true,
+    unEnrollObjectsNotMeetingCriteria: true,
+    listFilterBranch: or(and([bucketFilter(['who_are_you'])])),
+    reEnrollmentTriggersFilterBranches: [
+      and([
+        changed('wtc_bucket'),
+        changedValue({
+          operationType: 'ENUMERATION',
+          operator: 'IS_ANY_OF',
+          values: ['who_are_you'],
+          includeObjectsWithNoValueSet: false,
+        }),
+      ]),
+    ],
+  },
+};
+
 const run = async (env: Record<string, string>, workflows: WorkflowSwitch = 'keep') => {
   const backend = createBackend({ env: testEnv(env), logger: createLogger('silent') });
   return applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(testEnv(env), workflows)));
@@ -210,21 +260,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           {
             filterType: 'PROPERTY',
             property: 'wtc_last_reviewed_at',
-            operation: {
-              operationType: 'TIME_POINT',
-              type: 'TIME_POINT',
-              operator: 'IS_BEFORE',
-              includeObjectsWithNoValueSet: false,
-              endpointBehavior: 'EXCLUSIVE',
-              propertyParser: 'VALUE',
-              timePoint: {
-                timeType: 'INDEXED',
-                timezoneSource: 'CUSTOM',
-                zoneId: 'UTC',
-                indexReference: { referenceType: 'TODAY' },
-                offset: { days: -90 },
-              },
-            },
+            operation: beforeToday({ days: -90 }),
           },
         ]),
         and([
@@ -255,38 +291,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       customProperties: {},
       dataSources: [],
     };
-    expect(flows[0]).toEqual({
-      ...common,
-      name: '[Why They Care] Re-recruit',
-      description:
-        'A company enters "Who are you?": task for its success manager. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
-      actions: [
-        taskAction('1', {
-          subject: 'Re-recruit: the customer asked "Who are you?"',
-          body: '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
-          priority: 'HIGH',
-          owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_success_manager' } },
-          due_time: { delta: 3, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
-        }),
-      ],
-      enrollmentCriteria: {
-        type: 'LIST_BASED',
-        shouldReEnroll: true,
-        unEnrollObjectsNotMeetingCriteria: true,
-        listFilterBranch: or(and([bucketFilter(['who_are_you'])])),
-        reEnrollmentTriggersFilterBranches: [
-          and([
-            changed('wtc_bucket'),
-            changedValue({
-              operationType: 'ENUMERATION',
-              operator: 'IS_ANY_OF',
-              values: ['who_are_you'],
-              includeObjectsWithNoValueSet: false,
-            }),
-          ]),
-        ],
-      },
-    });
+    expect(flows[0]).toEqual({ ...common, ...RE_RECRUIT });
     const renewalEnrollment = [
       bucketFilter(['its_ok']),
       {
@@ -367,20 +372,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
             {
               filterType: 'PROPERTY',
               property: 'wtc_plan_next_due',
-              operation: {
-                operationType: 'TIME_POINT',
-                type: 'TIME_POINT',
-                operator: 'IS_BEFORE',
-                includeObjectsWithNoValueSet: false,
-                endpointBehavior: 'EXCLUSIVE',
-                propertyParser: 'VALUE',
-                timePoint: {
-                  timeType: 'INDEXED',
-                  timezoneSource: 'CUSTOM',
-                  zoneId: 'UTC',
-                  indexReference: { referenceType: 'TODAY' },
-                },
-              },
+              operation: beforeToday(),
             },
           ]),
         ),
@@ -489,17 +481,8 @@ describe('setup rerun on lists and workflows as HubSpot stores them', () => {
     renewal.actions[0].fields.delta = '-86400'; // 60 days, not 90
     const stalled = stalledPlanReadBack();
     stalled.enrollmentCriteria.reEnrollmentTriggersFilterBranches = [];
-    const whoAreYou = whoAreYouListReadBack();
-    whoAreYou.list.filterBranch.filterBranches[0].filters[0].operation.values = ['its_ok'];
-    const notAsked = notAskedListReadBack();
-    Object.assign(notAsked.list.filterBranch.filterBranches[1].filters[0].operation, {
-      timePoint: {
-        timeType: 'INDEXED',
-        zoneId: 'UTC',
-        indexReference: { referenceType: 'TODAY' },
-        offset: { days: -30 },
-      },
-    });
+    const whoAreYou = whoAreYouListReadBack(['its_ok']);
+    const notAsked = notAskedListReadBack(-30);
     accountAsStored([reRecruit, renewal, stalled], [whoAreYou, notAsked]);
     expect(
       stored(await planOn(), ['41', '48', '1701', '1703', '1705']).map(({ action, detail }) => [action, detail]),
@@ -521,40 +504,9 @@ describe('setup rerun on lists and workflows as HubSpot stores them', () => {
     expect(puts).toEqual([
       {
         type: 'PLATFORM_FLOW',
-        name: '[Why They Care] Re-recruit',
-        description:
-          'A company enters "Who are you?": task for its success manager. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
         isEnabled: true,
         startActionId: '1',
-        actions: [
-          taskAction('1', {
-            subject: 'Re-recruit: the customer asked "Who are you?"',
-            body: '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
-            priority: 'HIGH',
-            owner_assignment: {
-              type: 'CUSTOM',
-              value: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_success_manager' },
-            },
-            due_time: { delta: 3, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
-          }),
-        ],
-        enrollmentCriteria: {
-          type: 'LIST_BASED',
-          shouldReEnroll: true,
-          unEnrollObjectsNotMeetingCriteria: true,
-          listFilterBranch: or(and([bucketFilter(['who_are_you'])])),
-          reEnrollmentTriggersFilterBranches: [
-            and([
-              changed('wtc_bucket'),
-              changedValue({
-                operationType: 'ENUMERATION',
-                operator: 'IS_ANY_OF',
-                values: ['who_are_you'],
-                includeObjectsWithNoValueSet: false,
-              }),
-            ]),
-          ],
-        },
+        ...RE_RECRUIT,
         timeWindows: [],
         blockedDates: [],
         customProperties: {},

@@ -8,6 +8,65 @@
  */
 const MANAGED = 'Managed by Why They Care setup: edits here are overwritten on the next setup run.';
 
+/** Branches and filters as HubSpot writes them back: its key order, `includeObjectsWithNoValueSet` on every operation. */
+const and = (filters: unknown[]) => ({
+  filterBranches: [],
+  filters,
+  filterBranchType: 'AND',
+  filterBranchOperator: 'AND',
+});
+const or = (...filterBranches: unknown[]) => ({
+  filterBranches,
+  filters: [],
+  filterBranchType: 'OR',
+  filterBranchOperator: 'OR',
+});
+const filter = <T>(property: string, operation: T) => ({ property, operation, filterType: 'PROPERTY' });
+const isAnyOf = (values: string[]) => ({
+  operator: 'IS_ANY_OF',
+  includeObjectsWithNoValueSet: false,
+  values,
+  operationType: 'ENUMERATION',
+});
+const allProperty = (operator: 'IS_KNOWN' | 'IS_UNKNOWN') => ({
+  operator,
+  includeObjectsWithNoValueSet: false,
+  operationType: 'ALL_PROPERTY',
+});
+const changedProperty = (property: string) =>
+  filter('hs_name', {
+    operator: 'IS_EQUAL_TO',
+    includeObjectsWithNoValueSet: false,
+    value: property,
+    operationType: 'STRING',
+  });
+const beforeToday = (days: number) => ({
+  operator: 'IS_BEFORE',
+  includeObjectsWithNoValueSet: false,
+  timePoint: {
+    timezoneSource: 'CUSTOM',
+    zoneId: 'UTC',
+    indexReference: { referenceType: 'TODAY' },
+    offset: { days },
+    timeType: 'INDEXED',
+  },
+  endpointBehavior: 'EXCLUSIVE',
+  propertyParser: 'VALUE',
+  operationType: 'TIME_POINT',
+  type: 'TIME_POINT',
+});
+/** What HubSpot adds to every flow it returns. */
+const readOnly = {
+  crmObjectCreationStatus: 'COMPLETE',
+  type: 'PLATFORM_FLOW',
+  objectTypeId: '0-2',
+  flowType: 'WORKFLOW',
+  timeWindows: [],
+  blockedDates: [],
+  customProperties: {},
+  dataSources: [],
+};
+
 const toCompany = [
   {
     target: { associationTypeId: 192, associationCategory: 'HUBSPOT_DEFINED' },
@@ -15,11 +74,21 @@ const toCompany = [
   },
 ];
 
+const taskFields = (subject: string, body: string, owner: string, priority: string, dueInDays: number) => ({
+  task_type: 'TODO',
+  subject,
+  body,
+  associations: toCompany,
+  use_explicit_associations: 'true',
+  owner_assignment: { value: { propertyName: owner, type: 'OBJECT_PROPERTY' }, type: 'CUSTOM' },
+  priority,
+  due_time: { delta: dueInDays, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
+});
+
 export const reRecruitReadBack = () => ({
   id: '1701',
   uuid: '3a0e8f52-9d6c-4b8e-9a0d-2f6f3b6d1c11',
   isEnabled: true,
-  flowType: 'WORKFLOW',
   revisionId: '4',
   name: '[Why They Care] Re-recruit',
   description: `A company enters "Who are you?": task for its success manager. ${MANAGED}`,
@@ -32,90 +101,31 @@ export const reRecruitReadBack = () => ({
       actionId: '1',
       actionTypeVersion: 0,
       actionTypeId: '0-3',
-      fields: {
-        task_type: 'TODO',
-        subject: 'Re-recruit: the customer asked "Who are you?"',
-        body: '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
-        associations: toCompany,
-        use_explicit_associations: 'true',
-        owner_assignment: { value: { propertyName: 'wtc_success_manager', type: 'OBJECT_PROPERTY' }, type: 'CUSTOM' },
-        priority: 'HIGH',
-        due_time: { delta: 3, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
-      },
+      fields: taskFields(
+        'Re-recruit: the customer asked "Who are you?"',
+        '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
+        'wtc_success_manager',
+        'HIGH',
+        3,
+      ),
       type: 'SINGLE_CONNECTION',
     },
   ],
   enrollmentCriteria: {
     shouldReEnroll: true,
     unEnrollObjectsNotMeetingCriteria: true,
-    listFilterBranch: {
-      filterBranches: [
-        {
-          filterBranches: [],
-          filters: [
-            {
-              property: 'wtc_bucket',
-              operation: {
-                operator: 'IS_ANY_OF',
-                includeObjectsWithNoValueSet: false,
-                values: ['who_are_you'],
-                operationType: 'ENUMERATION',
-              },
-              filterType: 'PROPERTY',
-            },
-          ],
-          filterBranchType: 'AND',
-          filterBranchOperator: 'AND',
-        },
-      ],
-      filters: [],
-      filterBranchType: 'OR',
-      filterBranchOperator: 'OR',
-    },
+    listFilterBranch: or(and([filter('wtc_bucket', isAnyOf(['who_are_you']))])),
     reEnrollmentTriggersFilterBranches: [
-      {
-        filterBranches: [],
-        filters: [
-          {
-            property: 'hs_name',
-            operation: {
-              operator: 'IS_EQUAL_TO',
-              includeObjectsWithNoValueSet: false,
-              value: 'wtc_bucket',
-              operationType: 'STRING',
-            },
-            filterType: 'PROPERTY',
-          },
-          {
-            property: 'hs_value',
-            operation: {
-              operator: 'IS_ANY_OF',
-              includeObjectsWithNoValueSet: false,
-              values: ['who_are_you'],
-              operationType: 'ENUMERATION',
-            },
-            filterType: 'PROPERTY',
-          },
-        ],
-        filterBranchType: 'AND',
-        filterBranchOperator: 'AND',
-      },
+      and([changedProperty('wtc_bucket'), filter('hs_value', isAnyOf(['who_are_you']))]),
     ],
     type: 'LIST_BASED',
   },
-  timeWindows: [],
-  blockedDates: [],
-  customProperties: {},
-  crmObjectCreationStatus: 'COMPLETE',
-  type: 'PLATFORM_FLOW',
-  objectTypeId: '0-2',
-  dataSources: [],
+  ...readOnly,
 });
 
 export const renewalItsOkReadBack = () => ({
   id: '1703',
   isEnabled: true,
-  flowType: 'WORKFLOW',
   revisionId: '2',
   name: "[Why They Care] Renewal: It's OK",
   description: `90 days before wtc_renewal_date: task for the owner. ${MANAGED}`,
@@ -142,13 +152,13 @@ export const renewalItsOkReadBack = () => ({
       actionTypeVersion: 0,
       actionTypeId: '0-3',
       fields: {
-        task_type: 'TODO',
-        subject: 'Renewal coming up: confirm why they care',
-        body: '<p>They told us &#34;It&#39;s OK&#34;: they weigh alternatives. Address their concerns before they look elsewhere.</p>\n',
-        associations: toCompany,
-        use_explicit_associations: 'true',
-        owner_assignment: { value: { propertyName: 'hubspot_owner_id', type: 'OBJECT_PROPERTY' }, type: 'CUSTOM' },
-        priority: 'HIGH',
+        ...taskFields(
+          'Renewal coming up: confirm why they care',
+          '<p>They told us &#34;It&#39;s OK&#34;: they weigh alternatives. Address their concerns before they look elsewhere.</p>\n',
+          'hubspot_owner_id',
+          'HIGH',
+          7,
+        ),
         due_time: { timeOfDay: { minute: 0, hour: 9 }, delta: 7, daysOfWeek: [], timeUnit: 'DAYS' },
       },
       type: 'SINGLE_CONNECTION',
@@ -157,101 +167,29 @@ export const renewalItsOkReadBack = () => ({
   enrollmentCriteria: {
     shouldReEnroll: true,
     unEnrollObjectsNotMeetingCriteria: true,
-    listFilterBranch: {
-      filterBranches: [
-        {
-          filterBranches: [],
-          filters: [
-            {
-              property: 'wtc_renewal_date',
-              operation: { operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false, operationType: 'ALL_PROPERTY' },
-              filterType: 'PROPERTY',
-            },
-            {
-              property: 'wtc_bucket',
-              operation: {
-                operator: 'IS_ANY_OF',
-                includeObjectsWithNoValueSet: false,
-                values: ['its_ok'],
-                operationType: 'ENUMERATION',
-              },
-              filterType: 'PROPERTY',
-            },
-          ],
-          filterBranchType: 'AND',
-          filterBranchOperator: 'AND',
-        },
-      ],
-      filters: [],
-      filterBranchType: 'OR',
-      filterBranchOperator: 'OR',
-    },
+    listFilterBranch: or(
+      and([filter('wtc_renewal_date', allProperty('IS_KNOWN')), filter('wtc_bucket', isAnyOf(['its_ok']))]),
+    ),
     reEnrollmentTriggersFilterBranches: [
-      {
-        filterBranches: [],
-        filters: [
-          {
-            property: 'hs_name',
-            operation: {
-              operator: 'IS_EQUAL_TO',
-              includeObjectsWithNoValueSet: false,
-              values: ['wtc_renewal_date'],
-              operationType: 'MULTISTRING',
-            },
-            filterType: 'PROPERTY',
-          },
-          {
-            property: 'hs_value',
-            operation: { operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false, operationType: 'ALL_PROPERTY' },
-            filterType: 'PROPERTY',
-          },
-        ],
-        filterBranchType: 'AND',
-        filterBranchOperator: 'AND',
-      },
-      {
-        filterBranches: [],
-        filters: [
-          {
-            property: 'hs_value',
-            operation: {
-              operator: 'IS_ANY_OF',
-              includeObjectsWithNoValueSet: false,
-              values: ['its_ok'],
-              operationType: 'ENUMERATION',
-            },
-            filterType: 'PROPERTY',
-          },
-          {
-            property: 'hs_name',
-            operation: {
-              operator: 'IS_EQUAL_TO',
-              includeObjectsWithNoValueSet: false,
-              value: 'wtc_bucket',
-              operationType: 'STRING',
-            },
-            filterType: 'PROPERTY',
-          },
-        ],
-        filterBranchType: 'AND',
-        filterBranchOperator: 'AND',
-      },
+      and([
+        filter('hs_name', {
+          operator: 'IS_EQUAL_TO',
+          includeObjectsWithNoValueSet: false,
+          values: ['wtc_renewal_date'],
+          operationType: 'MULTISTRING',
+        }),
+        filter('hs_value', allProperty('IS_KNOWN')),
+      ]),
+      and([filter('hs_value', isAnyOf(['its_ok'])), changedProperty('wtc_bucket')]),
     ],
     type: 'LIST_BASED',
   },
-  timeWindows: [],
-  blockedDates: [],
-  customProperties: {},
-  crmObjectCreationStatus: 'COMPLETE',
-  type: 'PLATFORM_FLOW',
-  objectTypeId: '0-2',
-  dataSources: [],
+  ...readOnly,
 });
 
 export const stalledPlanReadBack = () => ({
   id: '1705',
   isEnabled: false,
-  flowType: 'WORKFLOW',
   revisionId: '1',
   name: '[Why They Care] Stalled plan',
   description: `The earliest open plan step is past due: task for the owner. ${MANAGED}`,
@@ -264,86 +202,27 @@ export const stalledPlanReadBack = () => ({
       actionId: '1',
       actionTypeVersion: 0,
       actionTypeId: '0-3',
-      fields: {
-        task_type: 'TODO',
-        subject: 'Success plan stalled: steps are overdue',
-        body: '<p>Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.</p>',
-        associations: toCompany,
-        use_explicit_associations: 'true',
-        owner_assignment: { value: { propertyName: 'hubspot_owner_id', type: 'OBJECT_PROPERTY' }, type: 'CUSTOM' },
-        priority: 'MEDIUM',
-        due_time: { delta: 2, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
-      },
+      fields: taskFields(
+        'Success plan stalled: steps are overdue',
+        '<p>Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.</p>',
+        'hubspot_owner_id',
+        'MEDIUM',
+        2,
+      ),
       type: 'SINGLE_CONNECTION',
     },
   ],
   enrollmentCriteria: {
     shouldReEnroll: true,
     unEnrollObjectsNotMeetingCriteria: true,
-    listFilterBranch: {
-      filterBranches: [
-        {
-          filterBranches: [],
-          filters: [
-            {
-              property: 'wtc_plan_next_due',
-              operation: {
-                operator: 'IS_BEFORE',
-                includeObjectsWithNoValueSet: false,
-                timePoint: {
-                  timezoneSource: 'CUSTOM',
-                  zoneId: 'UTC',
-                  indexReference: { referenceType: 'TODAY' },
-                  offset: { days: 0 },
-                  timeType: 'INDEXED',
-                },
-                endpointBehavior: 'EXCLUSIVE',
-                propertyParser: 'VALUE',
-                operationType: 'TIME_POINT',
-                type: 'TIME_POINT',
-              },
-              filterType: 'PROPERTY',
-            },
-          ],
-          filterBranchType: 'AND',
-          filterBranchOperator: 'AND',
-        },
-      ],
-      filters: [],
-      filterBranchType: 'OR',
-      filterBranchOperator: 'OR',
-    },
-    reEnrollmentTriggersFilterBranches: [
-      {
-        filterBranches: [],
-        filters: [
-          {
-            property: 'hs_name',
-            operation: {
-              operator: 'IS_EQUAL_TO',
-              includeObjectsWithNoValueSet: false,
-              value: 'wtc_plan_next_due',
-              operationType: 'STRING',
-            },
-            filterType: 'PROPERTY',
-          },
-        ],
-        filterBranchType: 'AND',
-        filterBranchOperator: 'AND',
-      },
-    ],
+    listFilterBranch: or(and([filter('wtc_plan_next_due', beforeToday(0))])),
+    reEnrollmentTriggersFilterBranches: [and([changedProperty('wtc_plan_next_due')])],
     type: 'LIST_BASED',
   },
-  timeWindows: [],
-  blockedDates: [],
-  customProperties: {},
-  crmObjectCreationStatus: 'COMPLETE',
-  type: 'PLATFORM_FLOW',
-  objectTypeId: '0-2',
-  dataSources: [],
+  ...readOnly,
 });
 
-const listReadBack = <T>(listId: string, name: string, filterBranch: T) => ({
+const listReadBack = (listId: string, name: string, filterBranch: unknown) => ({
   list: {
     listId,
     listVersion: 3,
@@ -361,75 +240,17 @@ const listReadBack = <T>(listId: string, name: string, filterBranch: T) => ({
   },
 });
 
-export const whoAreYouListReadBack = () =>
-  listReadBack('41', '[Why They Care] Who are you?', {
-    filterBranches: [
-      {
-        filterBranches: [],
-        filters: [
-          {
-            property: 'wtc_bucket',
-            operation: {
-              operator: 'IS_ANY_OF',
-              includeObjectsWithNoValueSet: false,
-              values: ['who_are_you'],
-              operationType: 'ENUMERATION',
-            },
-            filterType: 'PROPERTY',
-          },
-        ],
-        filterBranchType: 'AND',
-        filterBranchOperator: 'AND',
-      },
-    ],
-    filters: [],
-    filterBranchType: 'OR',
-    filterBranchOperator: 'OR',
-  });
+/** `buckets`: what the list holds in HubSpot (setup's: who_are_you). */
+export const whoAreYouListReadBack = (buckets = ['who_are_you']) =>
+  listReadBack('41', '[Why They Care] Who are you?', or(and([filter('wtc_bucket', isAnyOf(buckets))])));
 
-export const notAskedListReadBack = () =>
-  listReadBack('48', '[Why They Care] Not asked in 90 days', {
-    filterBranches: [
-      {
-        filterBranches: [],
-        filters: [
-          {
-            property: 'wtc_last_reviewed_at',
-            operation: { operator: 'IS_UNKNOWN', includeObjectsWithNoValueSet: false, operationType: 'ALL_PROPERTY' },
-            filterType: 'PROPERTY',
-          },
-        ],
-        filterBranchType: 'AND',
-        filterBranchOperator: 'AND',
-      },
-      {
-        filterBranches: [],
-        filters: [
-          {
-            property: 'wtc_last_reviewed_at',
-            operation: {
-              operator: 'IS_BEFORE',
-              includeObjectsWithNoValueSet: false,
-              timePoint: {
-                timezoneSource: 'CUSTOM',
-                zoneId: 'UTC',
-                indexReference: { referenceType: 'TODAY' },
-                offset: { days: -90 },
-                timeType: 'INDEXED',
-              },
-              endpointBehavior: 'EXCLUSIVE',
-              propertyParser: 'VALUE',
-              operationType: 'TIME_POINT',
-              type: 'TIME_POINT',
-            },
-            filterType: 'PROPERTY',
-          },
-        ],
-        filterBranchType: 'AND',
-        filterBranchOperator: 'AND',
-      },
-    ],
-    filters: [],
-    filterBranchType: 'OR',
-    filterBranchOperator: 'OR',
-  });
+/** `daysAgo`: the list's "before today" offset in HubSpot (setup's: -90). */
+export const notAskedListReadBack = (daysAgo = -90) =>
+  listReadBack(
+    '48',
+    '[Why They Care] Not asked in 90 days',
+    or(
+      and([filter('wtc_last_reviewed_at', allProperty('IS_UNKNOWN'))]),
+      and([filter('wtc_last_reviewed_at', beforeToday(daysAgo))]),
+    ),
+  );
