@@ -123,9 +123,8 @@ const createBatchWriter = (deps: { companies: CompaniesApi; tasks: TasksApi }) =
 /**
  * The scheduled pass (direct mode): renewal tasks inside the lead window, stalled-plan tasks, and
  * re-recruit tasks for companies moved to "Who are you?" outside the card. It refuses to run while the
- * app's workflows are on (AppWorkflowsOn). One search per kind finds the
- * candidates, read again by id before deciding; each page's tasks are written while the next page is
- * fetched, 100 per batch.
+ * app's workflows are on (AppWorkflowsOn). One search per kind finds the candidates, read again by id
+ * before deciding; each page's tasks are written while the next page is fetched, 100 per batch.
  */
 export const createScheduledAutomation = (deps: {
   companies: CompaniesApi;
@@ -193,10 +192,15 @@ export const createScheduledAutomation = (deps: {
      */
     const scan = async (kind: TaskIntent['template']['kind'], filters: CompanySearchFilter[]) => {
       const pages: Promise<void>[] = [];
-      await deps.companies.searchIds(filters, (companyIds) => {
-        pages.push(deps.companies.batchRead(companyIds, read).then((companies) => plan(kind, companies)));
-      });
+      let searchFailure: unknown = null;
+      await deps.companies
+        .searchIds(filters, (companyIds) => {
+          pages.push(deps.companies.batchRead(companyIds, read).then((companies) => plan(kind, companies)));
+        })
+        .catch((error: unknown) => void (searchFailure = error));
+      // The pages already found are awaited even when a later search page fails, so no read is left unobserved.
       await Promise.all(pages);
+      if (searchFailure) throw searchFailure;
     };
 
     await scan('renewal', [
