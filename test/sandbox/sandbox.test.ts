@@ -224,6 +224,57 @@ describe('the HubSpot sandbox', () => {
     });
   });
 
+  it('tells which lists a company is in, and reads several lists by id without their filters', async () => {
+    const sandbox = await installedSandbox();
+    const bucketList = async (name: string, bucket: string) =>
+      (
+        await request(sandbox.app)
+          .post('/crm/v3/lists')
+          .set(AUTH)
+          .send({
+            name,
+            objectTypeId: '0-2',
+            processingType: 'DYNAMIC',
+            filterBranch: {
+              filterBranchType: 'OR',
+              filters: [],
+              filterBranches: [
+                {
+                  filterBranchType: 'AND',
+                  filterBranches: [],
+                  filters: [
+                    {
+                      filterType: 'PROPERTY',
+                      property: 'wtc_bucket',
+                      operation: { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values: [bucket] },
+                    },
+                  ],
+                },
+              ],
+            },
+          })
+      ).body.list.listId as string;
+    const whoAreYou = await bucketList('Who are you?', 'who_are_you');
+    await bucketList('We need you', 'need_you');
+
+    const memberships = await request(sandbox.app).get('/crm/v3/lists/records/0-2/1007/memberships').set(AUTH);
+    expect(memberships.status).toBe(200);
+    expect(memberships.body).toEqual({
+      results: [
+        {
+          listId: whoAreYou,
+          listVersion: 1,
+          firstAddedTimestamp: NOW.toISOString(),
+          lastAddedTimestamp: NOW.toISOString(),
+        },
+      ],
+      total: 1,
+    });
+    const lists = await request(sandbox.app).get(`/crm/v3/lists/?listIds=${whoAreYou}&listIds=999`).set(AUTH);
+    expect(lists.body.lists).toEqual([expect.objectContaining({ listId: whoAreYou, name: 'Who are you?' })]);
+    expect(lists.body.lists[0]).not.toHaveProperty('filterBranch');
+  });
+
   it("answers 429 with HubSpot's body past the configured rate", async () => {
     const sandbox = createSandbox({ file: null, requestsPer10s: 2 });
     for (let index = 0; index < 2; index += 1) await request(sandbox.app).get('/crm/v3/owners').set(AUTH);

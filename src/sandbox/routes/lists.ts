@@ -85,6 +85,35 @@ export const listRoutes = (store: SandboxStore, now: () => string) => {
     });
   });
 
+  /** The lists a record is in (HubSpot: "get lists record is member of"). */
+  router.get('/crm/v3/lists/records/:objectTypeId/:recordId/memberships', (req, res) => {
+    const today = now().slice(0, 10);
+    const results = Object.values(store.state.lists)
+      .filter(
+        (list) =>
+          list.objectTypeId === req.params.objectTypeId &&
+          listMembers(store.state, list.filterBranch as FilterBranch, today).includes(req.params.recordId),
+      )
+      .map((list) => ({
+        listId: list.listId,
+        listVersion: list.listVersion,
+        firstAddedTimestamp: list.updatedAt,
+        lastAddedTimestamp: list.updatedAt,
+      }));
+    return res.json({ results, total: results.length });
+  });
+
+  /** Several lists by id (HubSpot: "fetch multiple lists"), without their filters unless asked. */
+  router.get('/crm/v3/lists', (req, res) => {
+    const ids = ([] as unknown[]).concat(req.query.listIds ?? []).map(String);
+    const lists = ids.flatMap((id) => (store.state.lists[id] ? [store.state.lists[id]] : []));
+    return res.json({
+      lists: lists.map(({ filterBranch, ...rest }) =>
+        req.query.includeFilters === 'true' ? { ...rest, filterBranch } : rest,
+      ),
+    });
+  });
+
   return router;
 };
 
