@@ -26,7 +26,10 @@ const main = async () => {
     console.log(formatSetupSummary(items));
   }
 
-  const server = backend.app.listen(env.PORT, () => {
+  // The browser preview exists in sandbox mode only: production never loads its code.
+  const preview = sandbox ? (await import('../preview/server')).withPreview(backend.app, { env }) : null;
+
+  const server = (preview?.app ?? backend.app).listen(env.PORT, () => {
     const { port } = server.address() as AddressInfo;
     const lines = sandbox
       ? [
@@ -34,6 +37,7 @@ const main = async () => {
           'Why They Care is running in SANDBOX MODE: HUBSPOT_ACCESS_TOKEN is not set, so nothing talks to HubSpot.',
           `  HubSpot sandbox  ${sandbox.url}  (state in ${SANDBOX_FILE}; reset with: npm run sandbox -- --reset)`,
           `  Backend          http://localhost:${port}  (health: /healthz, automation: ${env.AUTOMATION_MODE})`,
+          `  Preview          http://localhost:${port}/preview/  (the real card, live in your browser: not HubSpot)`,
           '  Try it:',
           '    npm run call -- GET /api/companies/1001/profile',
           '    npm run call -- move 1001 who_are_you      # the re-recruit task appears:',
@@ -67,6 +71,7 @@ const main = async () => {
     stopWatching();
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     server.close(async () => {
+      await preview?.close();
       await sandbox?.close();
       process.exit(0);
     });

@@ -3,11 +3,12 @@ import { signV3 } from './signature';
 export type SignedCall = {
   clientSecret: string;
   portalId: string;
-  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
   /** Backend origin and path, without the query HubSpot appends. */
   url: string;
   body?: unknown;
   userEmail?: string;
+  userId?: number | string;
 };
 
 /**
@@ -17,7 +18,7 @@ export type SignedCall = {
 export const signedRequest = (call: SignedCall): { url: string; init: RequestInit } => {
   const separator = call.url.includes('?') ? '&' : '?';
   const email = encodeURIComponent(call.userEmail ?? 'you@example.com');
-  const url = `${call.url}${separator}userId=1&userEmail=${email}&appId=1&portalId=${call.portalId}`;
+  const url = `${call.url}${separator}userId=${call.userId ?? 1}&userEmail=${email}&appId=1&portalId=${call.portalId}`;
   const body = call.body === undefined ? '' : JSON.stringify(call.body);
   const timestamp = String(Date.now());
   return {
