@@ -47,6 +47,7 @@ beforeAll(async () => {
   ({ backendUrl, sandboxUrl } = app);
   expect(app.banner).toMatch(/SANDBOX MODE/);
   expect(app.banner).toMatch(/Setup: 35 created, 0 updated, 0 unchanged, 0 CONFLICT, 5 skipped/);
+  expect(app.banner).toMatch(/Preview\s+http:\/\/localhost:\d+\/preview\//);
 }, 40_000);
 
 afterAll(() => app?.cleanUp());
@@ -148,6 +149,19 @@ describe('npm start with no HubSpot credentials', () => {
     expect(stdout).toMatch(/Summary: 0 created, 0 updated, 35 unchanged, 0 CONFLICT, 5 skipped/);
     expect({ properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() }).toEqual(before);
   }, 30_000);
+
+  it('serves the live preview on the same port: the page, and the sandbox as it is now', async () => {
+    const page = await fetch(`${backendUrl}/preview/companies/1001`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('"view":{"page":"company","companyId":"1001"}');
+    const companies = (await (await fetch(`${backendUrl}/preview/data/companies`)).json()) as {
+      companies: { name: string; bucket: string }[];
+    };
+    expect(companies.companies).toContainEqual(
+      // Moved by the save above.
+      expect.objectContaining({ name: 'Acme Logistics', bucket: 'Who are you?' }),
+    );
+  });
 
   it('shuts down cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => app.child.on('exit', resolve));
