@@ -26,9 +26,9 @@ export const setupOptionsFrom = (env: Env, workflows: WorkflowSwitch = 'keep'): 
   renewalDateProperty: env.RENEWAL_DATE_PROPERTY ?? PROPERTIES.renewalDate.name,
 });
 
-/** Wires configuration, the HubSpot connection and the services; every entry point starts here. */
-export const createBackend = ({ env, logger, observe, now }: BackendOptions) => {
-  const hubspot = connectToHubSpot({
+/** The HubSpot account the configuration names, called with the app's limits and retry policy. */
+export const connectFromEnv = (env: Env, observe?: CallObserver) =>
+  connectToHubSpot({
     accessToken: env.HUBSPOT_ACCESS_TOKEN,
     baseUrl: env.HUBSPOT_API_BASE_URL,
     policy: {
@@ -39,6 +39,10 @@ export const createBackend = ({ env, logger, observe, now }: BackendOptions) => 
     },
     observe,
   });
+
+/** Wires configuration, the HubSpot connection and the services; every entry point starts here. */
+export const createBackend = ({ env, logger, observe, now }: BackendOptions) => {
+  const hubspot = connectFromEnv(env, observe);
   const companies = companiesApi(hubspot);
   const tasks = tasksApi(hubspot);
   const flows = flowsApi(hubspot);

@@ -4,7 +4,7 @@ import { bucketLabel, type Bucket, companyIdSchema, PROPERTIES, type PropertyDef
 import express, { type ErrorRequestHandler, type Express, type Request, Router } from 'express';
 
 import { type Env } from '../config/env';
-import { connectToHubSpot } from '../hubspot/client';
+import { connectFromEnv } from '../backend';
 import { type AccountUser, previewReads } from '../hubspot/preview-reads';
 import { createBundles } from './bundles';
 import { APP_EXTENSIONS, APP_NAME, type PreviewExtension } from './extensions';
@@ -61,18 +61,8 @@ const ownOrigin = (req: Request) => {
  * that signs like HubSpot's, and read-only views of the sandbox account around them. Sandbox mode only.
  */
 export const createPreview = ({ env, extensions = APP_EXTENSIONS }: PreviewOptions) => {
-  const hubspot = previewReads(
-    connectToHubSpot({
-      accessToken: env.HUBSPOT_ACCESS_TOKEN,
-      baseUrl: env.HUBSPOT_API_BASE_URL,
-      policy: {
-        maxAttempts: env.HUBSPOT_MAX_ATTEMPTS,
-        retryBaseMs: env.HUBSPOT_RETRY_BASE_MS,
-        timeoutMs: env.HUBSPOT_TIMEOUT_MS,
-        requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
-      },
-    }),
-  );
+  // Its own connection: HubSpot's record page reads these in HubSpot, not the app.
+  const hubspot = previewReads(connectFromEnv(env));
   const bundles = createBundles();
   const backendUrl = (req: Request) => env.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? ownOrigin(req);
 

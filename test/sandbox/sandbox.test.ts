@@ -41,6 +41,35 @@ const installedSandbox = async (options: Partial<Parameters<typeof createSandbox
   return sandbox;
 };
 
+/** A DYNAMIC list of the companies in one bucket, as setup creates it. */
+const bucketListRequest = (name: string, bucket: string) => ({
+  name,
+  objectTypeId: '0-2',
+  processingType: 'DYNAMIC',
+  filterBranch: {
+    filterBranchType: 'OR',
+    filters: [],
+    filterBranches: [
+      {
+        filterBranchType: 'AND',
+        filterBranches: [],
+        filters: [
+          {
+            filterType: 'PROPERTY',
+            property: 'wtc_bucket',
+            operation: {
+              operationType: 'ENUMERATION',
+              operator: 'IS_ANY_OF',
+              values: [bucket],
+              includeObjectsWithNoValueSet: false,
+            },
+          },
+        ],
+      },
+    ],
+  },
+});
+
 describe('the HubSpot sandbox', () => {
   it('refuses requests without the access token, like HubSpot', async () => {
     const sandbox = createSandbox({ file: null });
@@ -160,32 +189,10 @@ describe('the HubSpot sandbox', () => {
 
   it('lists the members of a DYNAMIC list from its filters', async () => {
     const sandbox = await installedSandbox();
-    const filterBranch = {
-      filterBranchType: 'OR',
-      filters: [],
-      filterBranches: [
-        {
-          filterBranchType: 'AND',
-          filterBranches: [],
-          filters: [
-            {
-              filterType: 'PROPERTY',
-              property: 'wtc_bucket',
-              operation: {
-                operationType: 'ENUMERATION',
-                operator: 'IS_ANY_OF',
-                values: ['who_are_you'],
-                includeObjectsWithNoValueSet: false,
-              },
-            },
-          ],
-        },
-      ],
-    };
     const created = await request(sandbox.app)
       .post('/crm/v3/lists')
       .set(AUTH)
-      .send({ name: 'Who are you?', objectTypeId: '0-2', processingType: 'DYNAMIC', filterBranch });
+      .send(bucketListRequest('Who are you?', 'who_are_you'));
     const members = await request(sandbox.app).get(`/crm/v3/lists/${created.body.list.listId}/memberships`).set(AUTH);
     expect(members.body.results.map((member: { recordId: string }) => member.recordId)).toEqual([
       '1007',
@@ -227,33 +234,8 @@ describe('the HubSpot sandbox', () => {
   it('tells which lists a company is in, and reads several lists by id without their filters', async () => {
     const sandbox = await installedSandbox();
     const bucketList = async (name: string, bucket: string) =>
-      (
-        await request(sandbox.app)
-          .post('/crm/v3/lists')
-          .set(AUTH)
-          .send({
-            name,
-            objectTypeId: '0-2',
-            processingType: 'DYNAMIC',
-            filterBranch: {
-              filterBranchType: 'OR',
-              filters: [],
-              filterBranches: [
-                {
-                  filterBranchType: 'AND',
-                  filterBranches: [],
-                  filters: [
-                    {
-                      filterType: 'PROPERTY',
-                      property: 'wtc_bucket',
-                      operation: { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values: [bucket] },
-                    },
-                  ],
-                },
-              ],
-            },
-          })
-      ).body.list.listId as string;
+      (await request(sandbox.app).post('/crm/v3/lists').set(AUTH).send(bucketListRequest(name, bucket))).body.list
+        .listId as string;
     const whoAreYou = await bucketList('Who are you?', 'who_are_you');
     await bucketList('We need you', 'need_you');
 

@@ -99,22 +99,27 @@ const baseContext = (bootstrap: PreviewBootstrap, title: string) => ({
   extension: { appId: bootstrap.appId, appName: bootstrap.appName, cardTitle: title },
 });
 
+type Placement = { location: 'home' } | Pick<Extract<PreviewContext, { crm: unknown }>, 'location' | 'crm'>;
+
+/**
+ * The page's extensions (the server sends those for this page) with the context each gets here. Pages
+ * memoise it: a new context would restart an extension and lose its edits.
+ */
+const withContexts = (bootstrap: PreviewBootstrap, placement: Placement) =>
+  bootstrap.extensions.map((extension) => ({
+    extension,
+    context: { ...baseContext(bootstrap, extension.title), ...placement } as PreviewContext,
+  }));
+
 /** A company record as HubSpot frames its cards: the record's properties, the cards, its tasks and lists. */
 export const CompanyPage = ({ bootstrap, companyId }: { bootstrap: PreviewBootstrap; companyId: string }) => {
   const { state, reload } = useSandboxData<CompanyRecord>(`/companies/${encodeURIComponent(companyId)}`);
-  // Stable across reloads of the record: a new context would restart the card and lose its edits.
   const cards = useMemo(
     () =>
-      bootstrap.extensions
-        .filter((extension) => extension.location === 'crm.record.tab')
-        .map((card) => ({
-          card,
-          context: {
-            ...baseContext(bootstrap, card.title),
-            location: 'crm.record.tab',
-            crm: { objectId: Number(companyId), objectTypeId: '0-2' },
-          } satisfies PreviewContext,
-        })),
+      withContexts(bootstrap, {
+        location: 'crm.record.tab',
+        crm: { objectId: Number(companyId), objectTypeId: '0-2' },
+      }),
     [bootstrap, companyId],
   );
   return (
@@ -137,8 +142,13 @@ export const CompanyPage = ({ bootstrap, companyId }: { bootstrap: PreviewBootst
         </Loading>
       </aside>
       <div className="preview-record__cards">
-        {cards.map(({ card, context }) => (
-          <ExtensionFrame key={card.id} extension={card} context={context} onRecordChanged={() => void reload()} />
+        {cards.map(({ extension, context }) => (
+          <ExtensionFrame
+            key={extension.id}
+            extension={extension}
+            context={context}
+            onRecordChanged={() => void reload()}
+          />
         ))}
       </div>
       <aside className="preview-record__side" aria-label="Tasks and lists">
@@ -185,16 +195,7 @@ export const CompanyPage = ({ bootstrap, companyId }: { bootstrap: PreviewBootst
 
 /** The app home page runs here once it is registered in src/preview/extensions.ts. */
 export const HomePage = ({ bootstrap }: { bootstrap: PreviewBootstrap }) => {
-  const pages = useMemo(
-    () =>
-      bootstrap.extensions
-        .filter((extension) => extension.location === 'home')
-        .map((page) => ({
-          page,
-          context: { ...baseContext(bootstrap, page.title), location: 'home' } satisfies PreviewContext,
-        })),
-    [bootstrap],
-  );
+  const pages = useMemo(() => withContexts(bootstrap, { location: 'home' }), [bootstrap]);
   return (
     <main className="preview-page">
       {pages.length === 0 ? (
@@ -203,7 +204,9 @@ export const HomePage = ({ bootstrap }: { bootstrap: PreviewBootstrap }) => {
           <p>When it is, it runs here against the sandbox, live, like the company card does now.</p>
         </section>
       ) : (
-        pages.map(({ page, context }) => <ExtensionFrame key={page.id} extension={page} context={context} />)
+        pages.map(({ extension, context }) => (
+          <ExtensionFrame key={extension.id} extension={extension} context={context} />
+        ))
       )}
     </main>
   );

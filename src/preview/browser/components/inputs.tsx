@@ -77,10 +77,24 @@ const Field = ({ id, label, required, description, tooltip, error, validationMes
   </div>
 );
 
-const describedBy = (id: string, props: { description?: string; error?: boolean; validationMessage?: string }) =>
-  [props.description && `${id}-description`, props.error && props.validationMessage && `${id}-message`]
-    .filter(Boolean)
-    .join(' ') || undefined;
+type ControlProps = Partial<
+  Pick<InputProps, 'name' | 'readOnly' | 'required' | 'error' | 'description' | 'validationMessage' | 'testId'>
+>;
+
+/** What every typed control carries: its name and state, what describes it, and HubSpot's testId. */
+const controlAttributes = (id: string, props: ControlProps, className: string) => ({
+  id,
+  name: props.name,
+  readOnly: props.readOnly,
+  required: props.required,
+  className: classes(className, props.error && 'hs-control--error'),
+  'aria-invalid': props.error || undefined,
+  'aria-describedby':
+    [props.description && `${id}-description`, props.error && props.validationMessage && `${id}-message`]
+      .filter(Boolean)
+      .join(' ') || undefined,
+  ...testIdOf(props.testId),
+});
 
 const commitOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
   if (event.key === 'Enter') event.currentTarget.blur();
@@ -92,15 +106,9 @@ const TextField = ({ multiline, ...props }: (InputProps | TextAreaProps) & { mul
   const { text, show, send } = useFieldText(props.value, props.defaultValue ?? '');
   const atFocus = useRef(text);
   const common = {
-    id,
-    name: props.name,
+    ...controlAttributes(id, props, multiline ? 'hs-textarea' : 'hs-input'),
     value: text,
     placeholder: props.placeholder,
-    readOnly: props.readOnly,
-    required: props.required,
-    'aria-invalid': props.error || undefined,
-    'aria-describedby': describedBy(id, props),
-    className: classes(multiline ? 'hs-textarea' : 'hs-input', props.error && 'hs-control--error'),
     onFocus: () => {
       atFocus.current = text;
       void props.onFocus?.(text);
@@ -109,7 +117,6 @@ const TextField = ({ multiline, ...props }: (InputProps | TextAreaProps) & { mul
       if (text !== atFocus.current) void props.onChange?.(text);
       void props.onBlur?.(text);
     },
-    ...testIdOf(props.testId),
   };
   const typed = (next: string) => {
     show(next);
@@ -160,21 +167,15 @@ export const NumberInput = (props: NumberInputProps) => {
   return (
     <Field {...props} id={id}>
       <input
-        id={id}
-        name={props.name}
+        {...controlAttributes(id, props, 'hs-input hs-input--number')}
         type="number"
         inputMode="decimal"
-        className={classes('hs-input', 'hs-input--number', props.error && 'hs-control--error')}
         style={{ textAlign: props.textAlign }}
         value={text}
         min={props.min}
         max={props.max}
         step={props.precision === undefined ? 'any' : 10 ** -props.precision}
         placeholder={props.placeholder}
-        readOnly={props.readOnly}
-        required={props.required}
-        aria-invalid={props.error || undefined}
-        aria-describedby={describedBy(id, props)}
         onFocus={() => {
           atFocus.current = text;
           void onFocus?.(parsed(text));
@@ -193,7 +194,6 @@ export const NumberInput = (props: NumberInputProps) => {
           }
           void onBlur?.(value);
         }}
-        {...testIdOf(props.testId)}
       />
     </Field>
   );
@@ -239,24 +239,17 @@ export const DateInput = (props: DateInputProps) => {
   return (
     <Field {...props} id={id}>
       <input
-        id={id}
-        name={props.name}
+        {...controlAttributes(id, props, 'hs-input hs-input--date')}
         type="text"
         inputMode="numeric"
         placeholder="YYYY-MM-DD"
-        className={classes('hs-input', 'hs-input--date', props.error && 'hs-control--error')}
         value={text}
-        readOnly={props.readOnly}
-        required={props.required}
-        aria-invalid={props.error || undefined}
-        aria-describedby={describedBy(id, props)}
         onChange={(event) => show(event.target.value)}
         onKeyDown={commitOnEnter}
         onBlur={() => {
           commit();
           void onBlur?.(dateOf(text));
         }}
-        {...testIdOf(props.testId)}
       />
     </Field>
   );
@@ -268,17 +261,18 @@ export const Select = (props: SelectProps) => {
   const { options, value } = props;
   const index = options.findIndex((option) => option.value === value);
   const { text, show, send } = useFieldText(index >= 0 ? String(index) : '', '');
+  // A select cannot be read-only: it is disabled instead.
+  const { readOnly: _readOnly, ...selectAttributes } = controlAttributes(
+    id,
+    props,
+    `hs-select hs-select--${props.variant ?? 'input'}`,
+  );
   return (
     <Field {...props} id={id}>
       <select
-        id={id}
-        name={props.name}
-        className={classes('hs-select', `hs-select--${props.variant ?? 'input'}`, props.error && 'hs-control--error')}
+        {...selectAttributes}
         value={text}
         disabled={props.readOnly}
-        required={props.required}
-        aria-invalid={props.error || undefined}
-        aria-describedby={describedBy(id, props)}
         onChange={(event) => {
           const option = options[Number(event.target.value)];
           if (!option) return;
@@ -286,7 +280,6 @@ export const Select = (props: SelectProps) => {
           send(event.target.value);
           void props.onChange?.(option.value);
         }}
-        {...testIdOf(props.testId)}
       >
         {text === '' && (
           <option value="" disabled>
