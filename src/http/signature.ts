@@ -8,7 +8,7 @@ export const SIGNATURE_HEADER = 'x-hubspot-signature-v3';
 export const TIMESTAMP_HEADER = 'x-hubspot-request-timestamp';
 export const MAX_SIGNATURE_AGE_MS = 5 * 60 * 1000;
 
-/** HubSpot decodes exactly these escapes in the URI before signing (request-validation docs). */
+/** The escapes HubSpot's request-validation docs say are decoded in the URI before signing. */
 const DECODED_ESCAPES: Record<string, string> = {
   '%3A': ':',
   '%2F': '/',
@@ -24,24 +24,27 @@ const DECODED_ESCAPES: Record<string, string> = {
   '%3B': ';',
 };
 
-export const decodeSignedUri = (uri: string): string =>
+const decodeSignedUri = (uri: string): string =>
   uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => DECODED_ESCAPES[escape.toUpperCase()]);
 
-export const signV3 = (input: {
-  clientSecret: string;
-  method: string;
-  uri: string;
-  body: string;
-  timestamp: string;
-}): string =>
-  createHmac('sha256', input.clientSecret)
-    .update(`${input.method}${decodeSignedUri(input.uri)}${input.body}${input.timestamp}`, 'utf8')
-    .digest('base64');
+/**
+ * The URI forms a genuine signature may cover. HubSpot's docs describe the decoded form; HubSpot's own
+ * signers (api-client's `Signature`, the CLI's dev proxy) hash the URL exactly as sent. Which one a live
+ * account uses is unconfirmed, so both are accepted: each still needs the client secret.
+ */
+const signedUriForms = (uri: string): string[] => [...new Set([uri, decodeSignedUri(uri)])];
 
-const sameSignature = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+const hmacV3 = (clientSecret: string, source: string): Buffer =>
+  createHmac('sha256', clientSecret).update(source, 'utf8').digest();
+
+/** Constant-time over every form (no early exit), so timing tells nothing about which form came close. */
+const matchesAnyForm = (given: string, expected: Buffer[]): boolean => {
+  const givenBytes = Buffer.from(given, 'base64');
+  // Re-encoding rejects a header that is not canonical base64 (trailing junk, other padding).
+  if (givenBytes.toString('base64') !== given) return false;
+  return expected
+    .map((bytes) => bytes.length === givenBytes.length && timingSafeEqual(bytes, givenBytes))
+    .reduce((any, match) => any || match, false);
 };
 
 export type RawBodyRequest = Request & { rawBody?: string };
@@ -49,7 +52,8 @@ export type RawBodyRequest = Request & { rawBody?: string };
 /**
  * Accepts only requests HubSpot signed with the app's client secret in the last five minutes (either
  * way: a clock ahead of ours is as suspect as one behind). The URI is the public one HubSpot called:
- * PUBLIC_BASE_URL when set, else the scheme and host this request arrived with (trust proxy decides).
+ * PUBLIC_BASE_URL when set, else the scheme and host this request arrived with, as forwarded by the
+ * proxy in front when TRUST_PROXY trusts it (`req.protocol`, `req.host`).
  */
 export const verifyHubSpotSignature =
   (options: { clientSecret: string; publicBaseUrl?: string; now?: () => number }) =>
@@ -63,15 +67,11 @@ export const verifyHubSpotSignature =
     if (!/^\d{1,16}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_SIGNATURE_AGE_MS) {
       return next(new ApiError('SIGNATURE_EXPIRED', 'The request timestamp is missing, stale or in the future'));
     }
-    const origin = options.publicBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host')}`;
-    const expected = signV3({
-      clientSecret: options.clientSecret,
-      method: req.method,
-      uri: `${origin}${req.originalUrl}`,
-      body: req.rawBody ?? '',
-      timestamp,
-    });
-    if (!sameSignature(signature, expected)) {
+    const origin = options.publicBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
+    const expected = signedUriForms(`${origin}${req.originalUrl}`).map((uri) =>
+      hmacV3(options.clientSecret, `${req.method}${uri}${req.rawBody ?? ''}${timestamp}`),
+    );
+    if (!matchesAnyForm(signature, expected)) {
       return next(new ApiError('SIGNATURE_INVALID', 'The request signature does not match'));
     }
     return next();

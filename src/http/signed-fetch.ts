@@ -1,4 +1,4 @@
-import { signV3 } from './signature';
+import { Signature } from '@hubspot/api-client';
 
 export type SignedCall = {
   clientSecret: string;
@@ -10,6 +10,25 @@ export type SignedCall = {
   userEmail?: string;
   userId?: number | string;
 };
+
+/**
+ * The v3 signature as HubSpot's own code computes it: `@hubspot/api-client`'s `Signature`, which the
+ * CLI's dev proxy uses, over the URL exactly as sent.
+ */
+export const hubspotSignatureV3 = (input: {
+  clientSecret: string;
+  method: string;
+  uri: string;
+  body: string;
+  timestamp: string;
+}): string =>
+  Signature.getSignature(input.method, 'v3', {
+    signature: '',
+    clientSecret: input.clientSecret,
+    url: input.uri,
+    requestBody: input.body,
+    timestamp: Number(input.timestamp),
+  });
 
 /**
  * The request HubSpot's proxy would send for `hubspot.fetch(url)`: the account and user appended to the
@@ -26,7 +45,7 @@ export const signedRequest = (call: SignedCall): { url: string; init: RequestIni
     init: {
       method: call.method,
       headers: {
-        'X-HubSpot-Signature-v3': signV3({
+        'X-HubSpot-Signature-v3': hubspotSignatureV3({
           clientSecret: call.clientSecret,
           method: call.method,
           uri: url,

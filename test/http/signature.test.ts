@@ -1,10 +1,10 @@
 import request from 'supertest';
 
 import { createBackend } from '../../src/backend';
-import { signV3 } from '../../src/http/signature';
+import { hubspotSignatureV3 as signedByHubSpot } from '../../src/http/signed-fetch';
 import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, PROFILE_QUERY } from '../support/company-fixtures';
-import { CLIENT_SECRET, testEnv } from '../support/env';
+import { CLIENT_SECRET, PUBLIC_BASE_URL, testEnv } from '../support/env';
 import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest, withHubSpotQuery } from '../support/signed';
 
@@ -27,12 +27,36 @@ describe('X-HubSpot-Signature-v3', () => {
     expect(response.status).toBe(200);
   });
 
-  it('accepts the signed URI with the escapes HubSpot decodes (userEmail=%40)', async () => {
-    hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).reply(200, companyResponse({}));
-    const response = await signedRequest(app(), 'GET', PROFILE_PATH, undefined, {
-      userEmail: "o'brien+am@example.com",
+  describe('percent-escapes in the signed URL', () => {
+    // HubSpot appends userEmail URL-encoded (%40); the card's own query can carry escapes too.
+    const ESCAPED_PATH = `${PROFILE_PATH}?ref=q3%2Creview%3Ateam%2Fa%3Fb%27c%28d%29%21e%2Bf`;
+    const EMAIL = 'pat.obrien+am@example.com';
+
+    it("accepts a signature over the URL exactly as sent (HubSpot's own signer, api-client)", async () => {
+      hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).reply(200, companyResponse({}));
+      const response = await signedRequest(app(), 'GET', ESCAPED_PATH, undefined, { userEmail: EMAIL });
+      expect(response.status).toBe(200);
     });
-    expect(response.status).toBe(200);
+
+    it("accepts a signature over HubSpot's documented decoded form (%3A %2F %3F %40 %21 %24 %27 %28 %29 %2A %2C %3B)", async () => {
+      hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).reply(200, companyResponse({}));
+      const decoded =
+        `${PROFILE_PATH}?ref=q3,review:team/a?b'c(d)!e%2Bf` +
+        `&userId=77&userEmail=pat.obrien%2Bam@example.com&appId=9&portalId=24681357`;
+      const response = await signedRequest(app(), 'GET', ESCAPED_PATH, undefined, {
+        userEmail: EMAIL,
+        signedPath: decoded,
+      });
+      expect(response.status).toBe(200);
+    });
+
+    it('refuses a signature over any other rewriting of the URL (everything decoded)', async () => {
+      const response = await signedRequest(app(), 'GET', ESCAPED_PATH, undefined, {
+        userEmail: EMAIL,
+        signedPath: decodeURIComponent(withHubSpotQuery(ESCAPED_PATH, undefined, EMAIL)),
+      });
+      expectRejected(response, 'SIGNATURE_INVALID');
+    });
   });
 
   it.each([
@@ -62,10 +86,10 @@ describe('X-HubSpot-Signature-v3', () => {
   it('rejects a timestamp that was changed after signing', async () => {
     const path = withHubSpotQuery(PROFILE_PATH);
     const signedAt = String(Date.now());
-    const signature = signV3({
+    const signature = signedByHubSpot({
       clientSecret: CLIENT_SECRET,
       method: 'GET',
-      uri: `https://wtc.example.com${path}`,
+      uri: `${PUBLIC_BASE_URL}${path}`,
       body: '',
       timestamp: signedAt,
     });
@@ -90,25 +114,53 @@ describe('X-HubSpot-Signature-v3', () => {
     expectRejected(response, 'WRONG_ACCOUNT', 403);
   });
 
-  it('rebuilds the public https URI behind a TLS-terminating proxy when no PUBLIC_BASE_URL is set', async () => {
-    hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).reply(200, companyResponse({}));
-    const withoutPublicUrl = app({ PUBLIC_BASE_URL: '' });
+  describe('behind a proxy (no PUBLIC_BASE_URL)', () => {
     const path = withHubSpotQuery(PROFILE_PATH);
-    const timestamp = String(Date.now());
-    const signature = signV3({
-      clientSecret: CLIENT_SECRET,
-      method: 'GET',
-      uri: `https://wtc.example.com${path}`,
-      body: '',
-      timestamp,
+    /** A request signed for `origin`, arriving with these headers from the proxy in front. */
+    const proxied = (backend: ReturnType<typeof app>, origin: string, headers: Record<string, string>) => {
+      const timestamp = String(Date.now());
+      const signature = signedByHubSpot({
+        clientSecret: CLIENT_SECRET,
+        method: 'GET',
+        uri: `${origin}${path}`,
+        body: '',
+        timestamp,
+      });
+      return request(backend)
+        .get(path)
+        .set(headers)
+        .set('X-HubSpot-Signature-v3', signature)
+        .set('X-HubSpot-Request-Timestamp', timestamp);
+    };
+    const loadsOnce = () =>
+      hubspot().get(`/crm/v3/objects/companies/${COMPANY_ID}`).query(PROFILE_QUERY).reply(200, companyResponse({}));
+
+    it('rebuilds the public https URI from X-Forwarded-Proto when the proxy keeps the Host', async () => {
+      loadsOnce();
+      const response = await proxied(app({ PUBLIC_BASE_URL: '' }), PUBLIC_BASE_URL, {
+        Host: 'wtc.example.com',
+        'X-Forwarded-Proto': 'https',
+      });
+      expect(response.status).toBe(200);
     });
-    const response = await request(withoutPublicUrl)
-      .get(path)
-      .set('Host', 'wtc.example.com')
-      .set('X-Forwarded-Proto', 'https')
-      .set('X-HubSpot-Signature-v3', signature)
-      .set('X-HubSpot-Request-Timestamp', timestamp);
-    expect(response.status).toBe(200);
+
+    it('takes the host from X-Forwarded-Host when TRUST_PROXY is on and the proxy rewrites Host', async () => {
+      loadsOnce();
+      const response = await proxied(app({ PUBLIC_BASE_URL: '' }), PUBLIC_BASE_URL, {
+        Host: '10.0.3.7:3000',
+        'X-Forwarded-Host': 'wtc.example.com',
+        'X-Forwarded-Proto': 'https',
+      });
+      expect(response.status).toBe(200);
+    });
+
+    it('ignores X-Forwarded-Host and -Proto when TRUST_PROXY is off: the URI is the one the request arrived at', async () => {
+      const untrusted = app({ PUBLIC_BASE_URL: '', TRUST_PROXY: 'false' });
+      const forwarded = { Host: '10.0.3.7:3000', 'X-Forwarded-Host': 'wtc.example.com', 'X-Forwarded-Proto': 'https' };
+      expectRejected(await proxied(untrusted, PUBLIC_BASE_URL, forwarded), 'SIGNATURE_INVALID');
+      loadsOnce();
+      expect((await proxied(untrusted, 'http://10.0.3.7:3000', forwarded)).status).toBe(200);
+    });
   });
 
   it('leaves /healthz open and everything else under /api closed', async () => {

@@ -1,7 +1,7 @@
 import { type App } from 'supertest/types';
 import request from 'supertest';
 
-import { signV3 } from '../../src/http/signature';
+import { hubspotSignatureV3 } from '../../src/http/signed-fetch';
 import { CLIENT_SECRET, PORTAL_ID, PUBLIC_BASE_URL } from './env';
 
 export type SignOptions = {
@@ -22,7 +22,7 @@ export type SignOptions = {
 export const withHubSpotQuery = (path: string, portalId = PORTAL_ID, userEmail = 'am@example.com') =>
   `${path}${path.includes('?') ? '&' : '?'}userId=77&userEmail=${encodeURIComponent(userEmail)}&appId=9&portalId=${portalId}`;
 
-/** Sends a request signed the way HubSpot's proxy signs it (X-HubSpot-Signature-v3). */
+/** Sends a request signed by HubSpot's own signer (api-client), over the URL as sent unless told otherwise. */
 export const signedRequest = (
   app: App | string,
   method: 'GET' | 'PUT' | 'POST' | 'DELETE',
@@ -33,7 +33,7 @@ export const signedRequest = (
   const fullPath = withHubSpotQuery(path, options.portalId, options.userEmail);
   const rawBody = options.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
   const timestamp = String(options.timestamp ?? Date.now());
-  const signature = signV3({
+  const signature = hubspotSignatureV3({
     clientSecret: options.secret ?? CLIENT_SECRET,
     method: options.signedMethod ?? method,
     uri: `${PUBLIC_BASE_URL}${options.signedPath ?? fullPath}`,
