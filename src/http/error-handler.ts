@@ -22,6 +22,33 @@ const FROM_HUBSPOT: Record<HubSpotErrorCode, { code: ApiErrorCode; message: stri
   },
 };
 
+const BODY_PARSER_ERRORS: Record<string, { code: ApiErrorCode; message: string }> = {
+  'entity.parse.failed': { code: 'MALFORMED_JSON', message: 'The body is not valid JSON' },
+  'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', message: 'The body is larger than 1 MB' },
+  'encoding.unsupported': {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Unsupported Content-Encoding: send the body uncompressed, or as gzip, deflate or br',
+  },
+  'charset.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The body must be UTF-8 JSON' },
+};
+
+/**
+ * The body parser reports the client's mistakes as http-errors with a 4xx status: a named type for the
+ * common ones, none for a body that fails to inflate (a zlib error) or an upload cut short. All of them
+ * are the client's, so all are 4xx.
+ */
+const fromBodyParser = (error: unknown): ApiError | null => {
+  if (typeof error !== 'object' || error === null || !('status' in error) || !('expose' in error)) return null;
+  const { status, expose } = error;
+  if (!expose || typeof status !== 'number' || status < 400 || status >= 500) return null;
+  const known = 'type' in error && typeof error.type === 'string' ? BODY_PARSER_ERRORS[error.type] : undefined;
+  if (known) return new ApiError(known.code, known.message);
+  return new ApiError(
+    'BODY_UNREADABLE',
+    'The body could not be read: it is not what its Content-Encoding says, or was cut short',
+  );
+};
+
 /** Turns anything thrown into the API's one error shape: `{ error: { code, message, fields? } }`. */
 const toApiError = (error: unknown): ApiError => {
   if (error instanceof ApiError) return error;
@@ -32,13 +59,7 @@ const toApiError = (error: unknown): ApiError => {
     const mapped = FROM_HUBSPOT[error.code];
     return new ApiError(mapped.code, mapped.message, { hubspotCorrelationId: error.details.correlationId });
   }
-  const bodyParserType = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
-  if (bodyParserType === 'entity.parse.failed') return new ApiError('MALFORMED_JSON', 'The body is not valid JSON');
-  if (bodyParserType === 'entity.too.large') return new ApiError('PAYLOAD_TOO_LARGE', 'The body is larger than 1 MB');
-  if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
-    return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'The body must be UTF-8 JSON');
-  }
-  return new ApiError('INTERNAL', 'Something went wrong on our side');
+  return fromBodyParser(error) ?? new ApiError('INTERNAL', 'Something went wrong on our side');
 };
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {

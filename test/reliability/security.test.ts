@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 import request from 'supertest';
 
 import { createBackend } from '../../src/backend';
@@ -7,21 +5,10 @@ import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY } from '../support/company-fixtures';
 import { ACCESS_TOKEN, CLIENT_SECRET, testEnv } from '../support/env';
 import { interceptHubSpot } from '../support/nock-hubspot';
+import { capturedLogs } from '../support/logs';
 import { signedRequest, type SignOptions } from '../support/signed';
 
 const hubspot = interceptHubSpot();
-
-/** Captures every log line the backend writes, to prove no secret is in any of them. */
-const capturedLogs = () => {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, logger: createLogger('trace', destination) };
-};
 
 const ROUTES = [
   { method: 'GET' as const, path: `/api/companies/${COMPANY_ID}/profile`, body: undefined },
