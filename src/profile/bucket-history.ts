@@ -2,27 +2,41 @@ import { BUCKET_VALUES, type Bucket, type BucketChange, PROPERTIES } from '@why-
 
 import { type PropertyHistoryEntry } from '../hubspot/companies';
 
-/** Properties whose history the profile load asks for: the bucket, and who saved at each moment. */
-export const BUCKET_HISTORY_PROPERTIES = [PROPERTIES.bucket.name, PROPERTIES.lastReviewedBy.name] as const;
+/** Properties whose history the profile load asks for: the bucket, who saved, and when the card saved. */
+export const BUCKET_HISTORY_PROPERTIES = [
+  PROPERTIES.bucket.name,
+  PROPERTIES.lastReviewedBy.name,
+  PROPERTIES.version.name,
+] as const;
 
 const asBucket = (value: string): Bucket | null =>
   (BUCKET_VALUES as readonly string[]).includes(value) ? (value as Bucket) : null;
 
+const at = (entry: PropertyHistoryEntry) => Date.parse(entry.timestamp);
+
+const newestFirst = (entries: PropertyHistoryEntry[] = []) => [...entries].sort((a, b) => at(b) - at(a));
+
 /**
- * HubSpot records the app as the source of every save, so the person comes from the reviewer stamp
- * written in the same PATCH (same timestamp). Edits made in HubSpot itself keep HubSpot's own user id.
+ * The bucket moves, newest first, with who made each. HubSpot names the app as the source of every save,
+ * so the person comes from the save's own stamp: every save through the card changes the version, so a
+ * bucket entry at the time of a version entry is the card's, and its mover is the reviewer stamp as of
+ * that time. "As of" is the reviewer's latest entry at or before it, not one at the same instant, because
+ * HubSpot may record no entry when the same person saves twice (the value did not change); this is right
+ * whether it does or not. Any other change keeps HubSpot's own user (an edit in HubSpot) or its source.
+ * A repeated value is not a move, whatever HubSpot recorded.
  */
 export const toBucketHistory = (history: Record<string, PropertyHistoryEntry[]>): BucketChange[] => {
-  const reviewerAt = new Map(
-    (history[PROPERTIES.lastReviewedBy.name] ?? []).map((entry) => [entry.timestamp, entry.value]),
-  );
-  return (history[PROPERTIES.bucket.name] ?? [])
+  const cardSaves = new Set((history[PROPERTIES.version.name] ?? []).map(at));
+  const reviewers = newestFirst(history[PROPERTIES.lastReviewedBy.name]);
+  const reviewerAsOf = (time: number) => reviewers.find((entry) => at(entry) <= time)?.value;
+  const bucketEntries = newestFirst(history[PROPERTIES.bucket.name]);
+  return bucketEntries
+    .filter((entry, index) => entry.value !== bucketEntries[index + 1]?.value)
     .map((entry) => ({
       bucket: asBucket(entry.value),
       changedAt: entry.timestamp,
       changedBy:
-        reviewerAt.get(entry.timestamp) ??
+        (cardSaves.has(at(entry)) ? reviewerAsOf(at(entry)) : undefined) ??
         (entry.updatedByUserId ? `HubSpot user ${entry.updatedByUserId}` : (entry.sourceLabel ?? entry.sourceType)),
-    }))
-    .sort((a, b) => b.changedAt.localeCompare(a.changedAt));
+    }));
 };

@@ -1,5 +1,6 @@
 import {
   type BucketChange,
+  changedProperties,
   findOversizedFields,
   HUBSPOT_PROPERTIES,
   isSameContent,
@@ -109,7 +110,7 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
       const successManagerId = (await deps.successManagerFor?.(ownerId)) ?? null;
       const reviewedBy = actor.email ?? (actor.userId ? `HubSpot user ${actor.userId}` : 'unknown');
       const written: Record<string, string> = {
-        ...content,
+        ...changedProperties(content, company.properties),
         ...profileStampProperties({ version, saveId: request.requestId, reviewedAt: at.toISOString(), reviewedBy }),
         ...(successManagerId && successManagerId !== company.properties[PROPERTIES.successManager.name]
           ? { [PROPERTIES.successManager.name]: successManagerId }

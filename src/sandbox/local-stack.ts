@@ -39,6 +39,7 @@ export const startLocalStack = async (
     delayMs: options.delayMs,
     requestsPer10s: options.requestsPer10s,
     searchLagMs: options.searchLagMs,
+    historyOfUnchangedValues: options.historyOfUnchangedValues,
   });
   const hubspotServer = await sandbox.listen();
   const calls: HubSpotCall[] = [];

@@ -4,7 +4,8 @@ import { type InvalidValue, sendInvalidValues } from './hubspot-errors';
 import { normaliseValue } from './property-values';
 import { type SandboxProperty, type SandboxRecord, type SandboxState } from './store';
 
-export type WriteSource = { sourceType: string; sourceId?: string };
+/** Who wrote: the app (INTEGRATION), or a HubSpot user editing in HubSpot's UI (CRM_UI, with their id). */
+export type WriteSource = { sourceType: string; sourceId?: string; updatedByUserId?: number };
 
 export const INTEGRATION_SOURCE: WriteSource = { sourceType: 'INTEGRATION', sourceId: 'why-they-care-sandbox-app' };
 
@@ -30,9 +31,22 @@ export const validateValues = (
   return invalid.length ? { ok: false, invalid } : { ok: true, values };
 };
 
-export const applyValues = (record: SandboxRecord, values: Record<string, string>, source: WriteSource, at: string) => {
+/**
+ * Whether a write that repeats the stored value adds a history entry. A live account's behaviour is not
+ * confirmed, so the sandbox can do either (SandboxOptions.historyOfUnchangedValues); by default it adds none.
+ */
+export type HistoryPolicy = { recordUnchangedValues: boolean };
+
+export const applyValues = (
+  record: SandboxRecord,
+  values: Record<string, string>,
+  source: WriteSource,
+  at: string,
+  history: HistoryPolicy = { recordUnchangedValues: false },
+) => {
   for (const [name, value] of Object.entries(values)) {
-    if ((record.properties[name] ?? '') === value && record.history[name]) continue;
+    const unchanged = (record.properties[name] ?? '') === value && record.history[name];
+    if (unchanged && !history.recordUnchangedValues) continue;
     record.properties[name] = value;
     (record.history[name] ??= []).unshift({ value, timestamp: at, ...source });
   }
@@ -48,13 +62,14 @@ export const writeOrRefuse = (
   record: SandboxRecord,
   input: unknown,
   at: string,
+  history?: HistoryPolicy,
 ): boolean => {
   const checked = validateValues(state, definitions, input);
   if (!checked.ok) {
     sendInvalidValues(res, checked.invalid);
     return false;
   }
-  applyValues(record, checked.values, INTEGRATION_SOURCE, at);
+  applyValues(record, checked.values, INTEGRATION_SOURCE, at, history);
   return true;
 };
 

@@ -74,6 +74,7 @@ describe('GET /api/companies/:id/profile', () => {
       wtc_last_reviewed_by: [
         { value: 'old@example.com', timestamp: '2026-10-01T09:00:00.000Z', sourceType: 'INTEGRATION' },
       ],
+      wtc_version: [{ value: '3', timestamp: '2026-10-01T09:00:00.000Z', sourceType: 'INTEGRATION' }],
     };
     hubspot()
       .get(COMPANY_PATH)
@@ -86,6 +87,74 @@ describe('GET /api/companies/:id/profile', () => {
       { bucket: 'need_you', changedAt: '2026-03-01T09:00:00.000Z', changedBy: 'HubSpot user 991' },
     ]);
     expect(response.body.profile.version).toBe(3);
+  });
+
+  describe('who moved the bucket, whether or not HubSpot records a history entry for an unchanged value', () => {
+    const T0 = '2026-03-01T09:00:00.000Z';
+    const T1 = '2026-10-01T09:00:00.000Z';
+    const T2 = '2026-10-02T09:00:00.000Z';
+    const T3 = '2026-10-03T09:00:00.000Z';
+    const entry = (value: string, timestamp: string) => ({
+      value,
+      timestamp,
+      sourceType: 'INTEGRATION',
+      sourceId: 'app',
+    });
+    /** ana saves twice (T1, T2: two moves), ben saves once (T3: an answer only), a HubSpot user moved it at T0. */
+    const history = (unchangedValuesRecorded: boolean) => ({
+      wtc_bucket: [
+        ...(unchangedValuesRecorded ? [entry('who_are_you', T3)] : []),
+        entry('who_are_you', T2),
+        entry('its_ok', T1),
+        { value: 'need_you', timestamp: T0, sourceType: 'CRM_UI', updatedByUserId: 991 },
+      ],
+      wtc_last_reviewed_by: [
+        entry('ben@example.com', T3),
+        ...(unchangedValuesRecorded ? [entry('ana@example.com', T2)] : []),
+        entry('ana@example.com', T1),
+      ],
+      wtc_version: [entry('3', T3), entry('2', T2), entry('1', T1)],
+    });
+
+    it.each([
+      ['records none', false],
+      ['records one', true],
+    ])(
+      "HubSpot %s: both moves are ana's, the first a HubSpot user's, and a repeat is no move",
+      async (_label, recorded) => {
+        hubspot()
+          .get(COMPANY_PATH)
+          .query(PROFILE_QUERY)
+          .reply(200, companyResponse(storedProperties(3), history(recorded)));
+        const response = await signedRequest(backend(), 'GET', PROFILE_PATH);
+        expect(response.body.profile.bucketHistory).toEqual([
+          { bucket: 'who_are_you', changedAt: T2, changedBy: 'ana@example.com' },
+          { bucket: 'its_ok', changedAt: T1, changedBy: 'ana@example.com' },
+          { bucket: 'need_you', changedAt: T0, changedBy: 'HubSpot user 991' },
+        ]);
+      },
+    );
+
+    it('names the source of a move made by something other than the card (an import, a workflow)', async () => {
+      const T4 = '2026-10-04T09:00:00.000Z';
+      const imported = { value: 'its_ok', timestamp: T4, sourceType: 'IMPORT', sourceLabel: 'Import: Q4 survey' };
+      hubspot()
+        .get(COMPANY_PATH)
+        .query(PROFILE_QUERY)
+        .reply(
+          200,
+          companyResponse(storedProperties(3), {
+            ...history(false),
+            wtc_bucket: [imported, ...history(false).wtc_bucket],
+          }),
+        );
+      const response = await signedRequest(backend(), 'GET', PROFILE_PATH);
+      expect(response.body.profile.bucketHistory[0]).toEqual({
+        bucket: 'its_ok',
+        changedAt: T4,
+        changedBy: 'Import: Q4 survey',
+      });
+    });
   });
 
   it('answers 404 for a company HubSpot does not know', async () => {
@@ -145,7 +214,7 @@ describe('GET /api/companies/:id/profile', () => {
 });
 
 describe('PUT /api/companies/:id/profile', () => {
-  it('writes every property in one PATCH and returns the saved profile', async () => {
+  it('writes every property that differs from HubSpot, and the save stamp, in one PATCH; returns the saved profile', async () => {
     hubspot()
       .get(COMPANY_PATH)
       .query(PROFILE_QUERY)
@@ -166,6 +235,45 @@ describe('PUT /api/companies/:id/profile', () => {
       changedAt: '2026-11-23T10:00:00.000Z',
       changedBy: 'am@example.com',
     });
+  });
+
+  it.each([
+    ['a bucket move', { whyTheyCare: { ...draft().whyTheyCare, bucket: 'need_you' } }, { wtc_bucket: 'need_you' }],
+    [
+      'a plan step marked done',
+      { successPlan: { steps: [{ ...draft().successPlan.steps[0], status: 'done' }] } },
+      {
+        wtc_plan_steps:
+          '[{"id":"s1","title":"Map stakeholders","ownerSide":"us","ownerName":"Sam","dueDate":"2026-11-30","status":"done"}]',
+        wtc_plan_steps_done: '1',
+        wtc_plan_next_due: '',
+      },
+    ],
+  ])('PATCHes only what %s changed, plus the save stamp', async (_label, edit, changed) => {
+    const stored = { ...EXPECTED_SAVE_BODY.properties, wtc_version: '3', wtc_last_save_id: 'older-save-000' };
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, companyResponse(stored))
+      .patch(COMPANY_PATH, {
+        properties: {
+          ...changed,
+          wtc_version: '4',
+          wtc_last_save_id: 'save-request-0001',
+          wtc_last_reviewed_at: '2026-11-23T10:00:00.000Z',
+          wtc_last_reviewed_by: 'am@example.com',
+        },
+      })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    const response = await signedRequest(
+      backend(),
+      'PUT',
+      PROFILE_PATH,
+      saveRequest({ profile: { ...draft(), ...edit } }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.result).toBe('saved');
+    expect(response.body.profile).toMatchObject({ version: 4, ...edit });
   });
 
   it('applies a retried request once: the second attempt writes nothing', async () => {

@@ -1,4 +1,5 @@
 import {
+  changedProperties,
   emptyProfileDraft,
   findOversizedFields,
   isSameContent,
@@ -124,6 +125,32 @@ describe('profile <-> HubSpot properties', () => {
     expect(isSameContent(stored, reread)).toBe(true);
     const edited = profileContentProperties({ ...draft, renewalDate: '2027-03-01' }, TODAY);
     expect(isSameContent(stored, edited)).toBe(false);
+  });
+
+  it('names only the properties whose value differs from the stored one', () => {
+    const stored = profileContentProperties(filledDraft(), TODAY);
+    const moved = profileContentProperties(
+      { ...filledDraft(), whyTheyCare: { ...filledDraft().whyTheyCare, bucket: 'need_you' } },
+      TODAY,
+    );
+    expect(changedProperties(moved, stored)).toEqual({ [PROPERTIES.bucket.name]: 'need_you' });
+    expect(changedProperties(stored, stored)).toEqual({});
+  });
+
+  it('does not count another spelling of the same stored value as a change', () => {
+    const written = profileContentProperties(filledDraft(), TODAY);
+    const asHubSpotReturnsThem = {
+      ...written,
+      [PROPERTIES.askedOn.name]: String(Date.UTC(2026, 10, 2)),
+      [PROPERTIES.renewalDate.name]: '2027-02-01T00:00:00.000Z',
+      [PROPERTIES.customerHappiness.name]: '2.0',
+    };
+    expect(changedProperties(written, asHubSpotReturnsThem)).toEqual({});
+  });
+
+  it('counts a value HubSpot does not hold, or holds empty, as a change unless the new one is empty too', () => {
+    const next = { [PROPERTIES.answer.name]: 'New', [PROPERTIES.answeredByRole.name]: '' };
+    expect(changedProperties(next, { [PROPERTIES.answer.name]: null })).toEqual({ [PROPERTIES.answer.name]: 'New' });
   });
 
   it('names the field that would not fit in a HubSpot property', () => {

@@ -12,7 +12,7 @@ export const startSandboxBackend = (
   env: Record<string, string> = {},
   now?: () => Date,
   installApp = false,
-  sandbox: Pick<SandboxOptions, 'searchLagMs'> = {},
+  sandbox: Pick<SandboxOptions, 'searchLagMs' | 'historyOfUnchangedValues'> = {},
 ) =>
   startLocalStack({
     env: { HUBSPOT_CLIENT_SECRET: CLIENT_SECRET, PUBLIC_BASE_URL, ...env },
@@ -33,14 +33,20 @@ export const tasksIn = (stack: Stack) =>
   }));
 
 /** What the card does when an account manager changes only the bucket: load, then save with the loaded version. */
-export const moveBucket = async (stack: Stack, companyId: string, bucket: string, requestId: string) => {
+export const moveBucket = async (
+  stack: Stack,
+  companyId: string,
+  bucket: string,
+  requestId: string,
+  userEmail = 'am@example.com',
+) => {
   const path = `/api/companies/${companyId}/profile`;
-  const { profile } = (await signedRequest(stack.backendUrl, 'GET', path, undefined, { portalId: SANDBOX_PORTAL_ID }))
-    .body;
+  const asUser = { portalId: SANDBOX_PORTAL_ID, userEmail };
+  const { profile } = (await signedRequest(stack.backendUrl, 'GET', path, undefined, asUser)).body;
   const body = {
     requestId,
     expectedVersion: profile.version,
     profile: { ...draftOf(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
   };
-  return signedRequest(stack.backendUrl, 'PUT', path, body, { portalId: SANDBOX_PORTAL_ID });
+  return signedRequest(stack.backendUrl, 'PUT', path, body, asUser);
 };

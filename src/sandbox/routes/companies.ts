@@ -1,7 +1,14 @@
 import { Router } from 'express';
 
 import { sendHubSpotError, sendInvalidValues } from '../hubspot-errors';
-import { applyValues, INTEGRATION_SOURCE, presentRecord, validateValues, writeOrRefuse } from '../records';
+import {
+  applyValues,
+  type HistoryPolicy,
+  INTEGRATION_SOURCE,
+  presentRecord,
+  validateValues,
+  writeOrRefuse,
+} from '../records';
 import { KNOWN_OPERATORS, SEARCH_MAX_LIMIT, SEARCH_MAX_RESULTS, type SearchFilter, searchRecords } from '../search';
 import { type SearchIndex } from '../search-index';
 import { type SandboxStore } from '../store';
@@ -11,12 +18,16 @@ const BATCH_LIMIT = 100;
 const MISSING_COMPANIES =
   'Could not get some COMPANY objects, they may be deleted or not exist. Check that ids are valid.';
 
-/** `afterWrite` lets workflows react to a change, as HubSpot's enrollment does; search sees writes through `index`. */
+/**
+ * `afterWrite` lets workflows react to a change, as HubSpot's enrollment does; search sees writes through
+ * `index`; `history` says whether a repeated value gets a history entry.
+ */
 export const companyRoutes = (
   store: SandboxStore,
   now: () => string,
   afterWrite: (companyIds: string[]) => void,
   index: SearchIndex,
+  history: HistoryPolicy,
 ) => {
   const router = Router();
 
@@ -32,7 +43,7 @@ export const companyRoutes = (
     if (!company)
       return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
     const before = { ...company.properties };
-    if (!writeOrRefuse(res, store.state, store.state.properties, company, req.body?.properties, now()))
+    if (!writeOrRefuse(res, store.state, store.state.properties, company, req.body?.properties, now(), history))
       return undefined;
     index.written(company, before);
     store.changed();
@@ -66,7 +77,7 @@ export const companyRoutes = (
       const company = store.state.companies[input.id];
       const result = checked[position];
       const before = { ...company.properties };
-      if (result.ok) applyValues(company, result.values, INTEGRATION_SOURCE, at);
+      if (result.ok) applyValues(company, result.values, INTEGRATION_SOURCE, at, history);
       index.written(company, before);
       return presentRecord(company, store.state.properties, {}, DEFAULT_PROPERTIES);
     });

@@ -4,7 +4,7 @@ import { BUCKET_VALUES, type Bucket } from './buckets';
 import { type IsoDate, parseHubSpotDate } from './dates';
 import { type PlanRollup, rollUpPlan } from './plan';
 import { type FieldErrors, LIMITS, planStepSchema, type ProfileDraft, successMetricSchema } from './profile.schema';
-import { APP_PROPERTY_NAMES, HUBSPOT_PROPERTIES, PROPERTIES } from './property-catalog';
+import { APP_PROPERTY_NAMES, HUBSPOT_PROPERTIES, PROPERTIES, PROPERTY_DEFINITIONS } from './property-catalog';
 import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN, type Quadrant } from './quadrant';
 
 export type HubSpotProperties = Record<string, string | null | undefined>;
@@ -207,3 +207,21 @@ export const profileStampProperties = (stamp: SaveStamp): Record<string, string>
 /** True when saving the draft would change nothing the account manager or a report can see. */
 export const isSameContent = (a: Record<string, string>, b: Record<string, string>): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([name, value]) => b[name] === value);
+
+const TYPE_OF = new Map(PROPERTY_DEFINITIONS.map((property) => [property.name, property.type]));
+
+/** A stored value in the form the app writes it, so another spelling of the same value is no change. */
+const asWritten = (name: string, stored: string | null | undefined): string => {
+  if (stored === null || stored === undefined) return '';
+  const type = TYPE_OF.get(name);
+  if (type === 'date') return parseHubSpotDate(stored) ?? stored;
+  if (type === 'number' && stored.trim() !== '' && Number.isFinite(Number(stored))) return String(Number(stored));
+  return stored;
+};
+
+/**
+ * The properties whose value differs from what HubSpot holds. Only these are written: every write leaves
+ * a history entry and can start a workflow, so an unchanged value is never sent again.
+ */
+export const changedProperties = (next: Record<string, string>, stored: HubSpotProperties): Record<string, string> =>
+  Object.fromEntries(Object.entries(next).filter(([name, value]) => value !== asWritten(name, stored[name])));
