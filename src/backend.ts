@@ -2,7 +2,7 @@ import { PROPERTIES } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
 import { createReRecruitOnSave, createScheduledAutomation } from './automation/direct-tasks';
-import { createSuccessManagerResolver } from './automation/success-managers';
+import { createSuccessManagers } from './automation/success-managers';
 import { createWorkflowGuard } from './automation/workflow-guard';
 import { type Env } from './config/env';
 import { type CallObserver } from './hubspot/call';
@@ -17,7 +17,14 @@ import { buildApp } from './http/app';
 import { createProfileService } from './profile/profile.service';
 import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';
 
-export type BackendOptions = { env: Env; logger: Logger; observe?: CallObserver; now?: () => Date };
+export type BackendOptions = {
+  env: Env;
+  logger: Logger;
+  observe?: CallObserver;
+  now?: () => Date;
+  /** How often the owners behind the success-manager rule are listed again (tests shorten it). */
+  ownersRefreshMs?: number;
+};
 
 export const setupOptionsFrom = (env: Env, workflows: WorkflowSwitch = 'keep'): SetupOptions => ({
   mode: env.AUTOMATION_MODE,
@@ -41,23 +48,24 @@ export const connectFromEnv = (env: Env, observe?: CallObserver) =>
   });
 
 /** Wires configuration, the HubSpot connection and the services; every entry point starts here. */
-export const createBackend = ({ env, logger, observe, now }: BackendOptions) => {
+export const createBackend = ({ env, logger, observe, now, ownersRefreshMs }: BackendOptions) => {
   const hubspot = connectFromEnv(env, observe);
   const companies = companiesApi(hubspot);
   const tasks = tasksApi(hubspot);
   const flows = flowsApi(hubspot);
   const workflowGuard = createWorkflowGuard({ flows, logger });
   const direct = env.AUTOMATION_MODE === 'direct';
-  const hasManagerRules = Boolean(env.SUCCESS_MANAGERS_BY_TEAM || env.DEFAULT_SUCCESS_MANAGER_ID);
+  const successManagers = createSuccessManagers({
+    owners: ownersApi(hubspot),
+    rules: { byTeam: env.SUCCESS_MANAGERS_BY_TEAM ?? {}, fallback: env.DEFAULT_SUCCESS_MANAGER_ID ?? null },
+    logger,
+    refreshEveryMs: ownersRefreshMs,
+  });
   const profiles = createProfileService({
     companies,
+    successManagers,
+    logger,
     now,
-    successManagerFor: hasManagerRules
-      ? createSuccessManagerResolver(ownersApi(hubspot), {
-          byTeam: env.SUCCESS_MANAGERS_BY_TEAM ?? {},
-          fallback: env.DEFAULT_SUCCESS_MANAGER_ID ?? null,
-        })
-      : undefined,
     onReRecruit: direct ? createReRecruitOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
   });
   const app = buildApp({
@@ -71,6 +79,10 @@ export const createBackend = ({ env, logger, observe, now }: BackendOptions) => 
   return {
     app,
     profiles,
+    /** Background work of a serving backend: listing the owners the success-manager rule needs. */
+    start: () => successManagers.start(),
+    stop: () => successManagers.stop(),
+    successManagers,
     setupDeps: { properties: propertiesApi(hubspot), lists: listsApi(hubspot), flows },
     runAutomation: createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger }),
     /** Direct mode: whether the app's workflows are on (start watches it so saves need not ask). */

@@ -29,6 +29,7 @@ const main = async () => {
   // The browser preview exists in sandbox mode only: production never loads its code.
   const preview = sandbox ? (await import('../preview/server')).withPreview(backend.app, { env }) : null;
 
+  backend.start();
   const server = (preview?.app ?? backend.app).listen(env.PORT, () => {
     const { port } = server.address() as AddressInfo;
     const lines = sandbox
@@ -69,6 +70,7 @@ const main = async () => {
     logger.info({ signal }, 'shutting down');
     stopDaily();
     stopWatching();
+    backend.stop();
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     server.close(async () => {
       await preview?.close();

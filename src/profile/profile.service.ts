@@ -19,11 +19,15 @@ import {
   toIsoDate,
 } from '@why-they-care/domain';
 
+import { type Logger } from 'pino';
+
+import { type SuccessManagerLookup, type SuccessManagers } from '../automation/success-managers';
 import { type CompaniesApi, type CompanyRecord } from '../hubspot/companies';
 import { HubSpotError } from '../hubspot/errors';
 import { createKeyedLock } from '../lib/keyed-lock';
 import { BUCKET_HISTORY_PROPERTIES, toBucketHistory } from './bucket-history';
 import { ProfileError } from './profile.errors';
+import { createSuccessManagerSync } from './success-manager-sync';
 
 export type Actor = { email: string | null; userId: string | null };
 
@@ -35,9 +39,10 @@ export type SaveOutcome = {
 
 export type ProfileServiceDeps = {
   companies: CompaniesApi;
+  /** Who each company's success manager is, as far as the owners listed so far tell. */
+  successManagers: SuccessManagers;
+  logger: Logger;
   now?: () => Date;
-  /** The success manager (owner id) for a company owner, when the account maps teams to managers. */
-  successManagerFor?: (ownerId: string | null) => Promise<string | null>;
   /** Direct automation mode: create the re-recruit task once the save that moved the bucket is stored. */
   onReRecruit?: (
     intent: TaskIntent,
@@ -48,6 +53,19 @@ export type ProfileServiceDeps = {
 export const createProfileService = (deps: ProfileServiceDeps) => {
   const now = deps.now ?? (() => new Date());
   const oneSaveAtATime = createKeyedLock();
+  const managers = createSuccessManagerSync({ ...deps, lock: oneSaveAtATime });
+
+  /**
+   * The success manager from the owners listed so far. A save that starts a re-recruit task needs the
+   * right person now, so while the owners are not known it waits for the listing already under way (it
+   * never starts one: that would be a third HubSpot call on the save).
+   */
+  const successManagerOf = async (ownerId: string | null, neededNow: boolean): Promise<SuccessManagerLookup> => {
+    const lookup = deps.successManagers.lookup(ownerId);
+    if (lookup.known || !neededNow) return lookup;
+    await deps.successManagers.settled();
+    return deps.successManagers.lookup(ownerId);
+  };
 
   const fetchCompany = async (companyId: string): Promise<CompanyRecord> => {
     try {
@@ -107,24 +125,22 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
         savedVersion: version,
         today,
       });
-      const successManagerId = (await deps.successManagerFor?.(ownerId)) ?? null;
+      const manager = await successManagerOf(ownerId, reRecruit !== null);
+      // Unknown manager in direct mode: leave the task to the scheduled run, which reads the filled-in one.
+      const createsTask = reRecruit && deps.onReRecruit && manager.known ? reRecruit : null;
       const reviewedBy = actor.email ?? (actor.userId ? `HubSpot user ${actor.userId}` : 'unknown');
       const written: Record<string, string> = {
         ...changedProperties(content, company.properties),
         ...profileStampProperties({ version, saveId: request.requestId, reviewedAt: at.toISOString(), reviewedBy }),
-        ...(successManagerId && successManagerId !== company.properties[PROPERTIES.successManager.name]
-          ? { [PROPERTIES.successManager.name]: successManagerId }
-          : {}),
-        ...(reRecruit && deps.onReRecruit ? { [PROPERTIES.reRecruitTaskKey.name]: reRecruit.key } : {}),
+        ...managers.changeFor(manager, company.properties[PROPERTIES.successManager.name]),
+        ...(createsTask ? { [PROPERTIES.reRecruitTaskKey.name]: createsTask.key } : {}),
       };
 
       await deps.companies.update(companyId, written);
 
-      if (reRecruit && deps.onReRecruit) {
-        await deps.onReRecruit(reRecruit, {
-          ownerId,
-          successManagerId: successManagerId ?? company.properties[PROPERTIES.successManager.name] ?? null,
-        });
+      if (!manager.known) managers.fillLater(companyId);
+      if (createsTask && manager.known && deps.onReRecruit) {
+        await deps.onReRecruit(createsTask, { ownerId, successManagerId: manager.successManagerId });
       }
 
       const bucketChanged = current.whyTheyCare.bucket !== request.profile.whyTheyCare.bucket;
@@ -140,7 +156,7 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
       };
     });
 
-  return { load, save };
+  return { load, save, successManagersFilled: managers.settled };
 };
 
 export type ProfileService = ReturnType<typeof createProfileService>;

@@ -60,6 +60,7 @@ export const startLocalStack = async (
     await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, 'enable')));
     calls.length = 0;
   }
+  backend.start();
   const http: Server = await new Promise((resolve) => {
     const listening = backend.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -71,6 +72,7 @@ export const startLocalStack = async (
     calls,
     backendUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
     stop: async () => {
+      backend.stop();
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));
       await hubspotServer.close();

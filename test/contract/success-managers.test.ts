@@ -1,0 +1,209 @@
+import { type SaveProfileRequest } from '@why-they-care/domain';
+
+import { type Backend, createBackend } from '../../src/backend';
+import { createLogger } from '../../src/lib/logger';
+import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
+import { testEnv } from '../support/env';
+import { interceptHubSpot } from '../support/nock-hubspot';
+import { signedRequest } from '../support/signed';
+
+/**
+ * The success manager of a company, with SUCCESS_MANAGERS_BY_TEAM: the owners are listed when the backend
+ * starts and refreshed in the background, so every save stays at two HubSpot calls, cold or warm.
+ */
+const hubspot = interceptHubSpot();
+const COMPANY_PATH = `/crm/v3/objects/companies/${COMPANY_ID}`;
+const PROFILE_PATH = `/api/companies/${COMPANY_ID}/profile`;
+const STAMP = {
+  wtc_version: '4',
+  wtc_last_save_id: 'save-request-0001',
+  wtc_last_reviewed_at: '2026-11-23T10:00:00.000Z',
+  wtc_last_reviewed_by: 'am@example.com',
+};
+
+const owner = (id: string, teamId: string) => ({
+  id,
+  email: `owner${id}@example.com`,
+  type: 'PERSON',
+  archived: false,
+  teams: [{ id: teamId, name: `Team ${teamId}`, primary: true }],
+});
+/** Owner 502 in team 11 (mapped to manager 501), owner 503 in team 22 (not mapped). */
+const OWNERS = { results: [owner('502', '11'), owner('503', '22')] };
+const ownersListed = (body: typeof OWNERS = OWNERS, delayMs = 0) =>
+  hubspot().get('/crm/v3/owners/').query({ limit: '100', archived: 'false' }).delay(delayMs).reply(200, body);
+
+/** A company owned by 502 and saved before at version 3, with `extra` stored on top. */
+const storedCompany = (extra: Record<string, string> = {}) =>
+  companyResponse({ ...storedProperties(3), hubspot_owner_id: '502', ...extra });
+
+/** Only the answer changes: no re-recruit task is due. */
+const answerOnly: SaveProfileRequest = {
+  requestId: 'save-request-0001',
+  expectedVersion: 3,
+  profile: { ...draft(), whyTheyCare: { ...draft().whyTheyCare, bucket: 'its_ok', answer: 'It is fine, mostly.' } },
+};
+/** Moves the company from "It's OK" to "Who are you?". */
+const reRecruitMove = { ...answerOnly, profile: { ...answerOnly.profile, whyTheyCare: draft().whyTheyCare } };
+
+const SAVED_ANSWER = { wtc_answer: 'It is fine, mostly.' };
+const MOVED = { wtc_bucket: 'who_are_you', wtc_answer: 'Honestly, we forgot what you do for us.' };
+const CONTENT_OF_DRAFT = {
+  wtc_answered_by_name: 'Pat Lee',
+  wtc_answered_by_role: 'CFO',
+  wtc_asked_on: '2026-11-20',
+  wtc_required_outcome: 'Cut invoice processing cost by half',
+  wtc_appropriate_experience: 'Self-serve, no tickets',
+  wtc_success_metrics: '[{"id":"m1","name":"Cost per invoice","unit":"USD","baseline":4,"current":3.5,"target":2}]',
+  wtc_plan_steps:
+    '[{"id":"s1","title":"Map stakeholders","ownerSide":"us","ownerName":"Sam","dueDate":"2026-11-30","status":"not_started"}]',
+  wtc_plan_steps_total: '1',
+  wtc_plan_steps_done: '0',
+  wtc_plan_overdue_customer: '0',
+  wtc_plan_overdue_us: '0',
+  wtc_plan_next_due: '2026-11-30',
+  wtc_customer_happiness: '2',
+  wtc_company_happiness: '2',
+  wtc_quadrant: 'let_go',
+  wtc_renewal_date: '2027-01-31',
+};
+
+let running: Backend | null = null;
+let calls: string[] = [];
+
+const start = (env: Record<string, string> = {}, ownersRefreshMs?: number) => {
+  calls = [];
+  running = createBackend({
+    env: testEnv({ SUCCESS_MANAGERS_BY_TEAM: '{"11":"501"}', ...env }),
+    logger: createLogger('silent'),
+    now: () => NOW,
+    observe: (event) => calls.push(event.operation),
+    ownersRefreshMs,
+  });
+  running.start();
+  return running;
+};
+afterEach(() => running?.stop());
+
+/** The HubSpot calls one save makes. */
+const callsOfSave = async (backend: Backend, request: SaveProfileRequest) => {
+  calls = [];
+  const response = await signedRequest(backend.app, 'PUT', PROFILE_PATH, request);
+  expect(response.status).toBe(200);
+  return calls;
+};
+
+describe('success manager with team rules', () => {
+  it('the first save after start makes two HubSpot calls: the owners were listed at start', async () => {
+    ownersListed();
+    const backend = start();
+    await backend.successManagers.settled();
+    expect(calls).toEqual(['owners.list']);
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, storedCompany())
+      .patch(COMPANY_PATH, {
+        properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP, wtc_success_manager: '501' },
+      })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
+  });
+
+  it('a save before the owners are listed stores no success manager, and it is filled in once they are, off the save path', async () => {
+    ownersListed(OWNERS, 500);
+    const backend = start();
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, storedCompany({ wtc_success_manager: '999' }))
+      .patch(COMPANY_PATH, { properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP } })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
+
+    hubspot()
+      .get(COMPANY_PATH)
+      .query({ properties: ['hubspot_owner_id', 'wtc_success_manager'] })
+      .reply(200, companyResponse({ hubspot_owner_id: '502', wtc_success_manager: '999' }))
+      .patch(COMPANY_PATH, { properties: { wtc_success_manager: '501' } })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    await backend.successManagers.settled();
+    await backend.profiles.successManagersFilled();
+    expect(calls).toEqual(['companies.get', 'companies.update', 'owners.list', 'companies.get', 'companies.update']);
+  });
+
+  it('a save into "Who are you?" before the owners are listed waits for that listing, so its one PATCH names the manager', async () => {
+    ownersListed(OWNERS, 300);
+    const backend = start();
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, storedCompany())
+      .patch(COMPANY_PATH, {
+        properties: { ...MOVED, ...CONTENT_OF_DRAFT, ...STAMP, wtc_success_manager: '501' },
+      })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    // The one owners listing is the one started at start; the save makes its usual two calls.
+    expect(await callsOfSave(backend, reRecruitMove)).toEqual(['companies.get', 'owners.list', 'companies.update']);
+  });
+
+  it('after the refresh period the owners are listed again in the background: the next save makes two calls and uses the new teams', async () => {
+    ownersListed();
+    ownersListed({ results: [owner('502', '22'), owner('503', '22')] });
+    const backend = start({}, 200);
+    for (let waited = 0; calls.filter((operation) => operation === 'owners.list').length < 2; waited += 10) {
+      if (waited > 5_000) throw new Error('the owners were not listed again in the background');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    backend.stop();
+    await backend.successManagers.settled();
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, storedCompany({ wtc_success_manager: '501' }))
+      .patch(COMPANY_PATH, {
+        properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP, wtc_success_manager: '502' },
+      })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
+  });
+
+  it('direct mode, owners cannot be listed: the save stores no manager and no task key, leaving the task to the scheduled run', async () => {
+    hubspot()
+      .get('/crm/v3/owners/')
+      .query({ limit: '100', archived: 'false' })
+      .reply(403, { status: 'error', message: 'This app lacks crm.objects.owners.read', category: 'MISSING_SCOPES' });
+    const backend = start({ AUTOMATION_MODE: 'direct' });
+    await backend.successManagers.settled();
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, storedCompany())
+      .patch(COMPANY_PATH, { properties: { ...MOVED, ...CONTENT_OF_DRAFT, ...STAMP } })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    expect(await callsOfSave(backend, reRecruitMove)).toEqual(['companies.get', 'companies.update']);
+  });
+});
+
+describe('success manager without team rules: the company owner', () => {
+  it('is stored as the success manager, written only when it differs', async () => {
+    const backend = start({ SUCCESS_MANAGERS_BY_TEAM: '' });
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, storedCompany())
+      .patch(COMPANY_PATH, {
+        properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP, wtc_success_manager: '502' },
+      })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
+
+    hubspot()
+      .get(COMPANY_PATH)
+      .query(PROFILE_QUERY)
+      .reply(200, storedCompany({ wtc_success_manager: '502' }))
+      .patch(COMPANY_PATH, { properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP } })
+      .reply(200, { id: COMPANY_ID, properties: {} });
+    expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
+  });
+});
