@@ -2,7 +2,16 @@ import { type Profile } from '@why-they-care/domain';
 
 import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
-import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
+import {
+  COMPANY_ID,
+  companyResponse,
+  draft,
+  DRAFT_PROPERTIES,
+  NOW,
+  PROFILE_QUERY,
+  SAVE_STAMP,
+  storedProperties,
+} from '../support/company-fixtures';
 import { testEnv } from '../support/env';
 import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest } from '../support/signed';
@@ -14,33 +23,7 @@ const PROFILE_PATH = `/api/companies/${COMPANY_ID}/profile`;
 const backend = () => createBackend({ env: testEnv(), logger: createLogger('silent'), now: () => NOW }).app;
 
 /** The exact PATCH body for saving draft() over version 3 as am@example.com. */
-const EXPECTED_SAVE_BODY = {
-  properties: {
-    wtc_bucket: 'who_are_you',
-    wtc_answer: 'Honestly, we forgot what you do for us.',
-    wtc_answered_by_name: 'Pat Lee',
-    wtc_answered_by_role: 'CFO',
-    wtc_asked_on: '2026-11-20',
-    wtc_required_outcome: 'Cut invoice processing cost by half',
-    wtc_appropriate_experience: 'Self-serve, no tickets',
-    wtc_success_metrics: '[{"id":"m1","name":"Cost per invoice","unit":"USD","baseline":4,"current":3.5,"target":2}]',
-    wtc_plan_steps:
-      '[{"id":"s1","title":"Map stakeholders","ownerSide":"us","ownerName":"Sam","dueDate":"2026-11-30","status":"not_started"}]',
-    wtc_plan_steps_total: '1',
-    wtc_plan_steps_done: '0',
-    wtc_plan_overdue_customer: '0',
-    wtc_plan_overdue_us: '0',
-    wtc_plan_next_due: '2026-11-30',
-    wtc_customer_happiness: '2',
-    wtc_company_happiness: '2',
-    wtc_quadrant: 'let_go',
-    wtc_renewal_date: '2027-01-31',
-    wtc_version: '4',
-    wtc_last_save_id: 'save-request-0001',
-    wtc_last_reviewed_at: '2026-11-23T10:00:00.000Z',
-    wtc_last_reviewed_by: 'am@example.com',
-  },
-};
+const EXPECTED_SAVE_BODY = { properties: { ...DRAFT_PROPERTIES, ...SAVE_STAMP } };
 
 const saveRequest = (overrides: Record<string, unknown> = {}) => ({
   requestId: 'save-request-0001',
@@ -256,13 +239,7 @@ describe('PUT /api/companies/:id/profile', () => {
       .query(PROFILE_QUERY)
       .reply(200, companyResponse(stored))
       .patch(COMPANY_PATH, {
-        properties: {
-          ...changed,
-          wtc_version: '4',
-          wtc_last_save_id: 'save-request-0001',
-          wtc_last_reviewed_at: '2026-11-23T10:00:00.000Z',
-          wtc_last_reviewed_by: 'am@example.com',
-        },
+        properties: { ...changed, ...SAVE_STAMP },
       })
       .reply(200, { id: COMPANY_ID, properties: {} });
     const response = await signedRequest(

@@ -2,7 +2,16 @@ import { type SaveProfileRequest } from '@why-they-care/domain';
 
 import { type Backend, createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
-import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
+import {
+  COMPANY_ID,
+  companyResponse,
+  draft,
+  DRAFT_PROPERTIES,
+  NOW,
+  PROFILE_QUERY,
+  SAVE_STAMP,
+  storedProperties,
+} from '../support/company-fixtures';
 import { testEnv } from '../support/env';
 import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest } from '../support/signed';
@@ -14,12 +23,6 @@ import { signedRequest } from '../support/signed';
 const hubspot = interceptHubSpot();
 const COMPANY_PATH = `/crm/v3/objects/companies/${COMPANY_ID}`;
 const PROFILE_PATH = `/api/companies/${COMPANY_ID}/profile`;
-const STAMP = {
-  wtc_version: '4',
-  wtc_last_save_id: 'save-request-0001',
-  wtc_last_reviewed_at: '2026-11-23T10:00:00.000Z',
-  wtc_last_reviewed_by: 'am@example.com',
-};
 
 const owner = (id: string, teamId: string) => ({
   id,
@@ -47,26 +50,20 @@ const answerOnly: SaveProfileRequest = {
 const reRecruitMove = { ...answerOnly, profile: { ...answerOnly.profile, whyTheyCare: draft().whyTheyCare } };
 
 const SAVED_ANSWER = { wtc_answer: 'It is fine, mostly.' };
-const MOVED = { wtc_bucket: 'who_are_you', wtc_answer: 'Honestly, we forgot what you do for us.' };
-const CONTENT_OF_DRAFT = {
-  wtc_answered_by_name: 'Pat Lee',
-  wtc_answered_by_role: 'CFO',
-  wtc_asked_on: '2026-11-20',
-  wtc_required_outcome: 'Cut invoice processing cost by half',
-  wtc_appropriate_experience: 'Self-serve, no tickets',
-  wtc_success_metrics: '[{"id":"m1","name":"Cost per invoice","unit":"USD","baseline":4,"current":3.5,"target":2}]',
-  wtc_plan_steps:
-    '[{"id":"s1","title":"Map stakeholders","ownerSide":"us","ownerName":"Sam","dueDate":"2026-11-30","status":"not_started"}]',
-  wtc_plan_steps_total: '1',
-  wtc_plan_steps_done: '0',
-  wtc_plan_overdue_customer: '0',
-  wtc_plan_overdue_us: '0',
-  wtc_plan_next_due: '2026-11-30',
-  wtc_customer_happiness: '2',
-  wtc_company_happiness: '2',
-  wtc_quadrant: 'let_go',
-  wtc_renewal_date: '2027-01-31',
-};
+const MOVED = { wtc_bucket: 'who_are_you', wtc_answer: DRAFT_PROPERTIES.wtc_answer };
+/** What saving draft() writes besides the bucket and the answer, over storedProperties(). */
+const CONTENT_OF_DRAFT = Object.fromEntries(
+  Object.entries(DRAFT_PROPERTIES).filter(([name]) => name !== 'wtc_bucket' && name !== 'wtc_answer'),
+);
+
+/** HubSpot holds `storedCompany(extra)`; the save must PATCH exactly `written`. */
+const savesOver = (extra: Record<string, string>, written: Record<string, string>) =>
+  hubspot()
+    .get(COMPANY_PATH)
+    .query(PROFILE_QUERY)
+    .reply(200, storedCompany(extra))
+    .patch(COMPANY_PATH, { properties: written })
+    .reply(200, { id: COMPANY_ID, properties: {} });
 
 let running: Backend | null = null;
 let calls: string[] = [];
@@ -99,26 +96,14 @@ describe('success manager with team rules', () => {
     const backend = start();
     await backend.successManagers.settled();
     expect(calls).toEqual(['owners.list']);
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(200, storedCompany())
-      .patch(COMPANY_PATH, {
-        properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP, wtc_success_manager: '501' },
-      })
-      .reply(200, { id: COMPANY_ID, properties: {} });
+    savesOver({}, { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...SAVE_STAMP, wtc_success_manager: '501' });
     expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
   });
 
   it('a save before the owners are listed stores no success manager, and it is filled in once they are, off the save path', async () => {
     ownersListed(OWNERS, 500);
     const backend = start();
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(200, storedCompany({ wtc_success_manager: '999' }))
-      .patch(COMPANY_PATH, { properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP } })
-      .reply(200, { id: COMPANY_ID, properties: {} });
+    savesOver({ wtc_success_manager: '999' }, { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...SAVE_STAMP });
     expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
 
     hubspot()
@@ -135,14 +120,7 @@ describe('success manager with team rules', () => {
   it('a save into "Who are you?" before the owners are listed waits for that listing, so its one PATCH names the manager', async () => {
     ownersListed(OWNERS, 300);
     const backend = start();
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(200, storedCompany())
-      .patch(COMPANY_PATH, {
-        properties: { ...MOVED, ...CONTENT_OF_DRAFT, ...STAMP, wtc_success_manager: '501' },
-      })
-      .reply(200, { id: COMPANY_ID, properties: {} });
+    savesOver({}, { ...MOVED, ...CONTENT_OF_DRAFT, ...SAVE_STAMP, wtc_success_manager: '501' });
     // The one owners listing is the one started at start; the save makes its usual two calls.
     expect(await callsOfSave(backend, reRecruitMove)).toEqual(['companies.get', 'owners.list', 'companies.update']);
   });
@@ -157,14 +135,10 @@ describe('success manager with team rules', () => {
     }
     backend.stop();
     await backend.successManagers.settled();
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(200, storedCompany({ wtc_success_manager: '501' }))
-      .patch(COMPANY_PATH, {
-        properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP, wtc_success_manager: '502' },
-      })
-      .reply(200, { id: COMPANY_ID, properties: {} });
+    savesOver(
+      { wtc_success_manager: '501' },
+      { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...SAVE_STAMP, wtc_success_manager: '502' },
+    );
     expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
   });
 
@@ -175,12 +149,7 @@ describe('success manager with team rules', () => {
       .reply(403, { status: 'error', message: 'This app lacks crm.objects.owners.read', category: 'MISSING_SCOPES' });
     const backend = start({ AUTOMATION_MODE: 'direct' });
     await backend.successManagers.settled();
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(200, storedCompany())
-      .patch(COMPANY_PATH, { properties: { ...MOVED, ...CONTENT_OF_DRAFT, ...STAMP } })
-      .reply(200, { id: COMPANY_ID, properties: {} });
+    savesOver({}, { ...MOVED, ...CONTENT_OF_DRAFT, ...SAVE_STAMP });
     expect(await callsOfSave(backend, reRecruitMove)).toEqual(['companies.get', 'companies.update']);
   });
 });
@@ -188,22 +157,10 @@ describe('success manager with team rules', () => {
 describe('success manager without team rules: the company owner', () => {
   it('is stored as the success manager, written only when it differs', async () => {
     const backend = start({ SUCCESS_MANAGERS_BY_TEAM: '' });
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(200, storedCompany())
-      .patch(COMPANY_PATH, {
-        properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP, wtc_success_manager: '502' },
-      })
-      .reply(200, { id: COMPANY_ID, properties: {} });
+    savesOver({}, { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...SAVE_STAMP, wtc_success_manager: '502' });
     expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
 
-    hubspot()
-      .get(COMPANY_PATH)
-      .query(PROFILE_QUERY)
-      .reply(200, storedCompany({ wtc_success_manager: '502' }))
-      .patch(COMPANY_PATH, { properties: { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...STAMP } })
-      .reply(200, { id: COMPANY_ID, properties: {} });
+    savesOver({ wtc_success_manager: '502' }, { ...SAVED_ANSWER, ...CONTENT_OF_DRAFT, ...SAVE_STAMP });
     expect(await callsOfSave(backend, answerOnly)).toEqual(['companies.get', 'companies.update']);
   });
 });

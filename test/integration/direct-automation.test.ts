@@ -39,8 +39,6 @@ describe('direct mode: the tasks the backend creates', () => {
           wtc_version: '2',
         }),
         sandboxCompany('2003', 'Gamma', { wtc_bucket: 'need_you' }),
-        // Owned by 503, in team 22: no manager rule applies to it.
-        sandboxCompany('2004', 'Delta', { wtc_bucket: 'need_you', hubspot_owner_id: '503' }),
       ].map((record) => [record.id, record]),
     );
     await applySetup(await planSetup(running.backend.setupDeps, setupOptionsFrom(running.env)));
@@ -106,21 +104,12 @@ describe('direct mode: the tasks the backend creates', () => {
     expect(running.sandbox.store.state.companies['2003'].properties.wtc_re_recruit_task_key).toBe('re_recruit:2003:v3');
   });
 
-  it('gives the company owner the re-recruit task when no manager rule applies, and stores the owner as success manager', async () => {
-    const before = tasks().length;
-    expect((await moveBucket('2004', 'who_are_you', 'move-delta-0001')).status).toBe(200);
-    expect(tasks().slice(before)).toEqual([
-      { company: '2004', subject: 'Re-recruit: the customer asked "Who are you?"', owner: '503', due: '2026-11-26' },
-    ]);
-    expect(running.sandbox.store.state.companies['2004'].properties.wtc_success_manager).toBe('503');
-  });
-
   it('creates next renewal tasks as time passes, once even when two runs overlap', async () => {
     today = new Date('2027-03-10T08:00:00.000Z');
     const [first, second] = await Promise.all([run(), run()]);
     expect(first.taskKeys).toEqual(['renewal:2002:2027-06-01']);
     expect(second).toBe(first);
-    expect(tasks()).toHaveLength(6);
+    expect(tasks()).toHaveLength(5);
     expect((await run()).taskKeys).toEqual([]);
   });
 });

@@ -28,8 +28,6 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
           wtc_version: '2',
         }),
         sandboxCompany('2003', 'Gamma', { wtc_bucket: 'need_you' }),
-        // Owned by 503, in team 22: no manager rule applies to it.
-        sandboxCompany('2004', 'Delta', { wtc_bucket: 'need_you', hubspot_owner_id: '503' }),
       ].map((record) => [record.id, record]),
     );
   });
@@ -77,23 +75,14 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
     expect(tasks()).toHaveLength(4);
   });
 
-  it('gives the company owner the re-recruit task when no manager rule applies, and stores the owner as success manager', async () => {
-    const before = tasks().length;
-    expect((await moveBucket('2004', 'who_are_you', 'wf-delta-0001')).status).toBe(200);
-    expect(tasks().slice(before)).toEqual([
-      { company: '2004', subject: 'Re-recruit: the customer asked "Who are you?"', owner: '503', due: '2026-11-26' },
-    ]);
-    expect(running.sandbox.store.state.companies['2004'].properties.wtc_success_manager).toBe('503');
-  });
-
   it('creates the next renewal task when the date comes inside the lead window', () => {
     today = new Date('2027-03-10T08:00:00.000Z');
     running.sandbox.runWorkflows();
-    expect(tasks().slice(5)).toEqual([
+    expect(tasks().slice(4)).toEqual([
       { company: '2002', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2027-03-17' },
     ]);
     running.sandbox.runWorkflows();
-    expect(tasks()).toHaveLength(6);
+    expect(tasks()).toHaveLength(5);
   });
 
   it('enrolls a company again when its renewal date changes: the next renewal gets its task too', async () => {

@@ -53,6 +53,37 @@ export const draft = (overrides: Partial<ProfileDraft> = {}): ProfileDraft => ({
   ...overrides,
 });
 
+/** The properties `draft()` is stored as (saved on NOW), spelled out for the tests that assert exact bodies. */
+export const DRAFT_PROPERTIES = {
+  wtc_bucket: 'who_are_you',
+  wtc_answer: 'Honestly, we forgot what you do for us.',
+  wtc_answered_by_name: 'Pat Lee',
+  wtc_answered_by_role: 'CFO',
+  wtc_asked_on: '2026-11-20',
+  wtc_required_outcome: 'Cut invoice processing cost by half',
+  wtc_appropriate_experience: 'Self-serve, no tickets',
+  wtc_success_metrics: '[{"id":"m1","name":"Cost per invoice","unit":"USD","baseline":4,"current":3.5,"target":2}]',
+  wtc_plan_steps:
+    '[{"id":"s1","title":"Map stakeholders","ownerSide":"us","ownerName":"Sam","dueDate":"2026-11-30","status":"not_started"}]',
+  wtc_plan_steps_total: '1',
+  wtc_plan_steps_done: '0',
+  wtc_plan_overdue_customer: '0',
+  wtc_plan_overdue_us: '0',
+  wtc_plan_next_due: '2026-11-30',
+  wtc_customer_happiness: '2',
+  wtc_company_happiness: '2',
+  wtc_quadrant: 'let_go',
+  wtc_renewal_date: '2027-01-31',
+};
+
+/** The stamp a save of request 'save-request-0001' over version 3 by am@example.com at NOW writes. */
+export const SAVE_STAMP = {
+  wtc_version: '4',
+  wtc_last_save_id: 'save-request-0001',
+  wtc_last_reviewed_at: '2026-11-23T10:00:00.000Z',
+  wtc_last_reviewed_by: 'am@example.com',
+};
+
 /** The properties a stored version-N profile of `draft()` has in HubSpot. */
 export const storedProperties = (version: number, saveId = 'earlier-save-0001') => ({
   [PROPERTIES.bucket.name]: 'its_ok',
