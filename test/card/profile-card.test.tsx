@@ -13,6 +13,8 @@ import {
   TextArea,
 } from '@hubspot/ui-extensions';
 
+import { type Profile } from '@why-they-care/domain';
+
 import { ProfileCard } from '../../extensions/app/cards/ProfileCard';
 import { emptyProfile, jsonResponse, mockFetch, PROFILE_URL, profileFixture, renderCard, TODAY } from './mocks';
 
@@ -314,6 +316,52 @@ describe('editing and saving', () => {
       expect(renderer.find(TextArea, { name: 'answer' }).props.value).toBe('Their newer answer'),
     );
     expect(renderer.maybeFindByTestId(Alert, 'save-conflict')).toBeNull();
+  });
+
+  const conflictBody = (theirs: Profile) => ({
+    error: { code: 'VERSION_CONFLICT', message: 'Someone saved', correlationId: 'c' },
+    current: theirs,
+  });
+  it.each([
+    [
+      "HubSpot's dev proxy envelope (HTTP 200, status in context)",
+      (body: unknown) =>
+        jsonResponse(200, {
+          status: 'error',
+          category: 'BAD_GATEWAY',
+          message: 'Error returned from Request Uri',
+          context: { appServerStatusCode: ['409'], correlationId: ['x'] },
+          responseBody: body,
+        }),
+    ],
+    [
+      'an envelope with the status at the top and the body as text',
+      (body: unknown) => jsonResponse(502, { appServerStatusCode: 409, responseBody: JSON.stringify(body) }),
+    ],
+  ])('reads a 409 inside %s', async (_label, envelope) => {
+    const { renderer, fetch } = await editAndSave();
+    const theirs = profileFixture({
+      version: 5,
+      review: { lastReviewedAt: '2026-11-23T09:55:00.000Z', lastReviewedBy: 'pat@example.com' },
+    });
+    fetch.mockResolvedValueOnce(envelope(conflictBody(theirs)));
+    renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await renderer.waitFor(() => expect(renderer.findByTestId(Alert, 'save-conflict')).toBeDefined());
+    expect(renderer.findByTestId(Alert, 'save-conflict').text).toMatch(/^pat@example.com saved it/);
+    expect(renderer.find(TextArea, { name: 'answer' }).props.value).toBe('Who are you again?');
+  });
+
+  it("loads a profile inside HubSpot's success envelope", async () => {
+    mockFetch(
+      jsonResponse(200, {
+        status: 'success',
+        responseBody: { profile: profileFixture() },
+        context: { appServerStatusCode: ['200'] },
+      }),
+    );
+    const renderer = renderCard();
+    renderer.render(card());
+    await renderer.waitFor(() => expect(renderer.findByTestId(Tag, 'glance-bucket').text).toBe("It's OK"));
   });
 
   it('adds, reorders and removes steps and metrics', async () => {

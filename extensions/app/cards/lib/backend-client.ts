@@ -23,17 +23,34 @@ const errorBodySchema = z.object({
 });
 const profileBodySchema = z.object({ profile: profileSchema });
 
-/** HubSpot's proxy may wrap a non-2xx answer as {appServerStatusCode, responseBody}: look inside. */
-const unwrap = (status: number, body: unknown): { status: number; body: unknown } => {
-  if (typeof body === 'object' && body !== null && 'appServerStatusCode' in body && 'responseBody' in body) {
-    const inner = body.responseBody;
-    try {
-      return { status: Number(body.appServerStatusCode), body: typeof inner === 'string' ? JSON.parse(inner) : inner };
-    } catch {
-      return { status: Number(body.appServerStatusCode), body: inner };
-    }
+/**
+ * HubSpot's proxy may hand the card its own envelope instead of the backend's answer: the local dev proxy
+ * (`@hubspot/ui-extensions-dev-server`) answers `{status, responseBody, context: {appServerStatusCode: ['409']}}`,
+ * with HTTP 200 for a backend status of 300 or more, and older notes show `appServerStatusCode` at the top level.
+ * Production may behave like either, so the backend's own status and body are taken from wherever they are.
+ */
+const statusCodeSchema = z.union([z.coerce.number().int(), z.array(z.coerce.number().int()).nonempty()]);
+const proxyEnvelopeSchema = z.object({
+  responseBody: z.unknown(),
+  appServerStatusCode: statusCodeSchema.optional(),
+  context: z.object({ appServerStatusCode: statusCodeSchema.optional() }).optional(),
+});
+
+const parseIfText = (inner: unknown): unknown => {
+  if (typeof inner !== 'string') return inner;
+  try {
+    return JSON.parse(inner);
+  } catch {
+    return inner;
   }
-  return { status, body };
+};
+
+const unwrap = (status: number, body: unknown): { status: number; body: unknown } => {
+  const envelope = proxyEnvelopeSchema.safeParse(body);
+  if (!envelope.success) return { status, body };
+  const code = envelope.data.context?.appServerStatusCode ?? envelope.data.appServerStatusCode;
+  if (code === undefined) return { status, body };
+  return { status: Array.isArray(code) ? code[0] : code, body: parseIfText(envelope.data.responseBody) };
 };
 
 const readJson = async (response: Response): Promise<unknown> => {
