@@ -1,63 +1,75 @@
-import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
-
-import { BUCKET_VALUES, draftOf, type Profile } from '@why-they-care/domain';
 import { randomUUID } from 'node:crypto';
 
-import { type SignedCall, signedFetch } from '../http/signed-fetch';
+import { draftOf, type Profile } from '@why-they-care/domain';
+
+import { loadCallEnv } from '../config/env';
+import { signedRequest } from '../http/signed-fetch';
+import { moveFrom, type Request, requestFrom, USAGE } from './call-arguments';
+import { CommandError, parseCommandLine, runCommand } from './run-command';
 import { commandEnv } from './sandbox-mode';
 
-const USAGE = `Usage:
-  npm run call -- METHOD PATH [BODY]          a request signed the way HubSpot signs it (BODY: JSON or @file.json)
-  npm run call -- move COMPANY_ID BUCKET      load the profile, change its bucket, save it (${BUCKET_VALUES.join(' | ')})
-Calls BACKEND_URL (default http://localhost:$PORT) as HubSpot account HUBSPOT_PORTAL_ID, signed with HUBSPOT_CLIENT_SECRET
-(in sandbox mode: the sandbox's account and secret).`;
+type Response = { status: number; body: unknown };
 
-const env = commandEnv();
-const backendUrl = (env.BACKEND_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, '');
+/** `npm run call`: a request to the backend signed the way HubSpot signs it, or a bucket move. */
+runCommand(async () => {
+  const { values, positionals } = parseCommandLine(
+    { allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } },
+    USAGE,
+  );
+  if (values.help) return console.log(USAGE);
+  if (positionals.length === 0) throw new CommandError(`Nothing to call.\n\n${USAGE}`, 2);
 
-const signedCall = (method: SignedCall['method'], path: string, body?: unknown) =>
-  signedFetch({
-    clientSecret: String(env.HUBSPOT_CLIENT_SECRET),
-    portalId: String(env.HUBSPOT_PORTAL_ID),
-    method,
-    url: `${backendUrl}${path}`,
-    body,
-  });
+  const env = loadCallEnv(commandEnv());
+  const backendUrl = (env.BACKEND_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const send = async ({ method, path, body }: Request): Promise<Response> => {
+    const { url, init } = signedRequest({
+      clientSecret: env.HUBSPOT_CLIENT_SECRET,
+      portalId: env.HUBSPOT_PORTAL_ID,
+      method,
+      url: `${backendUrl}${path}`,
+      body,
+    });
+    let response: globalThis.Response;
+    try {
+      response = await fetch(url, init);
+    } catch (error) {
+      const { cause } = error as Error & { cause?: { code?: string; message?: string } };
+      const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+      throw new CommandError(
+        `Could not reach the backend at ${backendUrl} (${reason}): is it running (npm start)? ` +
+          'If it runs elsewhere, set BACKEND_URL.',
+      );
+    }
+    const text = await response.text();
+    try {
+      return { status: response.status, body: text ? JSON.parse(text) : {} };
+    } catch {
+      return { status: response.status, body: text };
+    }
+  };
+  const print = ({ status, body }: Response) => {
+    console.log(`HTTP ${status}`);
+    console.log(typeof body === 'string' ? body : JSON.stringify(body, null, 2));
+    if (status >= 400) process.exitCode = 1;
+  };
 
-const print = (result: { status: number; body: unknown }) => {
-  console.log(`HTTP ${result.status}`);
-  console.log(JSON.stringify(result.body, null, 2));
-  if (result.status >= 400) process.exitCode = 1;
-};
+  const [first, ...rest] = positionals;
+  if (first !== 'move') return print(await send(requestFrom(positionals)));
 
-const move = async (companyId: string, bucket: string) => {
-  const loaded = await signedCall('GET', `/api/companies/${companyId}/profile`);
+  const { companyId, bucket } = moveFrom(rest);
+  const path = `/api/companies/${companyId}/profile`;
+  const loaded = await send({ method: 'GET', path });
   if (loaded.status !== 200) return print(loaded);
   const { profile } = loaded.body as { profile: Profile };
   return print(
-    await signedCall('PUT', `/api/companies/${companyId}/profile`, {
-      requestId: randomUUID(),
-      expectedVersion: profile.version,
-      profile: { ...draftOf(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
+    await send({
+      method: 'PUT',
+      path,
+      body: {
+        requestId: randomUUID(),
+        expectedVersion: profile.version,
+        profile: { ...draftOf(profile), whyTheyCare: { ...profile.whyTheyCare, bucket } },
+      },
     }),
   );
-};
-
-const main = async () => {
-  const { positionals } = parseArgs({ allowPositionals: true });
-  const [first, second, third] = positionals;
-  if (first === 'move' && second && third) return move(second, third);
-  if (!first || !second) return console.log(USAGE);
-  const body =
-    third === undefined ? undefined : JSON.parse(third.startsWith('@') ? readFileSync(third.slice(1), 'utf8') : third);
-  return print(await signedCall(first.toUpperCase() as SignedCall['method'], second, body));
-};
-
-main().catch((error: unknown) => {
-  console.error(
-    `Could not reach the backend at ${backendUrl}: is it running (npm start)?`,
-    error instanceof Error ? error.message : error,
-  );
-  process.exit(1);
 });

@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
+import { isSandboxMode, loadSandboxEnv, sandboxUrl, withoutBlanks } from '../config/env';
 import { createSandbox, SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../sandbox/server';
 import { type SandboxState } from '../sandbox/store';
+import { claimSandboxData } from './sandbox-owner';
 
 /** Where the sandbox keeps its state between runs (SANDBOX_DATA_FILE, default data/sandbox.json). */
-export const SANDBOX_FILE = process.env.SANDBOX_DATA_FILE || join(process.cwd(), 'data', 'sandbox.json');
-export const DEFAULT_SANDBOX_PORT = 3100;
+export const sandboxFile = (env: NodeJS.ProcessEnv = process.env) => loadSandboxEnv(env).SANDBOX_DATA_FILE;
 const WORKFLOW_PASS_MS = 10 * 60 * 1000;
 
-/** No access token means no HubSpot account: the embedded sandbox stands in for it. */
-export const isSandboxMode = (env: NodeJS.ProcessEnv = process.env) => !env.HUBSPOT_ACCESS_TOKEN;
-
-export const sandboxUrl = (env: NodeJS.ProcessEnv = process.env) =>
-  `http://127.0.0.1:${Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT)}`;
-
 /** The AUTOMATION_MODE `npm start` last ran the sandbox with, if it did since the last reset. */
-const rememberedMode = (): SandboxState['automationMode'] => {
+const rememberedMode = (env: NodeJS.ProcessEnv): SandboxState['automationMode'] => {
   try {
-    return (JSON.parse(readFileSync(SANDBOX_FILE, 'utf8')) as SandboxState).automationMode;
+    return (JSON.parse(readFileSync(sandboxFile(env), 'utf8')) as SandboxState).automationMode;
   } catch {
     return undefined; // no sandbox yet
   }
@@ -27,15 +21,15 @@ const rememberedMode = (): SandboxState['automationMode'] => {
 /**
  * The environment every command runs with: the caller's when it names a HubSpot account, else one
  * that points at the sandbox `npm start` runs (in the automation mode it was started with, direct by
- * default; demo managers per team).
+ * default; demo managers per team). Blank variables count as unset here too, as in loadEnv.
  */
 export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv =>
   isSandboxMode(env)
     ? {
-        AUTOMATION_MODE: rememberedMode() ?? 'direct',
+        AUTOMATION_MODE: rememberedMode(env) ?? 'direct',
         DEFAULT_SUCCESS_MANAGER_ID: '501',
         SUCCESS_MANAGERS_BY_TEAM: JSON.stringify({ 11: '501', 22: '504' }),
-        ...env,
+        ...withoutBlanks(env),
         HUBSPOT_ACCESS_TOKEN: SANDBOX_ACCESS_TOKEN,
         HUBSPOT_API_BASE_URL: sandboxUrl(env),
         HUBSPOT_CLIENT_SECRET: env.HUBSPOT_CLIENT_SECRET || SANDBOX_CLIENT_SECRET,
@@ -45,8 +39,13 @@ export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.Process
 
 /** Starts the sandbox on loopback, with HubSpot's Professional rate limit unless SANDBOX_REQUESTS_PER_10S says otherwise. */
 export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
-  const sandbox = createSandbox({ file: SANDBOX_FILE, requestsPer10s: Number(env.SANDBOX_REQUESTS_PER_10S ?? 190) });
-  const server = await sandbox.listen(Number(env.SANDBOX_PORT ?? DEFAULT_SANDBOX_PORT));
+  const settings = loadSandboxEnv(env);
+  const sandbox = createSandbox({
+    file: settings.SANDBOX_DATA_FILE,
+    requestsPer10s: settings.SANDBOX_REQUESTS_PER_10S,
+  });
+  const server = await sandbox.listen(settings.SANDBOX_PORT);
+  const release = claimSandboxData(settings.SANDBOX_DATA_FILE, server.url);
   // Workflows react to each write; this pass moves delays (renewals) along as days go by.
   const timer = setInterval(() => sandbox.runWorkflows(), WORKFLOW_PASS_MS);
   timer.unref();
@@ -57,6 +56,6 @@ export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
       sandbox.store.state.automationMode = mode;
       sandbox.store.flush();
     },
-    close: () => (clearInterval(timer), server.close()),
+    close: () => (clearInterval(timer), release(), server.close()),
   };
 };

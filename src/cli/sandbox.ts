@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 
 import { type FilterBranch } from '../sandbox/filter-branch';
 import { listMembers } from '../sandbox/routes/lists';
 import { type SandboxState } from '../sandbox/store';
-import { SANDBOX_FILE, startSandbox } from './sandbox-mode';
+import { CommandError, parseCommandLine, portSetting, runCommand } from './run-command';
+import { sandboxFile, startSandbox } from './sandbox-mode';
+import { releaseSandboxData, sandboxDataOwner } from './sandbox-owner';
 
 const USAGE = `Usage: npm run sandbox -- [--reset] [tasks | lists]
   (no argument)  run the HubSpot sandbox on its own (SANDBOX_PORT, default 3100)
@@ -12,8 +13,24 @@ const USAGE = `Usage: npm run sandbox -- [--reset] [tasks | lists]
   tasks          list the tasks the sandbox holds (created by direct-mode automation or the workflows)
   lists          the app's lists (by bucket, by quadrant, not asked in 90 days) and their companies`;
 
-const savedState = (): SandboxState | null =>
-  existsSync(SANDBOX_FILE) ? (JSON.parse(readFileSync(SANDBOX_FILE, 'utf8')) as SandboxState) : null;
+const savedState = (): SandboxState | null => {
+  const file = sandboxFile();
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SandboxState) : null;
+};
+
+/** Deleting the data under a running sandbox would not reset it: it rewrites the file from memory. */
+const reset = async () => {
+  const file = sandboxFile();
+  const owner = await sandboxDataOwner(file);
+  if (owner) {
+    throw new CommandError(
+      `The sandbox at ${owner.url} (process ${owner.pid}) is using ${file}: stop npm start (or npm run sandbox) first, then reset.`,
+    );
+  }
+  rmSync(file, { force: true });
+  releaseSandboxData(file);
+  console.log(`Sandbox data cleared (${file}).`);
+};
 
 const showLists = () => {
   const state = savedState();
@@ -44,23 +61,19 @@ const listTasks = () => {
   return undefined;
 };
 
-const main = async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { reset: { type: 'boolean' }, help: { type: 'boolean' } },
-  });
+runCommand(async () => {
+  const { values, positionals } = parseCommandLine(
+    { allowPositionals: true, options: { reset: { type: 'boolean' }, help: { type: 'boolean' } } },
+    USAGE,
+  );
   if (values.help) return console.log(USAGE);
-  if (values.reset) {
-    rmSync(SANDBOX_FILE, { force: true });
-    return console.log(`Sandbox data cleared (${SANDBOX_FILE}).`);
-  }
+  if (values.reset) return reset();
   if (positionals[0] === 'tasks') return listTasks();
   if (positionals[0] === 'lists') return showLists();
-  const server = await startSandbox();
-  console.log(`HubSpot sandbox on ${server.url} (state in ${SANDBOX_FILE})`);
+  if (positionals.length > 0) throw new CommandError(`Unknown command "${positionals[0]}".\n\n${USAGE}`, 2);
+  const server = await startSandbox().catch(portSetting('SANDBOX_PORT'));
+  console.log(`HubSpot sandbox on ${server.url} (state in ${sandboxFile()})`);
   process.on('SIGINT', () => void server.close().then(() => process.exit(0)));
   process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
   return undefined;
-};
-
-void main();
+});

@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
-
 import { createBackend, setupOptionsFrom } from '../backend';
-import { ConfigError, loadEnv } from '../config/env';
+import { loadEnv } from '../config/env';
 import { createLogger } from '../lib/logger';
-import { commandEnv } from './sandbox-mode';
 import { applySetup, planSetup } from '../setup/setup';
 import { formatSetupReport } from '../setup/report';
+import { CommandError, parseCommandLine, runCommand } from './run-command';
+import { commandEnv } from './sandbox-mode';
 
 const USAGE = `Usage: npm run setup -- [--dry-run] [--enable | --disable]
   Installs Why They Care on the HubSpot account of HUBSPOT_ACCESS_TOKEN: the property group and properties,
@@ -16,19 +15,21 @@ const USAGE = `Usage: npm run setup -- [--dry-run] [--enable | --disable]
   --enable   turn the app's workflows on
   --disable  turn the app's workflows off (in direct mode too, where a workflow that is on would double every task)`;
 
-const main = async () => {
-  const { values } = parseArgs({
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      enable: { type: 'boolean', default: false },
-      disable: { type: 'boolean', default: false },
-      help: { type: 'boolean' },
+runCommand(async () => {
+  const { values } = parseCommandLine(
+    {
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        enable: { type: 'boolean', default: false },
+        disable: { type: 'boolean', default: false },
+        help: { type: 'boolean' },
+      },
     },
-  });
+    USAGE,
+  );
   if (values.help) return console.log(USAGE);
   if (values.enable && values.disable) {
-    process.exitCode = 1;
-    return console.error(`--enable and --disable cannot be used together.\n\n${USAGE}`);
+    throw new CommandError(`--enable and --disable cannot be used together.\n\n${USAGE}`, 2);
   }
   const workflows = values.enable ? 'enable' : values.disable ? 'disable' : 'keep';
   const env = loadEnv(commandEnv());
@@ -37,9 +38,5 @@ const main = async () => {
   const items = values['dry-run'] ? plan : await applySetup(plan);
   console.log(formatSetupReport(items, { dryRun: values['dry-run'], portalId: env.HUBSPOT_PORTAL_ID }));
   if (items.some((item) => item.action === 'conflict')) process.exitCode = 2;
-};
-
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `${error.message}\n\n${USAGE}` : error);
-  process.exit(1);
+  return undefined;
 });

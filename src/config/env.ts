@@ -1,6 +1,20 @@
+import { resolve } from 'node:path';
+
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number (0-65535)' })
+    .int('must be a port number (0-65535)')
+    .min(0, 'must be a port number (0-65535)')
+    .max(65_535, 'must be a port number (0-65535)')
+    .default(fallback);
+
+/** An http(s) origin: `z.url()` alone would take `localhost:3000` as a URL with the scheme `localhost:`. */
+const httpUrl = (example: string) => z.url({ protocol: /^https?$/, error: `must be a URL like ${example}` });
+
+export const DEFAULT_HUBSPOT_API_BASE_URL = 'https://api.hubapi.com';
 
 /** A variable that must be set: says "is required" rather than zod's type message when it is missing. */
 const required = (hint: string) =>
@@ -20,16 +34,16 @@ const jsonRecord = z.string().transform((text, context) => {
 
 /** Every setting the backend reads, validated once at start. `.env.example` documents each one. */
 export const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: port(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HUBSPOT_ACCESS_TOKEN: required('the app access token').min(1, 'is required'),
-  HUBSPOT_API_BASE_URL: z.url().default('https://api.hubapi.com'),
+  HUBSPOT_API_BASE_URL: httpUrl(DEFAULT_HUBSPOT_API_BASE_URL).default(DEFAULT_HUBSPOT_API_BASE_URL),
   HUBSPOT_CLIENT_SECRET: required('the app client secret, Auth tab of the app').min(
     8,
     'must be the app client secret (Auth tab of the app)',
   ),
   HUBSPOT_PORTAL_ID: required('the HubSpot account id').regex(/^\d+$/, 'must be the HubSpot account id (digits)'),
-  PUBLIC_BASE_URL: z.url().optional(),
+  PUBLIC_BASE_URL: httpUrl('https://why-they-care.example.com').optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('true')
@@ -54,6 +68,24 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Sandbox mode and `npm run sandbox`: the embedded HubSpot stand-in. */
+export const sandboxEnvSchema = z.object({
+  SANDBOX_PORT: port(3100),
+  SANDBOX_DATA_FILE: z
+    .string()
+    .default('data/sandbox.json')
+    .transform((file) => resolve(file)),
+  SANDBOX_REQUESTS_PER_10S: positiveInt(190),
+});
+
+/** `npm run call`: which backend to call, and the account and secret to sign for. */
+export const callEnvSchema = envSchema
+  .pick({ PORT: true, HUBSPOT_CLIENT_SECRET: true, HUBSPOT_PORTAL_ID: true })
+  .extend({ BACKEND_URL: httpUrl('http://localhost:3000').optional() });
+
+/** `npm run bench`: seconds per load round. */
+export const benchEnvSchema = z.object({ BENCH_LOAD_SECONDS: positiveInt(8) });
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -61,9 +93,26 @@ export class ConfigError extends Error {
 }
 
 /** Blank variables count as unset, so `FOO=` in a .env file falls back to the default. */
-export const loadEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
-  const result = envSchema.safeParse(present);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-};
+export const withoutBlanks = (source: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+
+const parseWith =
+  <Schema extends z.ZodType>(schema: Schema) =>
+  (source: NodeJS.ProcessEnv = process.env): z.infer<Schema> => {
+    const result = schema.safeParse(withoutBlanks(source));
+    if (result.success) return result.data;
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  };
+
+export const loadEnv = parseWith(envSchema);
+export const loadSandboxEnv = parseWith(sandboxEnvSchema);
+export const loadCallEnv = parseWith(callEnvSchema);
+export const loadBenchEnv = parseWith(benchEnvSchema);
+
+/** No access token means no HubSpot account: the embedded sandbox stands in for it. */
+export const isSandboxMode = (source: NodeJS.ProcessEnv = process.env) => !source.HUBSPOT_ACCESS_TOKEN;
+
+export const sandboxUrl = (source: NodeJS.ProcessEnv = process.env) =>
+  `http://127.0.0.1:${loadSandboxEnv(source).SANDBOX_PORT}`;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type AddressInfo } from 'node:net';
 
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
+import { listen as listenOn } from '../lib/listen';
 import { sendHubSpotError } from './hubspot-errors';
 import { companyRoutes } from './routes/companies';
 import { flowRoutes } from './routes/flows';
@@ -101,21 +101,18 @@ export const createSandbox = (options: SandboxOptions) => {
   app.use(jsonErrors);
 
   /** Listens on loopback only; resolves with the base URL to give the backend as HUBSPOT_API_BASE_URL. */
-  const listen = (port = 0) =>
-    new Promise<{ url: string; close: () => Promise<void> }>((resolve) => {
-      const server = app.listen(port, '127.0.0.1', () => {
-        const { port: actual } = server.address() as AddressInfo;
-        resolve({
-          url: `http://127.0.0.1:${actual}`,
-          close: () =>
-            new Promise<void>((done) => {
-              store.flush();
-              server.closeAllConnections();
-              server.close(() => done());
-            }),
-        });
-      });
-    });
+  const listen = async (port = 0) => {
+    const { server, port: actual } = await listenOn(app, port, '127.0.0.1');
+    return {
+      url: `http://127.0.0.1:${actual}`,
+      close: () =>
+        new Promise<void>((done) => {
+          store.flush();
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+    };
+  };
 
   return {
     app,

@@ -1,4 +1,6 @@
-import { ConfigError, loadEnv } from '../../src/config/env';
+import { resolve } from 'node:path';
+
+import { ConfigError, loadCallEnv, loadEnv, loadSandboxEnv } from '../../src/config/env';
 
 describe('configuration', () => {
   it('stops with a message naming every missing or bad variable', () => {
@@ -14,7 +16,7 @@ describe('configuration', () => {
       attempt();
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
-        'PORT: Invalid input: expected number, received NaN',
+        'PORT: must be a port number (0-65535)',
         'HUBSPOT_CLIENT_SECRET: is required (the app client secret, Auth tab of the app)',
         'HUBSPOT_PORTAL_ID: must be the HubSpot account id (digits)',
         'SUCCESS_MANAGERS_BY_TEAM: must be JSON like {"<teamId>": "<ownerId>"}',
@@ -40,5 +42,22 @@ describe('configuration', () => {
       RENEWAL_LEAD_DAYS: 90,
     });
     expect(env.PUBLIC_BASE_URL).toBeUndefined();
+  });
+
+  it('validates the sandbox and `npm run call` variables the same way', () => {
+    expect(() => loadSandboxEnv({ SANDBOX_PORT: '31OO', SANDBOX_REQUESTS_PER_10S: '-1' })).toThrow(
+      new ConfigError([
+        'SANDBOX_PORT: must be a port number (0-65535)',
+        'SANDBOX_REQUESTS_PER_10S: Too small: expected number to be >0',
+      ]),
+    );
+    expect(() =>
+      loadCallEnv({ BACKEND_URL: 'localhost:3000', HUBSPOT_CLIENT_SECRET: 'secret-123', HUBSPOT_PORTAL_ID: '42' }),
+    ).toThrow(new ConfigError(['BACKEND_URL: must be a URL like http://localhost:3000']));
+    expect(loadSandboxEnv({ SANDBOX_PORT: '', SANDBOX_DATA_FILE: '' })).toEqual({
+      SANDBOX_PORT: 3100,
+      SANDBOX_DATA_FILE: resolve('data/sandbox.json'),
+      SANDBOX_REQUESTS_PER_10S: 190,
+    });
   });
 });

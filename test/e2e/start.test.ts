@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -6,6 +7,7 @@ import { draftOf, type Profile } from '@why-they-care/domain';
 
 import { signedFetch } from '../../src/http/signed-fetch';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { runCli } from '../support/cli';
 import { startApp } from '../support/started-app';
 
 /**
@@ -161,6 +163,13 @@ describe('npm start with no HubSpot credentials', () => {
       // Moved by the save above.
       expect.objectContaining({ name: 'Acme Logistics', bucket: 'Who are you?' }),
     );
+  });
+
+  it('keeps its sandbox data from npm run sandbox -- --reset while it runs', async () => {
+    const refused = await runCli('src/cli/sandbox.ts', ['--reset'], { SANDBOX_DATA_FILE: app.env.SANDBOX_DATA_FILE });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/stop npm start \(or npm run sandbox\) first, then reset/);
+    expect(existsSync(app.env.SANDBOX_DATA_FILE)).toBe(true);
   });
 
   it('shuts down cleanly on SIGTERM', async () => {

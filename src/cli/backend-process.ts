@@ -1,0 +1,66 @@
+import { type RequestListener } from 'node:http';
+
+import { type Logger } from 'pino';
+
+import { type Backend, setupOptionsFrom } from '../backend';
+import { type Env } from '../config/env';
+import { scheduleDaily } from '../automation/daily-timer';
+import { todayUtc } from '../automation/direct-tasks';
+import { listen } from '../lib/listen';
+import { portSetting } from './run-command';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Serves the backend until SIGINT or SIGTERM: the HTTP server on PORT, in direct mode the watch on the app's
+ * workflows and the daily pass when AUTOMATION_DAILY_AT_UTC asks for it, and a graceful stop (`onStop` closes
+ * what the caller started).
+ * Resolves with the port once listening.
+ */
+export const serveBackend = async (input: {
+  env: Env;
+  logger: Logger;
+  backend: Backend;
+  /** What answers on PORT when it is more than the backend's own app (the sandbox's preview around it). */
+  app?: RequestListener;
+  onStop?: () => Promise<void>;
+}) => {
+  const { env, logger, backend } = input;
+  const { server, port } = await listen(input.app ?? backend.app, env.PORT).catch(portSetting('PORT'));
+  backend.start();
+
+  // Direct mode: know whether the app's workflows are on before saves need it, without asking per save.
+  const stopWatching = env.AUTOMATION_MODE === 'direct' ? backend.workflowGuard.watch() : () => undefined;
+  const stopDaily =
+    env.AUTOMATION_MODE === 'direct' && env.AUTOMATION_DAILY_AT_UTC
+      ? scheduleDaily(
+          env.AUTOMATION_DAILY_AT_UTC,
+          async () => {
+            await backend.runAutomation({
+              today: todayUtc(),
+              renewalLeadDays: env.RENEWAL_LEAD_DAYS,
+              renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
+            });
+          },
+          logger,
+        )
+      : () => undefined;
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    stopDaily();
+    stopWatching();
+    backend.stop();
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    server.close(async () => {
+      await input.onStop?.();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  return { port };
+};
+
+export const listeningLine = (port: number, env: Env) =>
+  `Why They Care backend listening on port ${port} for HubSpot account ${env.HUBSPOT_PORTAL_ID}`;

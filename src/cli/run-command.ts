@@ -1,0 +1,80 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+import { ConfigError, DEFAULT_HUBSPOT_API_BASE_URL, isSandboxMode, sandboxUrl } from '../config/env';
+import { HubSpotError } from '../hubspot/errors';
+import { PortUnavailableError } from '../lib/listen';
+
+/** A failure the user can fix: its message says how, and no stack trace follows it. */
+export class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+/** `parseArgs`, with an unknown option or a missing value reported as a usage mistake. */
+export const parseCommandLine = <T extends ParseArgsConfig>(config: T, usage: string) => {
+  try {
+    return parseArgs<T>(config);
+  } catch (error) {
+    throw new CommandError(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`, 2);
+  }
+};
+
+/** Names the setting that chose a port, for `PortUnavailableError`s: `.catch(portSetting('PORT'))`. */
+export const portSetting =
+  (variable: string) =>
+  (error: unknown): never => {
+    if (error instanceof PortUnavailableError) throw new CommandError(`${error.message}: set ${variable}`);
+    throw error;
+  };
+
+/** Where the command looks for HubSpot, in the words and variables the user can change. */
+const hubspotTarget = (env: NodeJS.ProcessEnv) =>
+  isSandboxMode(env)
+    ? {
+        name: 'The HubSpot sandbox',
+        url: sandboxUrl(env),
+        unreachable:
+          'start it with `npm start` (or `npm run sandbox`) in another terminal, or set SANDBOX_PORT to the port it runs on',
+        refusedToken: 'is another program listening on SANDBOX_PORT?',
+      }
+    : {
+        name: 'HubSpot',
+        url: env.HUBSPOT_API_BASE_URL || DEFAULT_HUBSPOT_API_BASE_URL,
+        unreachable: 'check HUBSPOT_API_BASE_URL and the network',
+        refusedToken: "set HUBSPOT_ACCESS_TOKEN to the app's access token (the app's Auth tab in HubSpot)",
+      };
+
+const explainHubSpotError = (error: HubSpotError, env: NodeJS.ProcessEnv) => {
+  const target = hubspotTarget(env);
+  const noAnswer = error.code === 'HUBSPOT_TIMEOUT' || (error.code === 'HUBSPOT_UNAVAILABLE' && !error.details.status);
+  if (noAnswer) return `${target.name} does not answer at ${target.url}: ${target.unreachable}.`;
+  if (error.code === 'HUBSPOT_AUTH_FAILED') {
+    return `${target.name} at ${target.url} refused the access token: ${target.refusedToken}`;
+  }
+  const { operation, status, correlationId } = error.details;
+  const context = [status && `HTTP ${status}`, correlationId && `correlation id ${correlationId}`].filter(Boolean);
+  return `${target.name} refused ${operation}: ${error.message}${context.length ? ` (${context.join(', ')})` : ''}`;
+};
+
+const explain = (error: unknown) => {
+  if (error instanceof CommandError || error instanceof ConfigError) return error.message;
+  if (error instanceof HubSpotError) return explainHubSpotError(error, process.env);
+  // Anything else is a bug: keep the stack for the report.
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+};
+
+/**
+ * Runs a command's main function: what the user can fix is printed as one message and the process exits
+ * non-zero (2 for a usage mistake); open servers do not keep a failed command alive.
+ */
+export const runCommand = (main: () => Promise<unknown>) => {
+  main().catch((error: unknown) => {
+    console.error(explain(error));
+    process.exit(error instanceof CommandError ? error.exitCode : 1);
+  });
+};
