@@ -14,6 +14,7 @@ import { ownersApi } from './hubspot/owners';
 import { propertiesApi } from './hubspot/properties';
 import { tasksApi } from './hubspot/tasks';
 import { buildApp } from './http/app';
+import { createReadinessCheck } from './http/readiness';
 import { createProfileService } from './profile/profile.service';
 import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';
 
@@ -51,6 +52,7 @@ export const connectFromEnv = (env: Env, observe?: CallObserver) =>
 export const createBackend = ({ env, logger, observe, now, ownersRefreshMs }: BackendOptions) => {
   const hubspot = connectFromEnv(env, observe);
   const companies = companiesApi(hubspot);
+  const properties = propertiesApi(hubspot);
   const tasks = tasksApi(hubspot);
   const flows = flowsApi(hubspot);
   const workflowGuard = createWorkflowGuard({ flows, logger });
@@ -75,6 +77,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs }: Ba
     trustProxy: env.TRUST_PROXY,
     logger,
     profiles,
+    readiness: createReadinessCheck({ probe: () => properties.read(PROPERTIES.bucket.name), logger }),
   });
   return {
     app,
@@ -83,7 +86,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs }: Ba
     start: () => successManagers.start(),
     stop: () => successManagers.stop(),
     successManagers,
-    setupDeps: { properties: propertiesApi(hubspot), lists: listsApi(hubspot), flows },
+    setupDeps: { properties, lists: listsApi(hubspot), flows },
     runAutomation: createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger }),
     /** Direct mode: whether the app's workflows are on (start watches it so saves need not ask). */
     workflowGuard,

@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http';
 import { type ProfileService } from '../profile/profile.service';
 import { profileRouter } from '../profile/profile.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { type ReadinessCheck, readinessRoute } from './readiness';
 import { requireAccount } from './require-account';
 import { type RawBodyRequest, verifyHubSpotSignature } from './signature';
 
@@ -18,10 +19,13 @@ export type AppOptions = {
   trustProxy: boolean;
   logger: Logger;
   profiles: ProfileService;
+  /** Whether HubSpot answers with this token; without it /readyz is not served. */
+  readiness?: ReadinessCheck;
   now?: () => number;
 };
 
 export const BODY_LIMIT = '1mb';
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
 
 /** Builds the Express app without listening, so tests and benchmarks drive it directly. */
 export const buildApp = (options: AppOptions) => {
@@ -35,6 +39,8 @@ export const buildApp = (options: AppOptions) => {
     pinoHttp({
       logger: options.logger,
       genReqId: () => randomUUID(),
+      // Load balancers probe every few seconds: those requests would drown the log.
+      autoLogging: { ignore: (req) => PROBE_PATHS.has(req.url?.split('?')[0] ?? '') },
       quietReqLogger: true,
       // Only what identifies the request: no query (it carries the user's email), no headers.
       serializers: {
@@ -57,6 +63,7 @@ export const buildApp = (options: AppOptions) => {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  if (options.readiness) app.get('/readyz', readinessRoute(options.readiness));
 
   app.use(
     '/api',

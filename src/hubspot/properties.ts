@@ -45,6 +45,11 @@ export const propertiesApi = ({ client, call }: HubSpotContext) => ({
     }));
   },
 
+  /** Reads one property definition: the cheapest request that proves the token and the app's install. */
+  read: async (name: string) => {
+    await call('properties.read', () => client.crm.properties.coreApi.getByName(OBJECT_TYPE, name));
+  },
+
   create: async (definition: PropertyDefinition, groupName: string) => {
     const body = {
       name: definition.name,
