@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { draftOf, type Profile, profileContentProperties, readProfileDraft, toIsoDate } from '@why-they-care/domain';
 
 import { setupOptionsFrom } from '../src/backend';
+import { parseCommandLine, runCommand } from '../src/cli/run-command';
+import { loadBenchEnv } from '../src/config/env';
 import { SEARCHES_PER_SECOND } from '../src/hubspot/call';
 import { signedFetch, signedRequest } from '../src/http/signed-fetch';
 import { isWrite, type LocalStack, startLocalStack } from '../src/sandbox/local-stack';
@@ -12,15 +13,22 @@ import { SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/sandbox/server'
 import { applySetup, planSetup } from '../src/setup/setup';
 import { accountWithCompanies, benchCompanyIds } from './companies';
 import { runLoad, type LoadResult } from './load';
+import { type BenchServer, startServer } from './processes';
+import { type BenchResults, figuresOf, markdownTable } from './report';
+
+const USAGE = `Usage: npm run bench -- [--write]
+  Measures HubSpot calls per user action, the backend against a bare route (latency, throughput, CPU per
+  request) and a 10,000-company automation run, on loopback against the sandbox, and prints the results.
+  --write  also save them to bench/results.json (run it on a machine as quiet as you can get)
+  BENCH_LOAD_SECONDS sets the length of each load round (default 8).`;
 
 /**
- * `npm run bench`: what a user action costs in HubSpot calls, how much time the backend adds over a bare
- * route making the same calls, and how close a 10,000-company automation run gets to the rate-limit bound.
- * Everything runs on loopback against the sandbox.
+ * `npm run bench`: what a user action costs in HubSpot calls, how much time and CPU the backend adds over a
+ * bare route making the same calls, and how close a 10,000-company automation run gets to the rate-limit
+ * bound. Everything runs on loopback against the sandbox.
  */
 const NOW = new Date();
 const TODAY = toIsoDate(NOW);
-const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
 const HUBSPOT_DELAY_MS = 50;
 const ROUNDS = 2;
 
@@ -54,7 +62,7 @@ const measure = async (stack: LocalStack, action: () => Promise<unknown>) => {
   return { calls: stack.calls.length, writes: stack.calls.filter(isWrite).length };
 };
 
-const callsPerAction = async () => {
+const callsPerAction = async (): Promise<BenchResults['callsPerAction']> => {
   const stack = await startLocalStack({
     initialState: accountWithCompanies(1_000, NOW),
     env: { AUTOMATION_MODE: 'direct' },
@@ -96,32 +104,31 @@ const callsPerAction = async () => {
   }
 };
 
-/** Starts `bench/serve.ts` in its own process and returns the JSON line it prints once listening. */
-const serve = async <T>(...args: string[]): Promise<{ info: T; stop: () => void }> => {
-  const child = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), [join(__dirname, 'serve.ts'), ...args]);
-  const info = await new Promise<T>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as T);
-    });
-    child.on('exit', (code) => reject(new Error(`bench/serve.ts ${args[0]} exited with ${code}`)));
-  });
-  return { info, stop: () => child.kill() };
+/** A load round against one server, with the CPU time its process spent on it. */
+const measuredRound = async (server: BenchServer, load: Omit<Parameters<typeof runLoad>[0], 'url'>) => {
+  const cpuBefore = await server.cpuMs();
+  const result = await runLoad({ ...load, url: server.url });
+  return { result, cpuMs: (await server.cpuMs()) - cpuBefore };
+};
+
+type Round = Awaited<ReturnType<typeof measuredRound>>;
+
+/** Rounds averaged; CPU per request over all their requests (a busy machine slows requests, not their CPU cost). */
+const summaryOf = (rounds: Round[]) => {
+  const load = averageOf(rounds.map((round) => round.result));
+  const cpuMs = rounds.reduce((sum, round) => sum + round.cpuMs, 0);
+  return { ...load, cpuMsPerRequest: cpuMs / Math.max(1, load.requests) };
 };
 
 /** GET and PUT through the backend and through the bare baseline, with HubSpot answering after 50 ms. */
-const overhead = async () => {
+const overhead = async (loadSeconds: number): Promise<BenchResults['overhead']> => {
   const ids = benchCompanyIds(2_000);
   const account = accountWithCompanies(ids.length, NOW);
-  const sandbox = await serve<{ url: string }>(
-    'sandbox',
-    String(ids.length),
-    NOW.toISOString(),
-    String(HUBSPOT_DELAY_MS),
-  );
-  const apps = await serve<{ backendUrl: string; baselineUrl: string }>('apps', sandbox.info.url);
+  const sandbox = await startServer('sandbox', String(ids.length), NOW.toISOString(), String(HUBSPOT_DELAY_MS));
+  const [backend, baseline] = await Promise.all([
+    startServer('backend', sandbox.url),
+    startServer('baseline', sandbox.url),
+  ]);
   const versions = new Map(ids.map((id) => [id, 1]));
   const drafts = new Map(ids.map((id) => [id, readProfileDraft(account.companies[id].properties)]));
   let turn = 0;
@@ -137,17 +144,16 @@ const overhead = async () => {
       method === 'PUT'
         ? { requestId: `bench-${id}-${version}-${turn}`, expectedVersion: version, profile: edited(id) }
         : undefined;
-    const url = `${apps.info.backendUrl}/api/companies/${id}/profile`;
     const { url: signedUrl, init } = signedRequest({
       clientSecret: SANDBOX_CLIENT_SECRET,
       portalId: SANDBOX_PORTAL_ID,
       method,
-      url,
+      url: `${backend.url}/api/companies/${id}/profile`,
       body,
     });
     return {
       method,
-      path: signedUrl.slice(apps.info.backendUrl.length),
+      path: signedUrl.slice(backend.url.length),
       headers: init.headers as Record<string, string>,
       body: init.body as string | undefined,
     };
@@ -165,39 +171,35 @@ const overhead = async () => {
     return { method, path: `/companies/${id}`, headers, body };
   };
   try {
-    const results: Record<string, { backend: LoadResult; baseline: LoadResult }> = {};
     // Warm both processes up (JIT, connection pools) before anything is measured.
-    await runLoad({ url: apps.info.backendUrl, seconds: 2, connections: 10, nextRequest: backendRequest('GET') });
-    await runLoad({ url: apps.info.baselineUrl, seconds: 2, connections: 10, nextRequest: baselineRequest('GET') });
-    // Alternating rounds, averaged: on a small machine one slow stretch would otherwise decide the p99.
-    for (const method of ['GET', 'PUT'] as const) {
-      const backendRounds: LoadResult[] = [];
-      const baselineRounds: LoadResult[] = [];
+    await runLoad({ url: backend.url, seconds: 2, connections: 10, nextRequest: backendRequest('GET') });
+    await runLoad({ url: baseline.url, seconds: 2, connections: 10, nextRequest: baselineRequest('GET') });
+    const compare = async (method: 'GET' | 'PUT') => {
+      const backendRounds: Round[] = [];
+      const baselineRounds: Round[] = [];
+      // Alternating rounds, averaged: on a small machine one slow stretch would otherwise decide the p99.
       for (let round = 0; round < ROUNDS; round += 1) {
         backendRounds.push(
-          await runLoad({
-            url: apps.info.backendUrl,
-            seconds: LOAD_SECONDS,
+          await measuredRound(backend, {
+            seconds: loadSeconds,
             connections: 10,
             nextRequest: backendRequest(method),
             onResponse: onBackendResponse,
           }),
         );
         baselineRounds.push(
-          await runLoad({
-            url: apps.info.baselineUrl,
-            seconds: LOAD_SECONDS,
+          await measuredRound(baseline, {
+            seconds: loadSeconds,
             connections: 10,
             nextRequest: baselineRequest(method),
           }),
         );
       }
-      results[method] = { backend: averageOf(backendRounds), baseline: averageOf(baselineRounds) };
-    }
-    return results;
+      return { backend: summaryOf(backendRounds), baseline: summaryOf(baselineRounds) };
+    };
+    return { GET: await compare('GET'), PUT: await compare('PUT') };
   } finally {
-    apps.stop();
-    sandbox.stop();
+    for (const server of [backend, baseline, sandbox]) server.stop();
   }
 };
 
@@ -221,7 +223,7 @@ const rateLimitBoundSeconds = (operations: readonly string[], perTenSeconds: num
 };
 
 /** One direct-mode automation run over 10,000 companies under a 100-per-10-s rate limit. */
-const bulk = async () => {
+const bulk = async (): Promise<BenchResults['bulk']> => {
   const stack = await startLocalStack({
     initialState: accountWithCompanies(10_000, NOW),
     requestsPer10s: RATE_LIMIT_PER_10S,
@@ -252,67 +254,38 @@ const bulk = async () => {
       retries: stack.calls.filter((c) => c.attempt > 1).length,
       seconds,
       boundSeconds,
-      withinTenPercent: seconds <= boundSeconds * 1.1,
     };
   } finally {
     await stack.stop();
   }
 };
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-const main = async () => {
-  const actions = await callsPerAction();
-  const load = await overhead();
-  const automation = await bulk();
+runCommand(async () => {
+  const { values } = parseCommandLine(
+    { options: { write: { type: 'boolean', default: false }, help: { type: 'boolean' } } },
+    USAGE,
+  );
+  if (values.help) return console.log(USAGE);
+  const loadSeconds = loadBenchEnv().BENCH_LOAD_SECONDS;
+  const measured: BenchResults = {
+    callsPerAction: await callsPerAction(),
+    overhead: await overhead(loadSeconds),
+    bulk: await bulk(),
+  };
+  const figures = figuresOf(measured);
+  console.log(
+    `${markdownTable(figures)}\n\nLoad rounds: HubSpot answering in ${HUBSPOT_DELAY_MS} ms, 10 connections, ` +
+      `${ROUNDS} alternating rounds of ${loadSeconds} s per server, averaged.`,
+  );
+  if (!values.write) return console.log('Not saved: add --write to save these results to bench/results.json.');
   const results = {
     measuredAt: NOW.toISOString(),
     node: process.version,
     hubspotDelayMs: HUBSPOT_DELAY_MS,
-    loadSeconds: LOAD_SECONDS,
-    callsPerAction: actions,
-    overhead: load,
-    bulk: automation,
+    loadSeconds,
+    figures,
+    ...measured,
   };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-
-  const lines = ['HubSpot calls per user action (target)'];
-  const targets: Record<string, string> = {
-    load: '1',
-    save: '<= 2',
-    unchangedSave: '<= 1, no write',
-    firstSetup: '',
-    setupRerun: '0 writes',
-    automationOver1000Companies: '',
-  };
-  for (const [action, { calls, writes }] of Object.entries(actions)) {
-    lines.push(
-      `  ${action.padEnd(28)} ${String(calls).padStart(4)} calls, ${String(writes).padStart(3)} writes   ${targets[action] ?? ''}`,
-    );
-  }
-  lines.push(
-    '',
-    `Backend vs bare route, HubSpot answering in ${HUBSPOT_DELAY_MS} ms, 10 connections, ${ROUNDS} alternating rounds of ${LOAD_SECONDS} s, averaged`,
-  );
-  for (const [method, { backend, baseline }] of Object.entries(load)) {
-    lines.push(
-      `  ${method.padEnd(4)} p50 ${ms(backend.p50Ms)} vs ${ms(baseline.p50Ms)}, p99 ${ms(backend.p99Ms)} vs ${ms(baseline.p99Ms)} (overhead ${ms(backend.p99Ms - baseline.p99Ms)}), ` +
-        `${backend.requestsPerSecond.toFixed(0)} vs ${baseline.requestsPerSecond.toFixed(0)} req/s (${((100 * backend.requestsPerSecond) / baseline.requestsPerSecond).toFixed(0)}%), errors ${backend.errors + backend.non2xx}`,
-    );
-  }
-  lines.push(
-    '',
-    `Automation over ${automation.companies} companies at ${RATE_LIMIT_PER_10S} req/10 s and ${SEARCHES_PER_SECOND} searches/s: ` +
-      `${automation.calls} calls (${automation.searches} searches, ${automation.retries} retries), ${automation.tasksCreated} tasks, ` +
-      `${automation.seconds.toFixed(1)} s against a rate-limit bound of ${automation.boundSeconds.toFixed(1)} s (within 10%: ${automation.withinTenPercent ? 'yes' : 'NO'})`,
-  );
-  console.log(lines.join('\n'));
-};
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  return console.log('Saved to bench/results.json.');
+});

@@ -1,27 +1,19 @@
-import { type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
-
 import { createBackend, setupOptionsFrom } from '../src/backend';
 import { loadEnv } from '../src/config/env';
 import { createLogger } from '../src/lib/logger';
+import { listen } from '../src/lib/listen';
 import { createSandbox, SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/sandbox/server';
 import { applySetup, planSetup } from '../src/setup/setup';
 import { baselineApp } from './baseline';
 import { accountWithCompanies } from './companies';
 
 /**
- * The benchmark's servers, each in a process of its own so the load generator does not share their event
- * loop: `serve.ts sandbox COUNT ISO_NOW DELAY_MS` or `serve.ts apps SANDBOX_URL`. Prints one JSON line.
+ * One of the benchmark's servers, in a process of its own so neither the load generator nor another server
+ * shares its event loop or its CPU time: `serve.ts sandbox COUNT ISO_NOW DELAY_MS`, `serve.ts backend
+ * SANDBOX_URL` or `serve.ts baseline SANDBOX_URL`. Started with an IPC channel: it sends `{ url }` once
+ * listening, and answers every message with its `process.cpuUsage()`.
  */
-const listen = (app: { listen: (port: number, host: string, done: () => void) => Server }) =>
-  new Promise<string>((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () =>
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-    );
-  });
-
-const main = async () => {
-  const [mode, ...args] = process.argv.slice(2);
+const start = async (mode: string, args: string[]): Promise<string> => {
   if (mode === 'sandbox') {
     const [count, now, delayMs] = args;
     const sandbox = createSandbox({
@@ -29,11 +21,13 @@ const main = async () => {
       initialState: accountWithCompanies(Number(count), new Date(now)),
       delayMs: Number(delayMs),
     });
-    const { url } = await sandbox.listen();
-    console.log(JSON.stringify({ url }));
-    return;
+    return (await sandbox.listen()).url;
   }
   const [hubspotUrl] = args;
+  if (mode === 'baseline') {
+    const { port } = await listen(baselineApp(hubspotUrl, SANDBOX_ACCESS_TOKEN), 0, '127.0.0.1');
+    return `http://127.0.0.1:${port}`;
+  }
   const env = loadEnv({
     HUBSPOT_ACCESS_TOKEN: SANDBOX_ACCESS_TOKEN,
     HUBSPOT_API_BASE_URL: hubspotUrl,
@@ -44,9 +38,18 @@ const main = async () => {
   });
   const backend = createBackend({ env, logger: createLogger('silent') });
   await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env)));
-  const backendUrl = await listen(backend.app);
-  const baselineUrl = await listen(baselineApp(hubspotUrl, SANDBOX_ACCESS_TOKEN));
-  console.log(JSON.stringify({ backendUrl, baselineUrl }));
+  const { port } = await listen(backend.app, 0, '127.0.0.1');
+  return `http://127.0.0.1:${port}`;
 };
 
-void main();
+const [mode, ...args] = process.argv.slice(2);
+start(mode, args).then(
+  (url) => {
+    process.on('message', () => process.send?.(process.cpuUsage()));
+    process.send?.({ url });
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

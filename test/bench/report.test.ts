@@ -1,0 +1,81 @@
+import { type BenchResults, figuresOf, markdownTable } from '../../bench/report';
+import { runCli } from '../support/cli';
+
+/** The benchmark's report: every figure next to its target, misses marked, CPU per request beside latency. */
+const load = (p99Ms: number, requestsPerSecond: number, cpuMsPerRequest: number) => ({
+  p50Ms: 55,
+  p99Ms,
+  requestsPerSecond,
+  errors: 0,
+  non2xx: 0,
+  requests: 1_000,
+  cpuMsPerRequest,
+});
+
+const RESULTS: BenchResults = {
+  callsPerAction: {
+    load: { calls: 1, writes: 0 },
+    save: { calls: 3, writes: 1 },
+    unchangedSave: { calls: 1, writes: 0 },
+    firstSetup: { calls: 45, writes: 35 },
+    setupRerun: { calls: 10, writes: 0 },
+    automationOver1000Companies: { calls: 14, writes: 10 },
+  },
+  overhead: {
+    GET: { backend: load(81.5, 167, 1.8), baseline: load(70, 175, 0.9) },
+    PUT: { backend: load(123, 70, 3.4), baseline: load(121, 91, 1.5) },
+  },
+  bulk: {
+    companies: 10_000,
+    tasksCreated: 4496,
+    calls: 114,
+    searches: 24,
+    retries: 0,
+    seconds: 10.2,
+    boundSeconds: 10,
+  },
+};
+
+describe('the benchmark report', () => {
+  it('judges each figure against its target, and reports figures without one', () => {
+    const verdicts = Object.fromEntries(figuresOf(RESULTS).map((figure) => [figure.measure, figure.met]));
+    expect(verdicts).toEqual({
+      'Load a card': true,
+      'Save a profile': false,
+      'Save an unchanged profile': true,
+      'First setup': null,
+      'Setup rerun': true,
+      'Automation run, 1,000 companies': null,
+      'GET profile p50 / p99, backend vs bare route': false,
+      'GET profile throughput, backend vs bare route': true,
+      'GET profile CPU per request, backend vs bare route': true,
+      'PUT profile p50 / p99, backend vs bare route': true,
+      'PUT profile throughput, backend vs bare route': false,
+      'PUT profile CPU per request, backend vs bare route': false,
+      'Automation run, 10,000 companies, 100 calls / 10 s': true,
+    });
+  });
+
+  it('marks the misses in the table', () => {
+    const rows = markdownTable(figuresOf(RESULTS)).split('\n');
+    const row = (measure: string) => rows.find((line) => line.startsWith(`| ${measure} `)) ?? '';
+    expect(row('GET profile CPU per request, backend vs bare route')).toMatch(
+      /\| 1\.80 vs 0\.90 ms \(2\.0×\) +\| ≤ 2× the bare route +\| met +\|$/,
+    );
+    expect(row('PUT profile CPU per request, backend vs bare route')).toMatch(/\(2\.3×\) .*\*\*MISSED\*\* \|$/);
+    expect(row('Save a profile')).toMatch(/3 HubSpot calls, 1 writes +\| ≤ 2 calls +\| \*\*MISSED\*\* \|$/);
+    expect(row('First setup')).toMatch(/\| +\| +\|$/);
+  });
+});
+
+describe('npm run bench', () => {
+  it('says how to save the results, and runs nothing on a mistyped option', async () => {
+    const help = await runCli('bench/run.ts', ['--help']);
+    expect(help.stdout).toMatch(/--write {2}also save them to bench\/results\.json/);
+    const mistyped = await runCli('bench/run.ts', ['--save']);
+    expect({ code: mistyped.code, message: mistyped.stderr.split('\n')[0] }).toEqual({
+      code: 2,
+      message: "Unknown option '--save'",
+    });
+  });
+});
