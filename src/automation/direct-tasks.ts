@@ -1,17 +1,15 @@
 import {
-  type Bucket,
-  BUCKET_VALUES,
+  addDays,
   HUBSPOT_PROPERTIES,
   type IsoDate,
+  missedReRecruitTaskFor,
+  parseBucket,
   parseHubSpotDate,
   PROPERTIES,
   RE_RECRUIT_BUCKET,
-  RE_RECRUIT_TASK,
   readVersion,
   scheduledTasksFor,
   type TaskIntent,
-  taskKey,
-  addDays,
   toIsoDate,
 } from '@why-they-care/domain';
 import { type Logger } from 'pino';
@@ -78,9 +76,6 @@ const READ = [
 /** Search compares date properties as midnight-UTC epoch milliseconds. */
 const searchDate = (date: IsoDate): string => String(Date.parse(`${date}T00:00:00.000Z`));
 
-const asBucket = (value: string | null | undefined): Bucket | null =>
-  (BUCKET_VALUES as readonly string[]).includes(value ?? '') ? (value as Bucket) : null;
-
 type PlannedTask = TaskToCreate & { keyProperty: string };
 
 /** Buffers tasks and key updates and writes them 100 at a time; a key is recorded only after its task exists. */
@@ -143,7 +138,7 @@ export const createScheduledAutomation = (deps: {
 
     const intentsFor = (company: CompanyValues): TaskIntent[] => {
       const { properties } = company;
-      const bucket = asBucket(properties[PROPERTIES.bucket.name]);
+      const bucket = parseBucket(properties[PROPERTIES.bucket.name]);
       const scheduled = scheduledTasksFor(
         {
           companyId: company.id,
@@ -156,18 +151,16 @@ export const createScheduledAutomation = (deps: {
         options.today,
         options.renewalLeadDays,
       );
-      const reRecruit =
-        bucket === RE_RECRUIT_BUCKET && !properties[PROPERTIES.reRecruitTaskKey.name]
-          ? [
-              {
-                key: taskKey('re_recruit', company.id, `v${readVersion(properties)}`),
-                companyId: company.id,
-                template: RE_RECRUIT_TASK,
-                dueDate: addDays(options.today, RE_RECRUIT_TASK.dueInDays),
-              },
-            ]
-          : [];
-      return [...scheduled, ...reRecruit];
+      const reRecruit = missedReRecruitTaskFor(
+        {
+          companyId: company.id,
+          bucket,
+          version: readVersion(properties),
+          lastReRecruitTaskKey: properties[PROPERTIES.reRecruitTaskKey.name] || null,
+        },
+        options.today,
+      );
+      return reRecruit ? [...scheduled, reRecruit] : scheduled;
     };
 
     const plan = (kind: TaskIntent['template']['kind'], companies: CompanyValues[]) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { type Bucket, BUCKETS } from '@why-they-care/domain';
+import { type Bucket, BUCKETS, parseBucket } from '@why-they-care/domain';
 
 import { type SignedCall } from '../http/signed-fetch';
 import { CommandError } from './run-command';
@@ -52,8 +52,8 @@ export const requestFrom = ([method, path, body, ...extra]: string[]): Request =
 };
 
 const bucketFrom = (bucket: string | undefined): Bucket => {
-  const known = BUCKETS.find(({ value }) => value === bucket);
-  if (known) return known.value;
+  const known = parseBucket(bucket);
+  if (known) return known;
   const problem = bucket === undefined ? 'move needs a BUCKET' : `Unknown bucket "${bucket}"`;
   throw usageError(`${problem}: type one of ${BUCKET_KEYS}.`);
 };

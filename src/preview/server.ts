@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 
-import { bucketLabel, type Bucket, companyIdSchema, PROPERTIES, type PropertyDefinition } from '@why-they-care/domain';
+import { bucketLabel, companyIdSchema, parseBucket, PROPERTIES, type PropertyDefinition } from '@why-they-care/domain';
 import express, { type ErrorRequestHandler, type Express, type Request, Router } from 'express';
 
 import { type Env } from '../config/env';
@@ -46,6 +46,12 @@ const TASK_STATUS: Record<string, string> = {
   WAITING: 'Waiting',
   DEFERRED: 'Deferred',
   COMPLETED: 'Completed',
+};
+
+/** A value edited by hand in HubSpot that is no bucket is shown as stored, as HubSpot's record page shows it. */
+const bucketSummary = (stored: string | null | undefined) => {
+  const bucket = parseBucket(stored);
+  return bucket ? bucketLabel(bucket) : stored || 'Not asked yet';
 };
 
 const nameOf = (user: AccountUser | undefined) => (user ? `${user.firstName} ${user.lastName}`.trim() : null);
@@ -137,9 +143,7 @@ export const createPreview = ({ env, extensions = APP_EXTENSIONS }: PreviewOptio
         name: properties.name ?? `Company ${id}`,
         domain: properties.domain ?? null,
         owner: nameOf(owners.find((owner) => owner.ownerId === properties.hubspot_owner_id)),
-        bucket: properties[PROPERTIES.bucket.name]
-          ? bucketLabel(properties[PROPERTIES.bucket.name] as Bucket)
-          : 'Not asked yet',
+        bucket: bucketSummary(properties[PROPERTIES.bucket.name]),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
     res.json({ companies: summaries });

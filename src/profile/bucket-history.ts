@@ -1,4 +1,4 @@
-import { BUCKET_VALUES, type Bucket, type BucketChange, PROPERTIES } from '@why-they-care/domain';
+import { type BucketChange, parseBucket, PROPERTIES } from '@why-they-care/domain';
 
 import { type PropertyHistoryEntry } from '../hubspot/companies';
 
@@ -8,9 +8,6 @@ export const BUCKET_HISTORY_PROPERTIES = [
   PROPERTIES.lastReviewedBy.name,
   PROPERTIES.version.name,
 ] as const;
-
-const asBucket = (value: string): Bucket | null =>
-  (BUCKET_VALUES as readonly string[]).includes(value) ? (value as Bucket) : null;
 
 const at = (entry: PropertyHistoryEntry) => Date.parse(entry.timestamp);
 
@@ -33,7 +30,7 @@ export const toBucketHistory = (history: Record<string, PropertyHistoryEntry[]>)
   return bucketEntries
     .filter((entry, index) => entry.value !== bucketEntries[index + 1]?.value)
     .map((entry) => ({
-      bucket: asBucket(entry.value),
+      bucket: parseBucket(entry.value),
       changedAt: entry.timestamp,
       changedBy:
         (cardSaves.has(at(entry)) ? reviewerAsOf(at(entry)) : undefined) ??

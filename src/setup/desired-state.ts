@@ -6,6 +6,7 @@ import {
   RE_RECRUIT_BUCKET,
   RE_RECRUIT_TASK,
   renewalTask,
+  REVIEW_STALE_AFTER_DAYS,
   STALLED_PLAN_TASK,
 } from '@why-they-care/domain';
 
@@ -30,11 +31,9 @@ export type SetupOptions = {
   renewalDateProperty: string;
 };
 
-export const STALE_AFTER_DAYS = 90;
-
 export type DesiredList = { name: string; filterBranch: FilterBranch };
 
-/** The lists sales ops work from: one per bucket, one per quadrant, and whose answer is stale. */
+/** The lists sales ops work from: one per bucket, one per quadrant, and whose answer is stale (as the card says it). */
 export const desiredLists = (): DesiredList[] => [
   ...BUCKETS.map((bucket) => ({
     name: `${APP_DISPLAY_PREFIX} ${bucket.label}`,
@@ -45,9 +44,9 @@ export const desiredLists = (): DesiredList[] => [
     filterBranch: anyOf([isAnyOf(PROPERTIES.quadrant.name, [quadrant.value])]),
   })),
   {
-    name: `${APP_DISPLAY_PREFIX} Not asked in ${STALE_AFTER_DAYS} days`,
+    name: `${APP_DISPLAY_PREFIX} Not asked in ${REVIEW_STALE_AFTER_DAYS} days`,
     filterBranch: anyOf(
-      [propertyFilter(PROPERTIES.lastReviewedAt.name, beforeTodayOperation(-STALE_AFTER_DAYS))],
+      [propertyFilter(PROPERTIES.lastReviewedAt.name, beforeTodayOperation(-REVIEW_STALE_AFTER_DAYS))],
       [propertyFilter(PROPERTIES.lastReviewedAt.name, hasNoValueOperation())],
     ),
   },

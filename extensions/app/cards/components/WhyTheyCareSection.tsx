@@ -1,9 +1,10 @@
-import { BUCKETS, type Bucket, type ProfileDraft, WHY_THEY_CARE_PROMPT } from '@why-they-care/domain';
+import { BUCKETS, parseBucket, type ProfileDraft, WHY_THEY_CARE_PROMPT } from '@why-they-care/domain';
 import { DateInput, Flex, Heading, Input, Select, Text, TextArea } from '@hubspot/ui-extensions';
 
 import { fromDateInput, toDateInput } from '../lib/date-input';
 import { errorProps, type SectionProps } from './field-errors';
 
+/** Not a bucket, so parseBucket reads it as none. */
 const NOT_ASKED = '';
 
 export const WhyTheyCareSection = ({
@@ -26,7 +27,7 @@ export const WhyTheyCareSection = ({
           { label: 'Not asked yet', value: NOT_ASKED },
           ...BUCKETS.map((bucket) => ({ label: `${bucket.label}: ${bucket.meaning}`, value: bucket.value })),
         ]}
-        onChange={(next) => set({ bucket: next === NOT_ASKED ? null : (next as Bucket) })}
+        onChange={(next) => set({ bucket: parseBucket(String(next)) })}
         {...errorProps(errors, 'whyTheyCare.bucket')}
       />
       <TextArea

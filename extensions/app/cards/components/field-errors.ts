@@ -1,7 +1,7 @@
-import { type FieldErrors } from '@why-they-care/domain';
+import { type DraftFieldPath, type FieldErrors } from '@why-they-care/domain';
 
 /** The error props HubSpot inputs take, for the field at this path of the draft. */
-export const errorProps = (errors: FieldErrors, path: string) => {
+export const errorProps = (errors: FieldErrors, path: DraftFieldPath) => {
   const messages = errors[path];
   return messages?.length ? { error: true, validationMessage: messages.join('. ') } : {};
 };

@@ -1,12 +1,9 @@
-import { profileDraftSchema, type ProfileDraft, toFieldErrors } from '@why-they-care/domain';
+import { draftFieldErrors, profileDraftSchema, type ProfileDraft, toFieldErrors } from '@why-they-care/domain';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 
 import { type BackendClient } from '../lib/backend-client';
 import { newId } from '../lib/ids';
 import { isDirty, profileReducer, sameDraft } from './profile-state';
-
-const stripProfilePrefix = (fields: Record<string, string[]>) =>
-  Object.fromEntries(Object.entries(fields).map(([path, messages]) => [path.replace(/^profile\./, ''), messages]));
 
 /** Loads and saves one company's profile; the card's only data hook. Without a backend it stays idle. */
 export const useProfile = (backend: BackendClient | null, companyId: string | number) => {
@@ -61,7 +58,7 @@ export const useProfile = (backend: BackendClient | null, companyId: string | nu
     const { failure } = result;
     if (failure.kind === 'conflict') dispatch({ type: 'save_conflicted', saveAttemptId, current: failure.current });
     else if (failure.kind === 'invalid') {
-      dispatch({ type: 'save_invalid', fieldErrors: stripProfilePrefix(failure.fields), message: failure.message });
+      dispatch({ type: 'save_invalid', fieldErrors: draftFieldErrors(failure.fields), message: failure.message });
     } else dispatch({ type: 'save_failed', saveAttemptId, message: failure.message });
     return false;
   }, [backend, companyId]);

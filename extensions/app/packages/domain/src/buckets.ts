@@ -24,6 +24,10 @@ export const BUCKET_VALUES = BUCKETS.map((bucket) => bucket.value) as [Bucket, .
 /** The bucket that triggers a re-recruit task for the success manager. */
 export const RE_RECRUIT_BUCKET: Bucket = 'who_are_you';
 
+/** A bucket from outside the app's own types (HubSpot, a select, a command line); anything else is no bucket. */
+export const parseBucket = (value: string | null | undefined): Bucket | null =>
+  BUCKETS.find((candidate) => candidate.value === value)?.value ?? null;
+
 export const bucketLabel = (bucket: Bucket): string =>
   BUCKETS.find((candidate) => candidate.value === bucket)?.label ?? bucket;
 

@@ -1,33 +1,21 @@
 import { type z } from 'zod';
 
-import { BUCKET_VALUES, type Bucket } from './buckets';
+import { parseBucket } from './buckets';
 import { type IsoDate, parseHubSpotDate } from './dates';
-import { type PlanRollup, rollUpPlan } from './plan';
-import { type FieldErrors, LIMITS, planStepSchema, type ProfileDraft, successMetricSchema } from './profile.schema';
+import { type FieldErrors, requestFieldPath } from './field-errors';
+import { rollUpPlan } from './plan';
+import {
+  type BucketChange,
+  LIMITS,
+  planStepSchema,
+  type Profile,
+  type ProfileDraft,
+  successMetricSchema,
+} from './profile.schema';
 import { APP_PROPERTY_NAMES, HUBSPOT_PROPERTIES, PROPERTIES, PROPERTY_DEFINITIONS } from './property-catalog';
-import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN, type Quadrant } from './quadrant';
+import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN } from './quadrant';
 
 export type HubSpotProperties = Record<string, string | null | undefined>;
-
-export type ReviewStamp = { lastReviewedAt: string | null; lastReviewedBy: string | null };
-
-export type BucketChange = {
-  bucket: Bucket | null;
-  changedAt: string;
-  changedBy: string | null;
-};
-
-/** The profile as the API returns it and the card shows it (validated by `profileSchema`). */
-export type Profile = ProfileDraft & {
-  companyId: string;
-  companyName: string | null;
-  version: number;
-  review: ReviewStamp;
-  derived: { plan: PlanRollup; quadrant: Quadrant | null };
-  bucketHistory: BucketChange[];
-  /** Parts of the stored data that could not be read (edited by hand in HubSpot, for instance). */
-  readWarnings: string[];
-};
 
 /** Properties the backend reads to build a profile: the app's own plus the HubSpot ones it needs. */
 export const PROFILE_READ_PROPERTIES: readonly string[] = [
@@ -50,9 +38,6 @@ const readHappiness = (value: string | null | undefined): number | null => {
   const score = readNumber(value);
   return score !== null && Number.isInteger(score) && score >= HAPPINESS_MIN && score <= HAPPINESS_MAX ? score : null;
 };
-
-const readBucket = (value: string | null | undefined): Bucket | null =>
-  (BUCKET_VALUES as readonly string[]).includes(value ?? '') ? (value as Bucket) : null;
 
 /** Keeps the valid items of a stored JSON list and reports the rest, so one bad edit does not hide a plan. */
 const readJsonList = <T>(
@@ -86,7 +71,7 @@ const readJsonList = <T>(
 
 export const readProfileDraft = (properties: HubSpotProperties, warnings: string[] = []): ProfileDraft => ({
   whyTheyCare: {
-    bucket: readBucket(properties[PROPERTIES.bucket.name]),
+    bucket: parseBucket(properties[PROPERTIES.bucket.name]),
     answer: properties[PROPERTIES.answer.name] ?? '',
     answeredByName: properties[PROPERTIES.answeredByName.name] ?? '',
     answeredByRole: properties[PROPERTIES.answeredByRole.name] ?? '',
@@ -172,8 +157,8 @@ export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): R
 
 /** Field paths in the draft for each property that can outgrow HubSpot's value limit. */
 const STORED_JSON_FIELDS = [
-  { property: PROPERTIES.successMetrics.name, field: 'profile.desiredOutcome.metrics' },
-  { property: PROPERTIES.planSteps.name, field: 'profile.successPlan.steps' },
+  { property: PROPERTIES.successMetrics.name, field: requestFieldPath('desiredOutcome.metrics') },
+  { property: PROPERTIES.planSteps.name, field: requestFieldPath('successPlan.steps') },
 ] as const;
 
 /** HubSpot refuses values over 65,536 characters; say which field is too big before anything is written. */

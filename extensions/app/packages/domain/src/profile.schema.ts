@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { BUCKET_VALUES } from './buckets';
 import { isIsoDate } from './dates';
-import { STEP_OWNER_SIDES, STEP_STATUSES } from './plan';
+import { type PlanRollup, STEP_OWNER_SIDES, STEP_STATUSES } from './plan';
 import { HAPPINESS_MAX, HAPPINESS_MIN, QUADRANT_VALUES } from './quadrant';
 
 /** Limits that keep every value well inside HubSpot's 65,536-character property limit. */
@@ -117,18 +117,6 @@ export type SaveProfileRequest = z.infer<typeof saveProfileRequestSchema>;
 
 export const companyIdSchema = z.string().regex(/^[1-9]\d{0,18}$/, 'Company id must be a positive whole number');
 
-export type FieldErrors = Record<string, string[]>;
-
-/** Flattens zod issues into "whyTheyCare.bucket" → messages, the shape the API and the card both show. */
-export const toFieldErrors = (error: z.ZodError): FieldErrors => {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
-    (fields[path] ??= []).push(issue.message);
-  }
-  return fields;
-};
-
 /** The editable part of a profile (a loaded profile carries stamps and derived facts too). */
 export const draftOf = ({
   whyTheyCare,
@@ -152,24 +140,34 @@ export const emptyProfileDraft = (): ProfileDraft => ({
   renewalDate: null,
 });
 
-/** The profile as the API returns it: the draft plus the server's stamps and derived facts. */
+const reviewStampSchema = z.object({ lastReviewedAt: z.string().nullable(), lastReviewedBy: z.string().nullable() });
+export type ReviewStamp = z.infer<typeof reviewStampSchema>;
+
+/** One move of the bucket, newest first in a profile's history: who moved it, and when. */
+export const bucketChangeSchema = z.object({
+  bucket: z.enum(BUCKET_VALUES).nullable(),
+  changedAt: z.string(),
+  changedBy: z.string().nullable(),
+});
+export type BucketChange = z.infer<typeof bucketChangeSchema>;
+
+const planRollupSchema = z.object({
+  stepsTotal: z.number(),
+  stepsDone: z.number(),
+  overdueCustomer: z.number(),
+  overdueUs: z.number(),
+  nextDueDate: z.string().nullable(),
+}) satisfies z.ZodType<PlanRollup>;
+
+/** The profile as the API returns it and the card shows it: the draft plus the server's stamps and derived facts. */
 export const profileSchema = profileDraftSchema.extend({
   companyId: z.string(),
   companyName: z.string().nullable(),
   version: z.number().int().min(0),
-  review: z.object({ lastReviewedAt: z.string().nullable(), lastReviewedBy: z.string().nullable() }),
-  derived: z.object({
-    plan: z.object({
-      stepsTotal: z.number(),
-      stepsDone: z.number(),
-      overdueCustomer: z.number(),
-      overdueUs: z.number(),
-      nextDueDate: z.string().nullable(),
-    }),
-    quadrant: z.enum(QUADRANT_VALUES).nullable(),
-  }),
-  bucketHistory: z.array(
-    z.object({ bucket: z.enum(BUCKET_VALUES).nullable(), changedAt: z.string(), changedBy: z.string().nullable() }),
-  ),
+  review: reviewStampSchema,
+  derived: z.object({ plan: planRollupSchema, quadrant: z.enum(QUADRANT_VALUES).nullable() }),
+  bucketHistory: z.array(bucketChangeSchema),
+  /** Parts of the stored data that could not be read (edited by hand in HubSpot, for instance). */
   readWarnings: z.array(z.string()),
 });
+export type Profile = z.infer<typeof profileSchema>;

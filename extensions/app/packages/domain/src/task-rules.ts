@@ -88,6 +88,26 @@ export const reRecruitTaskFor = (input: {
     ? intent(input.companyId, RE_RECRUIT_TASK, `v${input.savedVersion}`, input.today)
     : null;
 
+/**
+ * The re-recruit task the scheduled run creates: for a company in "Who are you?" with no re-recruit task
+ * recorded, because it was moved there outside the card (an import, a workflow, an edit in HubSpot) or the
+ * task failed on save. Nothing handled that move yet, so it counts as one from no bucket, keyed by the
+ * version as a save would have keyed it.
+ */
+export const missedReRecruitTaskFor = (
+  company: { companyId: string; bucket: Bucket | null; version: number; lastReRecruitTaskKey: string | null },
+  today: IsoDate,
+): TaskIntent | null =>
+  company.lastReRecruitTaskKey
+    ? null
+    : reRecruitTaskFor({
+        companyId: company.companyId,
+        previousBucket: null,
+        nextBucket: company.bucket,
+        savedVersion: company.version,
+        today,
+      });
+
 export const isRenewalDue = (renewalDate: IsoDate | null, today: IsoDate, leadDays: number): boolean =>
   renewalDate !== null && renewalDate >= today && renewalDate <= addDays(today, leadDays);
 
