@@ -1,3 +1,4 @@
+import { type SuccessManagerLookup } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
 import { type Owner, type OwnersApi } from '../hubspot/owners';
@@ -6,9 +7,6 @@ export type SuccessManagerRules = {
   byTeam: Record<string, string>;
   fallback: string | null;
 };
-
-/** Who a company's success manager is, or `known: false` while the owner's teams are not known yet. */
-export type SuccessManagerLookup = { known: true; successManagerId: string | null } | { known: false };
 
 export const OWNERS_REFRESH_MS = 10 * 60 * 1000;
 /** After a failed listing, and at most this often for an owner missing from the list (a new user). */

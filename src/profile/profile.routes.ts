@@ -1,8 +1,8 @@
-import { companyIdSchema, saveProfileRequestSchema } from '@why-they-care/domain';
+import { type Actor, companyIdSchema, saveProfileRequestSchema } from '@why-they-care/domain';
 import { Router } from 'express';
 
 import { parseOrReject } from '../http/validate';
-import { type Actor, type ProfileService } from './profile.service';
+import { type ProfileService } from './profile.service';
 
 export const profileRouter = (profiles: ProfileService) => {
   const router = Router();

@@ -1,35 +1,26 @@
 import {
+  type Actor,
   type BucketChange,
-  changedProperties,
-  findOversizedFields,
-  HUBSPOT_PROPERTIES,
-  isSameContent,
+  completeWrite,
+  decideSave,
   type Profile,
   PROFILE_READ_PROPERTIES,
-  profileContentProperties,
-  profileStampProperties,
-  PROPERTIES,
-  readLastSaveId,
   readProfile,
-  readProfileDraft,
-  readVersion,
-  reRecruitTaskFor,
   type SaveProfileRequest,
+  type SuccessManagerLookup,
   type TaskIntent,
   toIsoDate,
 } from '@why-they-care/domain';
 
 import { type Logger } from 'pino';
 
-import { type SuccessManagerLookup, type SuccessManagers } from '../automation/success-managers';
+import { type SuccessManagers } from '../automation/success-managers';
 import { type CompaniesApi, type CompanyRecord } from '../hubspot/companies';
 import { HubSpotError } from '../hubspot/errors';
 import { createKeyedLock } from '../lib/keyed-lock';
 import { BUCKET_HISTORY_PROPERTIES, toBucketHistory } from './bucket-history';
 import { ProfileError } from './profile.errors';
 import { createSuccessManagerSync } from './success-manager-sync';
-
-export type Actor = { email: string | null; userId: string | null };
 
 export type SaveOutcome = {
   profile: Profile;
@@ -86,72 +77,43 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
     return toProfile(companyId, company.properties, toBucketHistory(company.propertiesWithHistory));
   };
 
+  /** The save's I/O around `decideSave`: the read before it, the one write, and what follows the write. */
   const save = (companyId: string, request: SaveProfileRequest, actor: Actor): Promise<SaveOutcome> =>
     oneSaveAtATime(companyId, async () => {
       const company = await fetchCompany(companyId);
       const history = toBucketHistory(company.propertiesWithHistory);
       const current = toProfile(companyId, company.properties, history);
-      const storedVersion = readVersion(company.properties);
-
-      if (storedVersion === request.expectedVersion + 1 && readLastSaveId(company.properties) === request.requestId) {
-        return { profile: current, result: 'already_saved' };
-      }
-      if (storedVersion !== request.expectedVersion) {
-        throw new ProfileError(
-          'VERSION_CONFLICT',
-          `Someone saved this profile after you opened it (version ${storedVersion}, you had ${request.expectedVersion})`,
-          { current },
-        );
-      }
-
-      const at = now();
-      const today = toIsoDate(at);
-      const content = profileContentProperties(request.profile, today);
-      const oversized = findOversizedFields(content);
-      if (Object.keys(oversized).length > 0) {
-        throw new ProfileError('VALIDATION_FAILED', 'The profile is too large to store in HubSpot', {
-          fields: oversized,
-        });
-      }
-      const storedContent = profileContentProperties(readProfileDraft(company.properties), today);
-      if (isSameContent(content, storedContent)) return { profile: current, result: 'unchanged' };
-
-      const version = storedVersion + 1;
-      const ownerId = company.properties[HUBSPOT_PROPERTIES.owner] || null;
-      const reRecruit = reRecruitTaskFor({
-        companyId,
-        previousBucket: current.whyTheyCare.bucket,
-        nextBucket: request.profile.whyTheyCare.bucket,
-        savedVersion: version,
-        today,
-      });
-      const manager = await successManagerOf(ownerId, reRecruit !== null);
-      // Unknown manager in direct mode: leave the task to the scheduled run, which reads the filled-in one.
-      const createsTask = reRecruit && deps.onReRecruit && manager.known ? reRecruit : null;
-      const reviewedBy = actor.email ?? (actor.userId ? `HubSpot user ${actor.userId}` : 'unknown');
-      const written: Record<string, string> = {
-        ...changedProperties(content, company.properties),
-        ...profileStampProperties({ version, saveId: request.requestId, reviewedAt: at.toISOString(), reviewedBy }),
-        ...managers.changeFor(manager, company.properties[PROPERTIES.successManager.name]),
-        ...(createsTask ? { [PROPERTIES.reRecruitTaskKey.name]: createsTask.key } : {}),
-      };
-
-      await deps.companies.update(companyId, written);
-
-      if (!manager.known) managers.fillLater(companyId);
-      if (createsTask && manager.known && deps.onReRecruit) {
-        await deps.onReRecruit(createsTask, { ownerId, successManagerId: manager.successManagerId });
+      const decision = decideSave({ companyId, stored: company.properties, request, actor, at: now() });
+      switch (decision.kind) {
+        case 'already_saved':
+        case 'unchanged':
+          return { profile: current, result: decision.kind };
+        case 'conflict':
+          throw new ProfileError(
+            'VERSION_CONFLICT',
+            `Someone saved this profile after you opened it (version ${decision.storedVersion}, you had ${decision.expectedVersion})`,
+            { current },
+          );
+        case 'too_large':
+          throw new ProfileError('VALIDATION_FAILED', 'The profile is too large to store in HubSpot', {
+            fields: decision.fields,
+          });
+        case 'write':
+          break;
       }
 
-      const bucketChanged = current.whyTheyCare.bucket !== request.profile.whyTheyCare.bucket;
-      const savedHistory = bucketChanged
-        ? [
-            { bucket: request.profile.whyTheyCare.bucket, changedAt: at.toISOString(), changedBy: reviewedBy },
-            ...history,
-          ]
-        : history;
+      const successManager = await successManagerOf(decision.ownerId, decision.reRecruit !== null);
+      const write = completeWrite(decision, { successManager, createsTasks: deps.onReRecruit !== undefined });
+      await deps.companies.update(companyId, write.properties);
+
+      if (!successManager.known) managers.fillLater(companyId);
+      if (write.reRecruitTask && deps.onReRecruit) {
+        const { intent, ownerId, successManagerId } = write.reRecruitTask;
+        await deps.onReRecruit(intent, { ownerId, successManagerId });
+      }
+      const savedHistory = decision.bucketMove ? [decision.bucketMove, ...history] : history;
       return {
-        profile: toProfile(companyId, { ...company.properties, ...written }, savedHistory),
+        profile: toProfile(companyId, { ...company.properties, ...write.properties }, savedHistory),
         result: 'saved',
       };
     });

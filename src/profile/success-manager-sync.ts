@@ -1,7 +1,7 @@
-import { HUBSPOT_PROPERTIES, PROPERTIES } from '@why-they-care/domain';
+import { HUBSPOT_PROPERTIES, PROPERTIES, successManagerChange } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
-import { type SuccessManagerLookup, type SuccessManagers } from '../automation/success-managers';
+import { type SuccessManagers } from '../automation/success-managers';
 import { type CompaniesApi } from '../hubspot/companies';
 import { HubSpotError } from '../hubspot/errors';
 
@@ -11,10 +11,10 @@ const STORED = PROPERTIES.successManager.name;
 
 /**
  * Keeps each saved company's stored success manager equal to the rule's answer (the workflow assigns the
- * re-recruit task to whoever it names). A save adds it to its own PATCH, only when it differs. While the
- * answer is not known yet (owners not listed since the backend started), the save stores none, so
- * nothing wrong is written, and the company is filled in here once the owners are listed: one read and,
- * if needed, one write, off the save path.
+ * re-recruit task to whoever it names). A save adds it to its own PATCH, only when it differs (see
+ * `completeWrite`). While the answer is not known yet (owners not listed since the backend started), the
+ * save stores none, so nothing wrong is written, and the company is filled in here once the owners are
+ * listed: one read and, if needed, one write, off the save path.
  */
 export const createSuccessManagerSync = (deps: {
   companies: CompaniesApi;
@@ -25,18 +25,13 @@ export const createSuccessManagerSync = (deps: {
   const pending = new Set<string>();
   let filling: Promise<void> = Promise.resolve();
 
-  const changeFor = (lookup: SuccessManagerLookup, stored: string | null | undefined): Record<string, string> =>
-    lookup.known && (lookup.successManagerId ?? '') !== (stored ?? '')
-      ? { [STORED]: lookup.successManagerId ?? '' }
-      : {};
-
   const fill = (companyId: string) =>
     deps.lock(companyId, async () => {
       const company = await deps.companies.get(companyId, [HUBSPOT_PROPERTIES.owner, STORED]);
       const lookup = deps.successManagers.lookup(company.properties[HUBSPOT_PROPERTIES.owner] || null);
       if (!lookup.known) return;
       pending.delete(companyId);
-      const change = changeFor(lookup, company.properties[STORED]);
+      const change = successManagerChange(lookup, company.properties[STORED]);
       if (Object.keys(change).length) await deps.companies.update(companyId, change);
     });
 
@@ -58,7 +53,6 @@ export const createSuccessManagerSync = (deps: {
   });
 
   return {
-    changeFor,
     /** Remembers a company saved while its success manager was not known. */
     fillLater: (companyId: string) => {
       pending.add(companyId);

@@ -1,11 +1,7 @@
 import {
   draftFieldErrors,
   emptyProfileDraft,
-  findOversizedFields,
-  LIMITS,
-  profileContentProperties,
   profileDraftSchema,
-  PROPERTIES,
   requestFieldPath,
   saveProfileRequestSchema,
   toFieldErrors,
@@ -40,20 +36,5 @@ describe('field-error paths', () => {
     });
     expect(Object.keys(fields)).toEqual(['requestId', requestFieldPath('renewalDate')]);
     expect(Object.keys(draftFieldErrors(fields))).toEqual(['requestId', 'renewalDate']);
-  });
-
-  it('names the oversized list by the same request path the API uses for its other field errors', () => {
-    // A control character is six characters once stored as JSON ("\u0001"): within the field limits, too big for HubSpot.
-    const steps = Array.from({ length: LIMITS.steps }, (_, index) => ({
-      id: `s${index}`,
-      title: '\u0001'.repeat(LIMITS.shortText),
-      ownerSide: 'us' as const,
-      ownerName: '\u0001'.repeat(LIMITS.shortText),
-      dueDate: null,
-      status: 'not_started' as const,
-    }));
-    const content = profileContentProperties({ ...emptyProfileDraft(), successPlan: { steps } }, '2026-11-23');
-    expect(content[PROPERTIES.planSteps.name].length).toBeGreaterThan(LIMITS.storedValue);
-    expect(Object.keys(findOversizedFields(content))).toEqual(['profile.successPlan.steps']);
   });
 });

@@ -7,4 +7,5 @@ export * from './profile-mapping';
 export * from './property-catalog';
 export * from './quadrant';
 export * from './review';
+export * from './save-decision';
 export * from './task-rules';

@@ -1,0 +1,141 @@
+import { parseBucket } from './buckets';
+import { toIsoDate } from './dates';
+import { type FieldErrors } from './field-errors';
+import {
+  changedProperties,
+  findOversizedFields,
+  type HubSpotProperties,
+  isSameContent,
+  profileContentProperties,
+  profileStampProperties,
+  readLastSaveId,
+  readProfileDraft,
+  readVersion,
+} from './profile-mapping';
+import { type BucketChange, type SaveProfileRequest } from './profile.schema';
+import { HUBSPOT_PROPERTIES, PROPERTIES } from './property-catalog';
+import { reRecruitTaskFor, type TaskIntent } from './task-rules';
+
+/** The HubSpot user saving, as HubSpot's signed request names them. */
+export type Actor = { email: string | null; userId: string | null };
+
+/** Who a company's success manager is, or `known: false` while the owner's teams are not known yet. */
+export type SuccessManagerLookup = { known: true; successManagerId: string | null } | { known: false };
+
+/** The name a save is stamped with: the user's email, else their HubSpot user id. */
+export const reviewerOf = (actor: Actor): string =>
+  actor.email ?? (actor.userId ? `HubSpot user ${actor.userId}` : 'unknown');
+
+/**
+ * The stored success manager to write so it equals the rule's answer (the re-recruit workflow assigns
+ * whoever it names): nothing when it already does, or while the answer is not known (nothing wrong is written).
+ */
+export const successManagerChange = (
+  lookup: SuccessManagerLookup,
+  stored: string | null | undefined,
+): Record<string, string> =>
+  lookup.known && (lookup.successManagerId ?? '') !== (stored ?? '')
+    ? { [PROPERTIES.successManager.name]: lookup.successManagerId ?? '' }
+    : {};
+
+export type SaveInput = {
+  companyId: string;
+  /** The company's properties as read just before the save. */
+  stored: HubSpotProperties;
+  request: SaveProfileRequest;
+  actor: Actor;
+  at: Date;
+};
+
+/** A save that writes: the version it stores and what it changes, before the success manager is known. */
+export type SaveWrite = {
+  kind: 'write';
+  version: number;
+  ownerId: string | null;
+  /** The changed content and the save's stamp: the properties written whatever the success manager is. */
+  properties: Record<string, string>;
+  /** Due when the save moves the company into "Who are you?"; it needs the success manager now. */
+  reRecruit: TaskIntent | null;
+  /** The history entry the save adds when it moves the bucket. */
+  bucketMove: BucketChange | null;
+  storedSuccessManager: string | null;
+};
+
+export type SaveDecision =
+  /** The same request was stored already (a retry after a lost answer): nothing to write. */
+  | { kind: 'already_saved' }
+  /** Someone saved after the card loaded its version. */
+  | { kind: 'conflict'; storedVersion: number; expectedVersion: number }
+  /** A stored JSON list would be over HubSpot's value limit: these fields say which. */
+  | { kind: 'too_large'; fields: FieldErrors }
+  /** Nothing the account manager or a report can see would change: no write, no history, no workflow. */
+  | { kind: 'unchanged' }
+  | SaveWrite;
+
+/**
+ * What saving `request` over the stored company means, checked in this order: a retry of the save that is
+ * stored, a stale version, a value HubSpot would refuse, no change; else the write (see `completeWrite`).
+ */
+export const decideSave = ({ companyId, stored, request, actor, at }: SaveInput): SaveDecision => {
+  const storedVersion = readVersion(stored);
+  if (storedVersion === request.expectedVersion + 1 && readLastSaveId(stored) === request.requestId) {
+    return { kind: 'already_saved' };
+  }
+  if (storedVersion !== request.expectedVersion) {
+    return { kind: 'conflict', storedVersion, expectedVersion: request.expectedVersion };
+  }
+  const today = toIsoDate(at);
+  const content = profileContentProperties(request.profile, today);
+  const oversized = findOversizedFields(content);
+  if (Object.keys(oversized).length > 0) return { kind: 'too_large', fields: oversized };
+  if (isSameContent(content, profileContentProperties(readProfileDraft(stored), today))) return { kind: 'unchanged' };
+
+  const version = storedVersion + 1;
+  const reviewedBy = reviewerOf(actor);
+  const previousBucket = parseBucket(stored[PROPERTIES.bucket.name]);
+  const nextBucket = request.profile.whyTheyCare.bucket;
+  return {
+    kind: 'write',
+    version,
+    ownerId: stored[HUBSPOT_PROPERTIES.owner] || null,
+    properties: {
+      ...changedProperties(content, stored),
+      ...profileStampProperties({ version, saveId: request.requestId, reviewedAt: at.toISOString(), reviewedBy }),
+    },
+    reRecruit: reRecruitTaskFor({ companyId, previousBucket, nextBucket, savedVersion: version, today }),
+    bucketMove:
+      previousBucket === nextBucket ? null : { bucket: nextBucket, changedAt: at.toISOString(), changedBy: reviewedBy },
+    storedSuccessManager: stored[PROPERTIES.successManager.name] ?? null,
+  };
+};
+
+export type CompletedWrite = {
+  /** Exactly what the save's one PATCH sends. */
+  properties: Record<string, string>;
+  /** The re-recruit task to create once the write is stored, and for whom; its key is in `properties`. */
+  reRecruitTask: { intent: TaskIntent; ownerId: string | null; successManagerId: string | null } | null;
+};
+
+/**
+ * The write, once the success manager is looked up: the stored manager follows the rule's answer, and in
+ * direct mode (`createsTasks`) the re-recruit task's key is stored with the save, so a retry cannot create it
+ * twice. With the manager unknown the task is left to the scheduled run, which reads the filled-in one.
+ */
+export const completeWrite = (
+  write: SaveWrite,
+  context: { successManager: SuccessManagerLookup; createsTasks: boolean },
+): CompletedWrite => {
+  const { successManager } = context;
+  const task =
+    write.reRecruit && context.createsTasks && successManager.known
+      ? { intent: write.reRecruit, ownerId: write.ownerId, successManagerId: successManager.successManagerId }
+      : null;
+  return {
+    properties: {
+      ...write.properties,
+      ...successManagerChange(successManager, write.storedSuccessManager),
+      ...(task ? { [PROPERTIES.reRecruitTaskKey.name]: task.intent.key } : {}),
+    },
+    reRecruitTask: task,
+  };
+};
