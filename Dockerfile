@@ -4,18 +4,21 @@
 #     -e PUBLIC_BASE_URL=https://why-they-care.example.com why-they-care
 # The same image runs the scheduled direct-mode pass: docker run ... why-they-care node dist/cli/automation.js
 
-# Build: the development dependencies (tsx, esbuild) and the domain workspace, then `npm run build` into dist/.
-# The card's workspace is left out: HubSpot builds the card, not this image.
+# Build: the development dependencies (tsx, esbuild) and the workspaces the backend bundles (the domain and the
+# HubSpot contract), then `npm run build` into dist/. The card's workspace is left out: HubSpot builds the card, not
+# this image.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY extensions/app/packages/domain/package.json extensions/app/packages/domain/
+COPY packages/hubspot-contract/package.json packages/hubspot-contract/
 # npm install, not npm ci: the lock omits other platforms' optional packages, which npm ci refuses (see .ci/run).
 RUN npm install --no-audit --no-fund
 COPY tsconfig.json ./
 COPY scripts scripts
 COPY src src
 COPY extensions/app/packages/domain extensions/app/packages/domain
+COPY packages/hubspot-contract packages/hubspot-contract
 RUN npm run build
 
 # Run: the built JavaScript and the production dependencies only, as the unprivileged `node` user.

@@ -28,6 +28,35 @@ export default tseslint.config(
     },
   },
   {
+    // HubSpot's wire contract: shared by the backend, the sandbox and the tests, so it depends on none of them.
+    files: ['packages/hubspot-contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['express', 'express/*', 'pino*', 'react'],
+              message: 'The contract describes HubSpot: no server.',
+            },
+            { group: ['**/src/**', '@why-they-care/domain'], message: 'The contract imports no app code.' },
+            { group: ['@hubspot/api-client/*'], message: "Use the api-client's public exports only." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The api-client's generated internals move between versions: only its public exports are used.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@hubspot/api-client/*'], message: "Use the api-client's public exports only." }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 /**
  * `npm run build`: the backend's production commands as JavaScript in dist/ (or --outdir). The production
  * dependencies stay external, installed by `npm install --omit=dev`; the rest is bundled, including the domain
- * workspace package, which exports TypeScript source that plain Node cannot load.
+ * and HubSpot-contract workspace packages, which export TypeScript source that plain Node cannot load.
  */
 const ENTRY_POINTS = ['src/cli/serve.ts', 'src/cli/setup.ts', 'src/cli/automation.ts', 'src/config/load-dotenv.ts'];
 

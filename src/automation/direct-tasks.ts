@@ -12,9 +12,10 @@ import {
   type TaskIntent,
   toIsoDate,
 } from '@why-they-care/domain';
+import { BATCH_LIMIT, type SearchFilter, searchDateValue } from '@why-they-care/hubspot-contract';
 import { type Logger } from 'pino';
 
-import { BATCH_SIZE, type CompaniesApi, type CompanySearchFilter, type CompanyValues } from '../hubspot/companies';
+import { type CompaniesApi, type CompanyValues } from '../hubspot/companies';
 import { type TaskToCreate, type TasksApi } from '../hubspot/tasks';
 import { type WorkflowGuard } from './workflow-guard';
 
@@ -73,9 +74,6 @@ const READ = [
   HUBSPOT_PROPERTIES.owner,
 ];
 
-/** Search compares date properties as midnight-UTC epoch milliseconds. */
-const searchDate = (date: IsoDate): string => String(Date.parse(`${date}T00:00:00.000Z`));
-
 type PlannedTask = TaskToCreate & { keyProperty: string };
 
 /** Buffers tasks and key updates and writes them 100 at a time; a key is recorded only after its task exists. */
@@ -95,15 +93,15 @@ const createBatchWriter = (deps: { companies: CompaniesApi; tasks: TasksApi }) =
     for (const { intent, keyProperty } of chunk) {
       keys.set(intent.companyId, { ...keys.get(intent.companyId), [keyProperty]: intent.key });
     }
-    while (keys.size >= BATCH_SIZE) await writeKeys([...keys.keys()].slice(0, BATCH_SIZE));
+    while (keys.size >= BATCH_LIMIT) await writeKeys([...keys.keys()].slice(0, BATCH_LIMIT));
   };
 
   return {
     add: (planned: PlannedTask[]) => {
       tasks.push(...planned);
-      while (tasks.length >= BATCH_SIZE) {
+      while (tasks.length >= BATCH_LIMIT) {
         // Caught here and rethrown by finish(): a failed batch must not crash the process mid-scan.
-        writes.push(writeTasks(tasks.splice(0, BATCH_SIZE)).catch((error: unknown) => void (failure ??= error)));
+        writes.push(writeTasks(tasks.splice(0, BATCH_LIMIT)).catch((error: unknown) => void (failure ??= error)));
       }
     },
     finish: async () => {
@@ -183,7 +181,7 @@ export const createScheduledAutomation = (deps: {
      * the task keys an earlier run (or another instance) just recorded. Each search plans only its own kind
      * of task, so a company found by two searches is not planned twice.
      */
-    const scan = async (kind: TaskIntent['template']['kind'], filters: CompanySearchFilter[]) => {
+    const scan = async (kind: TaskIntent['template']['kind'], filters: SearchFilter[]) => {
       const pages: Promise<void>[] = [];
       let searchFailure: unknown = null;
       await deps.companies
@@ -200,12 +198,12 @@ export const createScheduledAutomation = (deps: {
       {
         propertyName: options.renewalDateProperty,
         operator: 'BETWEEN',
-        value: searchDate(options.today),
-        highValue: searchDate(addDays(options.today, options.renewalLeadDays)),
+        value: searchDateValue(options.today),
+        highValue: searchDateValue(addDays(options.today, options.renewalLeadDays)),
       },
     ]);
     await scan('stalled_plan', [
-      { propertyName: PROPERTIES.planNextDue.name, operator: 'LT', value: searchDate(options.today) },
+      { propertyName: PROPERTIES.planNextDue.name, operator: 'LT', value: searchDateValue(options.today) },
     ]);
     await scan('re_recruit', [
       { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: RE_RECRUIT_BUCKET },

@@ -31,11 +31,14 @@ class RawResponseError extends Error {
   }
 }
 
-/** For endpoints the api-client does not wrap (Automation v4 flows). `apiRequest` never throws on its own. */
-export const requestJson = async <T>(
+/**
+ * For endpoints the api-client does not wrap (Automation v4 flows): the parsed JSON answer, for the caller
+ * to read with the contract's schema. `apiRequest` never throws on its own.
+ */
+export const requestJson = async (
   client: Client,
   request: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown },
-): Promise<T> => {
+): Promise<unknown> => {
   const response = await client.apiRequest({
     method: request.method,
     path: request.path,
@@ -49,5 +52,5 @@ export const requestJson = async <T>(
     // keep the raw text: HubSpot's 502 pages are HTML
   }
   if (!response.ok) throw new RawResponseError(response.status, body);
-  return body as T;
+  return body;
 };

@@ -1,14 +1,14 @@
-import { type FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies/models/Filter';
+import {
+  BATCH_LIMIT,
+  type PropertyHistoryEntry,
+  SEARCH_LIMITS,
+  type SearchFilter,
+  toApiSearchFilter,
+} from '@why-they-care/hubspot-contract';
 
 import { type HubSpotContext } from './client';
 
-export type PropertyHistoryEntry = {
-  value: string;
-  timestamp: string;
-  sourceType: string;
-  sourceLabel?: string;
-  updatedByUserId?: number;
-};
+export type { PropertyHistoryEntry };
 
 export type CompanyRecord = {
   id: string;
@@ -16,18 +16,7 @@ export type CompanyRecord = {
   propertiesWithHistory: Record<string, PropertyHistoryEntry[]>;
 };
 
-export type CompanySearchFilter = {
-  propertyName: string;
-  operator: 'EQ' | 'NEQ' | 'LT' | 'LTE' | 'GT' | 'GTE' | 'BETWEEN' | 'IN' | 'HAS_PROPERTY' | 'NOT_HAS_PROPERTY';
-  value?: string;
-  highValue?: string;
-  values?: string[];
-};
-
 export type CompanyValues = { id: string; properties: Record<string, string | null> };
-
-const SEARCH_PAGE_SIZE = 200;
-export const BATCH_SIZE = 100;
 
 const toIso = (value: Date | string | undefined): string =>
   value instanceof Date ? value.toISOString() : String(value ?? '');
@@ -59,8 +48,8 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
   },
 
   batchUpdate: async (inputs: readonly { id: string; properties: Record<string, string> }[]) => {
-    for (let start = 0; start < inputs.length; start += BATCH_SIZE) {
-      const chunk = inputs.slice(start, start + BATCH_SIZE);
+    for (let start = 0; start < inputs.length; start += BATCH_LIMIT) {
+      const chunk = inputs.slice(start, start + BATCH_LIMIT);
       await call('companies.batchUpdate', () =>
         client.crm.companies.batchApi.update({ inputs: chunk.map(({ id, properties }) => ({ id, properties })) }),
       );
@@ -73,19 +62,17 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
    * Search reads an index that trails writes by seconds: use it to find candidates, and `batchRead` to
    * decide on their current values.
    */
-  searchIds: async (filters: readonly CompanySearchFilter[], onPage: (companyIds: string[]) => void) => {
+  searchIds: async (filters: readonly SearchFilter[], onPage: (companyIds: string[]) => void) => {
     let after: string | undefined;
     do {
       const page = await call(
         'companies.search',
         () =>
           client.crm.companies.searchApi.doSearch({
-            filterGroups: [
-              { filters: filters.map((filter) => ({ ...filter, operator: filter.operator as FilterOperatorEnum })) },
-            ],
+            filterGroups: [{ filters: filters.map(toApiSearchFilter) }],
             properties: [],
             sorts: ['hs_object_id'],
-            limit: SEARCH_PAGE_SIZE,
+            limit: SEARCH_LIMITS.pageSize,
             ...(after ? { after } : {}),
           }),
         { idempotent: true, search: true },
@@ -98,8 +85,8 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
   /** Current values, read by id (100 per call): unlike search, they include every write already made. */
   batchRead: async (companyIds: readonly string[], properties: readonly string[]): Promise<CompanyValues[]> => {
     const byId = new Map<string, CompanyValues>();
-    for (let start = 0; start < companyIds.length; start += BATCH_SIZE) {
-      const inputs = companyIds.slice(start, start + BATCH_SIZE).map((id) => ({ id }));
+    for (let start = 0; start < companyIds.length; start += BATCH_LIMIT) {
+      const inputs = companyIds.slice(start, start + BATCH_LIMIT).map((id) => ({ id }));
       const answer = await call('companies.batchRead', () =>
         client.crm.companies.batchApi.read({ inputs, properties: [...properties], propertiesWithHistory: [] }),
       );

@@ -1,3 +1,5 @@
+import { isTenSecondlyLimitBody, RATE_LIMIT_POLICY, readErrorBody } from '@why-they-care/hubspot-contract';
+
 /** What can go wrong when talking to HubSpot, in terms the API and the admin can act on. */
 export type HubSpotErrorCode =
   | 'HUBSPOT_NOT_FOUND'
@@ -24,36 +26,19 @@ export class HubSpotError extends Error {
 /** The parts of an `ApiException` from @hubspot/api-client (or a raw response) that decide what to do. */
 export type HubSpotFailure = { status: number | undefined; body: unknown };
 
-type ErrorBody = { message?: unknown; correlationId?: unknown; category?: unknown; policyName?: unknown };
-
-const bodyOf = (failure: HubSpotFailure): ErrorBody =>
-  typeof failure.body === 'object' && failure.body !== null ? (failure.body as ErrorBody) : {};
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-export const isTenSecondlyLimit = (failure: HubSpotFailure): boolean => {
-  const body = bodyOf(failure);
-  return (
-    failure.status === 429 &&
-    (body.policyName === 'TEN_SECONDLY_ROLLING' || body.message === 'You have reached your secondly limit.')
-  );
-};
+export const isTenSecondlyLimit = (failure: HubSpotFailure): boolean =>
+  failure.status === 429 && isTenSecondlyLimitBody(readErrorBody(failure.body));
 
 export const isServerFailure = (failure: HubSpotFailure): boolean =>
   failure.status === undefined || failure.status >= 500;
 
 export const toHubSpotError = (operation: string, failure: HubSpotFailure): HubSpotError => {
-  const body = bodyOf(failure);
-  const details = {
-    operation,
-    status: failure.status,
-    correlationId: text(body.correlationId),
-    category: text(body.category),
-  };
-  const hubspotMessage = text(body.message);
+  const body = readErrorBody(failure.body);
+  const details = { operation, status: failure.status, correlationId: body.correlationId, category: body.category };
+  const hubspotMessage = body.message;
   const status = failure.status;
   if (status === 404) return new HubSpotError('HUBSPOT_NOT_FOUND', hubspotMessage ?? 'Not found in HubSpot', details);
-  if (status === 429 && body.policyName === 'DAILY') {
+  if (status === 429 && body.policyName === RATE_LIMIT_POLICY.daily) {
     return new HubSpotError('HUBSPOT_DAILY_LIMIT', 'The HubSpot account reached its daily API limit', details);
   }
   if (status === 429) return new HubSpotError('HUBSPOT_RATE_LIMITED', 'HubSpot is rate limiting the app', details);

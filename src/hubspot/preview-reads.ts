@@ -1,5 +1,6 @@
+import { OBJECT_TYPE_ID } from '@why-they-care/hubspot-contract';
+
 import { type HubSpotContext } from './client';
-import { COMPANY_OBJECT_TYPE_ID } from './lists';
 
 export type AccountUser = {
   ownerId: string;
@@ -76,7 +77,7 @@ export const previewReads = ({ client, call }: HubSpotContext) => ({
   /** The names of the lists a company is in: its memberships, then those lists by id. */
   listsContaining: async (companyId: string): Promise<string[]> => {
     const memberships = await call('lists.memberships', () =>
-      client.crm.lists.membershipsApi.getLists(COMPANY_OBJECT_TYPE_ID, companyId),
+      client.crm.lists.membershipsApi.getLists(OBJECT_TYPE_ID.company, companyId),
     );
     const ids = memberships.results.map((membership) => membership.listId);
     if (ids.length === 0) return [];

@@ -1,10 +1,14 @@
+import { type Client } from '@hubspot/api-client';
 import { type PropertyDefinition } from '@why-they-care/domain';
-import { type PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties/models/PropertyCreate';
-import { type PropertyUpdate } from '@hubspot/api-client/lib/codegen/crm/properties/models/PropertyUpdate';
+import { propertyCreateBody, propertyUpdateBody } from '@why-they-care/hubspot-contract';
 
 import { type HubSpotContext } from './client';
 
 const OBJECT_TYPE = 'companies';
+
+/** The api-client's request types, whose type and field type are enums of the same strings. */
+type ApiPropertyCreate = Parameters<Client['crm']['properties']['coreApi']['create']>[1];
+type ApiPropertyUpdate = Parameters<Client['crm']['properties']['coreApi']['update']>[2];
 
 export type ExistingProperty = {
   name: string;
@@ -51,40 +55,16 @@ export const propertiesApi = ({ client, call }: HubSpotContext) => ({
   },
 
   create: async (definition: PropertyDefinition, groupName: string) => {
-    const body = {
-      name: definition.name,
-      label: definition.label,
-      type: definition.type,
-      fieldType: definition.fieldType,
-      groupName,
-      description: definition.description,
-      ...(definition.options ? { options: definition.options.map(toOption) } : {}),
-      ...(definition.referencedObjectType
-        ? { referencedObjectType: definition.referencedObjectType, externalOptions: true }
-        : {}),
-    } as PropertyCreate;
+    const body = propertyCreateBody(definition, groupName) as ApiPropertyCreate;
     await call('properties.create', () => client.crm.properties.coreApi.create(OBJECT_TYPE, body), {
       idempotent: false,
     });
   },
 
   update: async (name: string, changes: PropertyChanges) => {
-    const body = {
-      label: changes.label,
-      description: changes.description,
-      groupName: changes.groupName,
-      ...(changes.options ? { options: changes.options.map(toOption) } : {}),
-    } as PropertyUpdate;
+    const body: ApiPropertyUpdate = propertyUpdateBody(changes);
     await call('properties.update', () => client.crm.properties.coreApi.update(OBJECT_TYPE, name, body));
   },
-});
-
-const toOption = (option: { label: string; value: string; description: string }, displayOrder: number) => ({
-  label: option.label,
-  value: option.value,
-  description: option.description,
-  displayOrder,
-  hidden: false,
 });
 
 export type PropertiesApi = ReturnType<typeof propertiesApi>;

@@ -1,35 +1,26 @@
+import { type Client } from '@hubspot/api-client';
 import { type TaskIntent } from '@why-they-care/domain';
-import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/models/AssociationSpec';
+import { BATCH_LIMIT, newTaskProperties, TASK_TO_COMPANY, taskDueAt } from '@why-they-care/hubspot-contract';
 
 import { type HubSpotContext } from './client';
-import { BATCH_SIZE } from './companies';
 
-/** HubSpot-defined association type: task to company. */
-export const TASK_TO_COMPANY = 192;
+type ApiTaskInput = Parameters<Client['crm']['objects']['tasks']['basicApi']['create']>[0];
+type ApiAssociationSpec = NonNullable<ApiTaskInput['associations']>[number]['types'][number];
+
+/** The api-client types the category as an enum of the same string. */
+const TO_COMPANY = TASK_TO_COMPANY as ApiAssociationSpec;
 
 export type TaskToCreate = { intent: TaskIntent; ownerId: string | null };
 
 const taskInput = ({ intent, ownerId }: TaskToCreate) => ({
-  properties: {
-    hs_timestamp: `${intent.dueDate}T09:00:00.000Z`,
-    hs_task_subject: intent.template.subject,
-    hs_task_body: `${intent.template.body}\n\n(Why They Care: ${intent.key})`,
-    hs_task_status: 'NOT_STARTED',
-    hs_task_priority: intent.template.priority,
-    hs_task_type: 'TODO',
-    ...(ownerId ? { hubspot_owner_id: ownerId } : {}),
-  },
-  associations: [
-    {
-      to: { id: intent.companyId },
-      types: [
-        {
-          associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined,
-          associationTypeId: TASK_TO_COMPANY,
-        },
-      ],
-    },
-  ],
+  properties: newTaskProperties({
+    dueAt: taskDueAt(intent.dueDate),
+    subject: intent.template.subject,
+    body: `${intent.template.body}\n\n(Why They Care: ${intent.key})`,
+    priority: intent.template.priority,
+    ownerId,
+  }),
+  associations: [{ to: { id: intent.companyId }, types: [TO_COMPANY] }],
 });
 
 export const tasksApi = ({ client, call }: HubSpotContext) => ({
@@ -41,8 +32,8 @@ export const tasksApi = ({ client, call }: HubSpotContext) => ({
   },
 
   createMany: async (tasks: readonly TaskToCreate[]) => {
-    for (let start = 0; start < tasks.length; start += BATCH_SIZE) {
-      const inputs = tasks.slice(start, start + BATCH_SIZE).map(taskInput);
+    for (let start = 0; start < tasks.length; start += BATCH_LIMIT) {
+      const inputs = tasks.slice(start, start + BATCH_LIMIT).map(taskInput);
       await call('tasks.batchCreate', () => client.crm.objects.tasks.batchApi.create({ inputs }), {
         idempotent: false,
       });

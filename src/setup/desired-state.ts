@@ -10,16 +10,21 @@ import {
   STALLED_PLAN_TASK,
 } from '@why-they-care/domain';
 
-import { type FlowDefinition } from '../hubspot/flows';
-import { type FilterBranch } from '../hubspot/lists';
 import {
+  anyOf,
   beforeTodayOperation,
+  companyWorkflow,
   createTaskAction,
   delayUntilDateAction,
+  type FilterBranch,
+  type FlowDefinition,
   hasNoValueOperation,
+  isAnyOfOperation,
+  isKnownOperation,
   propertyChangeTrigger,
-} from '../hubspot/unverified-formats';
-import { anyOf, isAnyOf, isKnown, type PropertyFilter, propertyFilter } from './filters';
+  type PropertyFilter,
+  propertyFilter,
+} from '@why-they-care/hubspot-contract';
 
 /** `keep` leaves each workflow on or off as it is in HubSpot (a new one is created off). */
 export type WorkflowSwitch = 'keep' | 'enable' | 'disable';
@@ -52,34 +57,26 @@ export const desiredLists = (): DesiredList[] => [
   },
 ];
 
+const isAnyOf = (property: string, values: readonly string[]) => propertyFilter(property, isAnyOfOperation(values));
+const isKnown = (property: string) => propertyFilter(property, isKnownOperation());
+
+/** The app's workflows start at action 1; they re-enroll a company on the triggers given. */
 const companyFlow = (input: {
   name: string;
   description: string;
   enabled: boolean;
   actions: Record<string, unknown>[];
-  enrollment: ReturnType<typeof anyOf>;
+  enrollment: FilterBranch;
   reEnrollWhen: ReturnType<typeof propertyChangeTrigger>[];
-}): FlowDefinition => ({
-  type: 'PLATFORM_FLOW',
-  flowType: 'WORKFLOW',
-  objectTypeId: '0-2',
-  name: input.name,
-  description: input.description,
-  isEnabled: input.enabled,
-  startActionId: '1',
-  actions: input.actions,
-  enrollmentCriteria: {
-    type: 'LIST_BASED',
-    shouldReEnroll: input.reEnrollWhen.length > 0,
-    unEnrollObjectsNotMeetingCriteria: true,
-    listFilterBranch: input.enrollment,
-    reEnrollmentTriggersFilterBranches: input.reEnrollWhen,
-  },
-  timeWindows: [],
-  blockedDates: [],
-  customProperties: {},
-  dataSources: [],
-});
+}): FlowDefinition =>
+  companyWorkflow({
+    name: input.name,
+    description: input.description,
+    isEnabled: input.enabled,
+    startActionId: '1',
+    actions: input.actions,
+    enrollment: { listFilterBranch: input.enrollment, reEnrollmentTriggers: input.reEnrollWhen },
+  });
 
 const MANAGED = 'Managed by Why They Care setup: edits here are overwritten on the next setup run.';
 

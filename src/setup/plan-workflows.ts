@@ -1,5 +1,11 @@
-import { type ExistingFlow, type FlowDefinition, type FlowListing, isWorkflowsApiRefused } from '../hubspot/flows';
-import { sameFlowDefinition } from './compare';
+import {
+  type ExistingFlow,
+  type FlowDefinition,
+  type FlowListing,
+  sameFlowDefinition,
+} from '@why-they-care/hubspot-contract';
+
+import { isWorkflowsApiRefused } from '../hubspot/flows';
 import { desiredFlows, type SetupOptions } from './desired-state';
 import { type SetupDeps, type SetupItem } from './setup';
 

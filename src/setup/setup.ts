@@ -4,12 +4,12 @@ import {
   PROPERTY_GROUP,
   type PropertyDefinition,
 } from '@why-they-care/domain';
+import { sameFilterBranch } from '@why-they-care/hubspot-contract';
 
 import { type FlowsApi } from '../hubspot/flows';
 import { type ListsApi } from '../hubspot/lists';
 import { type ExistingProperty, type PropertiesApi } from '../hubspot/properties';
 import { containsDeep } from '../lib/contains-deep';
-import { sameFilterBranch } from './compare';
 import { desiredLists, type SetupOptions } from './desired-state';
 import { planWorkflows } from './plan-workflows';
 

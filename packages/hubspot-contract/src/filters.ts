@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * Filter branches, as HubSpot's Lists API and workflow enrollment take them: a root OR branch of AND
+ * branches of PROPERTY filters. Each operation the app uses is written once here, as a builder (what the
+ * app sends) and a reader (what a stored operation tests): the sandbox evaluates filters through the
+ * readers. The formats confirmed only by public sources are in unverified-formats.ts.
+ */
+export type Operation = Record<string, unknown>;
+export type PropertyFilter = { filterType: 'PROPERTY'; property: string; operation: Operation };
+export type FilterBranch = {
+  filterBranchType: string;
+  filterBranchOperator?: string;
+  filters: Record<string, unknown>[];
+  filterBranches: FilterBranch[];
+};
+
+/** Operation forms by `operationType` (older payloads call it `type`). */
+export const OPERATION_TYPE = {
+  enumeration: 'ENUMERATION',
+  allProperty: 'ALL_PROPERTY',
+  string: 'STRING',
+  multiString: 'MULTISTRING',
+  timePoint: 'TIME_POINT',
+} as const;
+
+export const operationTypeOf = (operation: Operation): unknown => operation.operationType ?? operation.type;
+
+/** A filter on a property, as branches hold it. */
+export const propertyFilter = (property: string, operation: Operation): PropertyFilter => ({
+  filterType: 'PROPERTY',
+  property,
+  operation,
+});
+
+/** HubSpot stores `includeObjectsWithNoValueSet: false` on every operation the app uses; sent as stored. */
+export const isAnyOfOperation = (values: readonly string[]) => ({
+  operationType: OPERATION_TYPE.enumeration,
+  operator: 'IS_ANY_OF',
+  values: [...values],
+  includeObjectsWithNoValueSet: false,
+});
+
+export const isKnownOperation = () => ({
+  operationType: OPERATION_TYPE.allProperty,
+  operator: 'IS_KNOWN',
+  includeObjectsWithNoValueSet: false,
+});
+
+export const andBranch = (filters: readonly PropertyFilter[]): FilterBranch => ({
+  filterBranchType: 'AND',
+  filterBranchOperator: 'AND',
+  filterBranches: [],
+  filters: [...filters],
+});
+
+/** Any of the groups (OR), each group all of its filters (AND): the root every list and enrollment needs. */
+export const anyOf = (...groups: readonly (readonly PropertyFilter[])[]): FilterBranch => ({
+  filterBranchType: 'OR',
+  filterBranchOperator: 'OR',
+  filters: [],
+  filterBranches: groups.map(andBranch),
+});
+
+export const isOrBranch = (branch: { filterBranchType?: unknown }) => branch.filterBranchType === 'OR';
+
+const stringList = z.array(z.string()).catch([]);
+
+/** A filter branch as stored, read leniently: missing lists are empty. */
+export const storedBranchSchema = z.object({
+  filterBranchType: z.string().optional(),
+  filters: z.array(z.record(z.string(), z.unknown())).catch([]),
+  get filterBranches() {
+    return z.array(storedBranchSchema).catch([]);
+  },
+});
+export type StoredBranch = z.infer<typeof storedBranchSchema>;
+
+const storedFilterSchema = z.object({
+  filterType: z.literal('PROPERTY'),
+  property: z.string().min(1),
+  operation: z.record(z.string(), z.unknown()),
+});
+
+/** What one stored operation tests, for the operations the app sends (in the forms HubSpot may store them). */
+export type OperationTest =
+  | { test: 'is_any_of'; values: string[] }
+  | { test: 'is_known' }
+  | { test: 'is_unknown' }
+  | { test: 'equals'; values: string[] }
+  | { test: 'before_today'; offsetDays: number };
+
+/** The confirmed operations' tests (the others: unverified-formats.ts); null for any other operation. */
+export const readConfirmedOperation = (operation: Operation): OperationTest | null => {
+  const type = operationTypeOf(operation);
+  if (type === OPERATION_TYPE.enumeration && operation.operator === 'IS_ANY_OF') {
+    return { test: 'is_any_of', values: stringList.parse(operation.values) };
+  }
+  if (type === OPERATION_TYPE.allProperty && operation.operator === 'IS_KNOWN') return { test: 'is_known' };
+  if (type === OPERATION_TYPE.allProperty && operation.operator === 'IS_UNKNOWN') return { test: 'is_unknown' };
+  if ((type === OPERATION_TYPE.string || type === OPERATION_TYPE.multiString) && operation.operator === 'IS_EQUAL_TO') {
+    // A single `value` and a one-item `values` are the same test.
+    return { test: 'equals', values: stringList.parse(operation.values ?? [operation.value]) };
+  }
+  return null;
+};
+
+/** A stored PROPERTY filter as property + operation; null for any other kind of filter. */
+export const readPropertyFilter = (filter: unknown): { property: string; operation: Operation } | null => {
+  const parsed = storedFilterSchema.safeParse(filter);
+  return parsed.success ? { property: parsed.data.property, operation: parsed.data.operation } : null;
+};

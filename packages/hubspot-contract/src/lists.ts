@@ -1,0 +1,25 @@
+import { type Client } from '@hubspot/api-client';
+
+import { type FilterBranch } from './filters';
+import { OBJECT_TYPE_ID } from './objects';
+
+/** Lists (segments): MANUAL and SNAPSHOT lists hold what was put in; a DYNAMIC one, what its filters match. */
+export const LIST_PROCESSING_TYPES = ['MANUAL', 'DYNAMIC', 'SNAPSHOT'] as const;
+export type ListProcessingType = (typeof LIST_PROCESSING_TYPES)[number];
+
+type ApiListCreate = Parameters<Client['crm']['lists']['listsApi']['create']>[0];
+type ApiListFilterUpdate = Parameters<Client['crm']['lists']['listsApi']['updateListFilters']>[1];
+
+/**
+ * A DYNAMIC list of companies. The api-client types `filterBranch` as a union of generated classes
+ * whose enums no plain object matches, so the body is handed over in its type unchecked.
+ */
+export const dynamicCompanyListBody = (name: string, filterBranch: FilterBranch) =>
+  ({
+    name,
+    objectTypeId: OBJECT_TYPE_ID.company,
+    processingType: 'DYNAMIC' satisfies ListProcessingType,
+    filterBranch,
+  }) as unknown as ApiListCreate;
+
+export const listFiltersBody = (filterBranch: FilterBranch) => ({ filterBranch }) as unknown as ApiListFilterUpdate;

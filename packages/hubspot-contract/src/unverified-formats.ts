@@ -1,0 +1,255 @@
+/**
+ * HubSpot request details that public sources show but nobody has confirmed against a live account
+ * (see README, "Unverified HubSpot details", and the verdicts of the formats check, ../shared/research/
+ * hubspot-formats-check.md, cited below by section). They live here, and only here, so one correction
+ * fixes setup, the sandbox and the tests together: each builder (what setup sends) comes with its reader
+ * (what a stored copy means, whatever equivalent form HubSpot stores), which the sandbox runs flows and
+ * lists by and setup compares stored copies through (stored-forms.ts).
+ * Confirm them by building the same workflow or list in HubSpot's UI and reading it back with
+ * GET /automation/v4/flows/{id} or GET /crm/v3/lists/{id}?includeFilters=true.
+ */
+import { decodeHTML, escapeText } from 'entities';
+import { z } from 'zod';
+
+import { asSet } from './canonical';
+import { MINUTES_PER_DAY } from './dates';
+import {
+  OPERATION_TYPE,
+  type Operation,
+  operationTypeOf,
+  type OperationTest,
+  readConfirmedOperation,
+  readPropertyFilter,
+} from './filters';
+import { asList, asObject, type JsonObject } from './json';
+import { TASK_TO_COMPANY } from './objects';
+import { TASK_TIME_OF_DAY, type TimeOfDay } from './tasks';
+
+/** Built-in workflow action type ids. */
+export const ACTION_TYPE = { createTask: '0-3', delayUntilDate: '0-35' } as const;
+
+type ActionLink = { actionId: string; nextActionId?: string };
+
+const connection = (nextActionId?: string) =>
+  nextActionId ? { connection: { edgeType: 'STANDARD', nextActionId } } : {};
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Minutes per unit: the UI stores delays in MINUTES (formats check §2), setup sends DAYS. */
+const MINUTES_PER_UNIT: Record<string, number> = {
+  MINUTES: 1,
+  HOURS: 60,
+  DAYS: MINUTES_PER_DAY,
+  WEEKS: 7 * MINUTES_PER_DAY,
+};
+const inMinutes = (delta: unknown, unit: unknown) => Number(delta) * (MINUTES_PER_UNIT[String(unit)] ?? Number.NaN);
+
+const timeOfDay = (value: unknown): TimeOfDay => ({
+  hour: Number(asObject(value).hour),
+  minute: Number(asObject(value).minute),
+});
+
+/** Rich text as a reader sees it: HubSpot's editor may re-serialise the HTML (entities, attributes, spacing). */
+const visibleText = (html: unknown) =>
+  decodeHTML(String(html ?? '').replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** What a create-task action is given: the task's wording, and in how many days it falls due. */
+export type TaskWording = { subject: string; body: string; priority: string; dueInDays: number };
+
+/**
+ * Create task (0-3). CONFIRMED by UI-exported flows (§1): the field keys, `owner_assignment` from an
+ * OBJECT_PROPERTY, the association to the enrolled company (192), `due_time` with `daysOfWeek` (`[]`: any
+ * day), counted from when the action runs. UNCONFIRMED: an owner taken from a custom HubSpot-user
+ * property (`wtc_success_manager`); only `hubspot_owner_id` was seen.
+ */
+export const createTaskAction = (link: ActionLink & { template: TaskWording; assigneeProperty: string }) => ({
+  type: 'SINGLE_CONNECTION',
+  actionId: link.actionId,
+  actionTypeId: ACTION_TYPE.createTask,
+  actionTypeVersion: 0,
+  ...connection(link.nextActionId),
+  fields: {
+    task_type: 'TODO',
+    subject: link.template.subject,
+    body: `<p>${escapeText(link.template.body)}</p>`,
+    priority: link.template.priority,
+    associations: [{ target: TASK_TO_COMPANY, value: { type: 'ENROLLED_OBJECT' } }],
+    use_explicit_associations: 'true',
+    owner_assignment: {
+      type: 'CUSTOM',
+      value: { type: 'OBJECT_PROPERTY', propertyName: link.assigneeProperty },
+    },
+    due_time: { delta: link.template.dueInDays, timeUnit: 'DAYS', timeOfDay: TASK_TIME_OF_DAY, daysOfWeek: [] },
+  },
+});
+
+/** A stored create-task action's fields, read: the task it creates and for whom. */
+export const readCreateTaskAction = (fields: JsonObject) => {
+  const owner = asObject(fields.owner_assignment);
+  const due = asObject(fields.due_time);
+  return {
+    taskType: text(fields.task_type),
+    subject: text(fields.subject),
+    bodyHtml: text(fields.body),
+    priority: text(fields.priority),
+    associations: asList(fields.associations).map((association) => ({
+      category: asObject(asObject(association).target).associationCategory,
+      typeId: Number(asObject(asObject(association).target).associationTypeId),
+      to: asObject(asObject(association).value).type,
+    })),
+    explicitAssociations: String(fields.use_explicit_associations) === 'true',
+    owner: {
+      type: owner.type,
+      from: asObject(owner.value).type,
+      property: text(asObject(owner.value).propertyName) ?? null,
+    },
+    due: {
+      minutes: inMinutes(due.delta, due.timeUnit),
+      timeOfDay: timeOfDay(due.timeOfDay),
+      daysOfWeek: asList(due.daysOfWeek),
+    },
+  };
+};
+
+const taskEssentials = (fields: JsonObject) => {
+  const task = readCreateTaskAction(fields);
+  return {
+    taskType: fields.task_type,
+    subject: visibleText(fields.subject),
+    body: visibleText(fields.body),
+    priority: fields.priority,
+    associations: asSet(task.associations),
+    explicitAssociations: task.explicitAssociations,
+    owner: task.owner,
+    due: { ...task.due, daysOfWeek: asSet(task.due.daysOfWeek) },
+  };
+};
+
+/**
+ * Delay until a date property (0-35): the shape is CONFIRMED (§2). UNCONFIRMED: that a negative `delta`
+ * means "N days before the date" (one UI-derived source).
+ */
+export const delayUntilDateAction = (link: ActionLink & { dateProperty: string; daysBefore: number }) => ({
+  type: 'SINGLE_CONNECTION',
+  actionId: link.actionId,
+  actionTypeId: ACTION_TYPE.delayUntilDate,
+  actionTypeVersion: 0,
+  ...connection(link.nextActionId),
+  fields: {
+    date: { type: 'OBJECT_PROPERTY', propertyName: link.dateProperty },
+    delta: String(-link.daysBefore),
+    time_unit: 'DAYS',
+    time_of_day: TASK_TIME_OF_DAY,
+  },
+});
+
+/** A stored delay's fields, read: which date property it waits for, and how long before or after it. */
+export const readDelayUntilDateAction = (fields: JsonObject) => ({
+  date: { type: asObject(fields.date).type, property: text(asObject(fields.date).propertyName) },
+  minutes: inMinutes(fields.delta, fields.time_unit),
+  timeOfDay: timeOfDay(fields.time_of_day),
+});
+
+/** What matters in a stored action's fields, for the action types setup installs. */
+export const ACTION_ESSENTIALS: Record<string, (fields: JsonObject) => unknown> = {
+  [ACTION_TYPE.createTask]: taskEssentials,
+  [ACTION_TYPE.delayUntilDate]: readDelayUntilDateAction,
+};
+
+/**
+ * A date property before today (+ offsetDays), as a list or enrollment filter operation. The operation is
+ * CONFIRMED (§4); `endpointBehavior` and `propertyParser` are optional in the spec but in every docs
+ * example and UI export, so they are sent as HubSpot stores them.
+ */
+export const beforeTodayOperation = (offsetDays = 0) => ({
+  operationType: OPERATION_TYPE.timePoint,
+  type: OPERATION_TYPE.timePoint,
+  operator: 'IS_BEFORE',
+  includeObjectsWithNoValueSet: false,
+  endpointBehavior: 'EXCLUSIVE',
+  propertyParser: 'VALUE',
+  timePoint: {
+    timeType: 'INDEXED',
+    timezoneSource: 'CUSTOM',
+    zoneId: 'UTC',
+    indexReference: { referenceType: 'TODAY' },
+    ...(offsetDays ? { offset: { days: offsetDays } } : {}),
+  },
+});
+
+/** Index offsets HubSpot may store for a number of days. */
+const DAYS_PER_OFFSET_UNIT = { days: 1, weeks: 7 } as const;
+
+/** Days of a stored index offset; the other units are compared in stored-forms.ts, not run. */
+export const offsetDaysOf = (offset: JsonObject) =>
+  Object.entries(DAYS_PER_OFFSET_UNIT).reduce((days, [unit, size]) => days + size * Number(offset[unit] ?? 0), 0);
+
+/** "Before today (+ offset)", read from a stored TIME_POINT operation; null for any other operation. */
+export const readBeforeTodayOperation = (operation: Operation): OperationTest | null => {
+  const timePoint = asObject(operation.timePoint);
+  if (
+    operationTypeOf(operation) !== OPERATION_TYPE.timePoint ||
+    operation.operator !== 'IS_BEFORE' ||
+    asObject(timePoint.indexReference).referenceType !== 'TODAY'
+  ) {
+    return null;
+  }
+  return { test: 'before_today', offsetDays: offsetDaysOf(asObject(timePoint.offset)) };
+};
+
+/** "Has no value": CONFIRMED operator (§4); HubSpot stores `includeObjectsWithNoValueSet: false` with it. */
+export const hasNoValueOperation = () => ({
+  operationType: OPERATION_TYPE.allProperty,
+  operator: 'IS_UNKNOWN',
+  includeObjectsWithNoValueSet: false,
+});
+
+/** The pseudo-properties of a property-change trigger: which property changed, and to what. */
+const CHANGED_PROPERTY = { name: 'hs_name', value: 'hs_value' } as const;
+
+/**
+ * A re-enrollment trigger: "the property changed (to a value passing `valueTest`)", in the `hs_name` /
+ * `hs_value` form every real flow uses (§3); copying the enrollment filters instead may be refused, or
+ * never fire. UNCONFIRMED against a live account.
+ */
+export const propertyChangeTrigger = (property: string, valueTest?: Operation) => ({
+  filterBranchType: 'AND',
+  filterBranchOperator: 'AND',
+  filterBranches: [],
+  filters: [
+    {
+      filterType: 'PROPERTY',
+      property: CHANGED_PROPERTY.name,
+      operation: {
+        operationType: OPERATION_TYPE.string,
+        operator: 'IS_EQUAL_TO',
+        value: property,
+        includeObjectsWithNoValueSet: false,
+      },
+    },
+    ...(valueTest ? [{ filterType: 'PROPERTY', property: CHANGED_PROPERTY.value, operation: valueTest }] : []),
+  ],
+});
+
+const triggerBranchSchema = z.object({ filters: z.array(z.unknown()).catch([]) });
+
+/**
+ * A stored trigger read: the property whose change fires it and the tests of its new value, or null when
+ * it is not in the property-change form.
+ */
+export const readPropertyChangeTrigger = (branch: unknown) => {
+  const filters = triggerBranchSchema
+    .parse(branch)
+    .filters.map(readPropertyFilter)
+    .filter((filter) => filter !== null);
+  const name = filters.find((filter) => filter.property === CHANGED_PROPERTY.name);
+  const nameTest = name ? readConfirmedOperation(name.operation) : null;
+  const property = nameTest?.test === 'equals' ? nameTest.values[0] : undefined;
+  if (!property) return null;
+  const valueTests = filters
+    .filter((filter) => filter.property === CHANGED_PROPERTY.value)
+    .map((filter) => ({ property, operation: filter.operation }));
+  return { property, valueTests };
+};
