@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-import { type FilterBranch } from '../sandbox/filter-branch';
 import { listMembers } from '../sandbox/routes/lists';
 import { type SandboxState } from '../sandbox/store';
 import { CommandError, parseCommandLine, portSetting, runCommand } from './run-command';
@@ -37,9 +36,7 @@ const showLists = () => {
   if (!state) return console.log('No sandbox data yet: run npm start first.');
   const today = new Date().toISOString().slice(0, 10);
   for (const list of Object.values(state.lists)) {
-    const names = listMembers(state, list.filterBranch as FilterBranch, today).map(
-      (id) => state.companies[id]?.properties.name ?? id,
-    );
+    const names = listMembers(state, list.filterBranch, today).map((id) => state.companies[id]?.properties.name ?? id);
     console.log(`${list.name} (${names.length}): ${names.join(', ') || '-'}`);
   }
   return undefined;

@@ -1,3 +1,13 @@
+import {
+  type FieldType,
+  OWNER_REFERENCE,
+  type PropertyType,
+  TASK_PRIORITIES,
+  TASK_PROPERTY,
+  TASK_STATUSES,
+  TASK_TYPES,
+} from '@why-they-care/hubspot-contract';
+
 import { type SandboxProperty } from './store';
 
 const at = '2025-01-01T00:00:00.000Z';
@@ -5,8 +15,8 @@ const at = '2025-01-01T00:00:00.000Z';
 const builtIn = (
   name: string,
   label: string,
-  type: string,
-  fieldType: string,
+  type: PropertyType,
+  fieldType: FieldType,
   extra: Partial<SandboxProperty> = {},
 ): SandboxProperty => ({
   name,
@@ -22,7 +32,7 @@ const builtIn = (
   ...extra,
 });
 
-const options = (...values: string[]) =>
+const options = (values: readonly string[]) =>
   values.map((value, index) => ({ label: value, value, displayOrder: index, hidden: false }));
 
 /** HubSpot's own company properties the app relies on. */
@@ -31,7 +41,7 @@ export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
   builtIn('domain', 'Company domain name', 'string', 'text'),
   builtIn('hs_object_id', 'Record ID', 'number', 'number'),
   builtIn('hubspot_owner_id', 'Company owner', 'enumeration', 'select', {
-    referencedObjectType: 'OWNER',
+    referencedObjectType: OWNER_REFERENCE,
     externalOptions: true,
   }),
   builtIn('createdate', 'Create Date', 'datetime', 'date'),
@@ -41,18 +51,14 @@ export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
 /** The task properties HubSpot defines; tasks have no custom properties in the sandbox. */
 export const TASK_PROPERTIES: Record<string, SandboxProperty> = Object.fromEntries(
   [
-    builtIn('hs_timestamp', 'Due date', 'datetime', 'date'),
-    builtIn('hs_task_subject', 'Task title', 'string', 'text'),
-    builtIn('hs_task_body', 'Notes', 'string', 'html'),
-    builtIn('hs_task_status', 'Task status', 'enumeration', 'select', {
-      options: options('NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'COMPLETED', 'DEFERRED'),
-    }),
-    builtIn('hs_task_priority', 'Priority', 'enumeration', 'select', {
-      options: options('NONE', 'LOW', 'MEDIUM', 'HIGH'),
-    }),
-    builtIn('hs_task_type', 'Task type', 'enumeration', 'select', { options: options('TODO', 'CALL', 'EMAIL') }),
-    builtIn('hubspot_owner_id', 'Assigned to', 'enumeration', 'select', {
-      referencedObjectType: 'OWNER',
+    builtIn(TASK_PROPERTY.dueAt, 'Due date', 'datetime', 'date'),
+    builtIn(TASK_PROPERTY.subject, 'Task title', 'string', 'text'),
+    builtIn(TASK_PROPERTY.body, 'Notes', 'string', 'html'),
+    builtIn(TASK_PROPERTY.status, 'Task status', 'enumeration', 'select', { options: options(TASK_STATUSES) }),
+    builtIn(TASK_PROPERTY.priority, 'Priority', 'enumeration', 'select', { options: options(TASK_PRIORITIES) }),
+    builtIn(TASK_PROPERTY.type, 'Task type', 'enumeration', 'select', { options: options(TASK_TYPES) }),
+    builtIn(TASK_PROPERTY.owner, 'Assigned to', 'enumeration', 'select', {
+      referencedObjectType: OWNER_REFERENCE,
       externalOptions: true,
     }),
   ].map((property) => [property.name, property]),

@@ -1,44 +1,52 @@
-import { addDays, type IsoDate } from '@why-they-care/domain';
+import {
+  dayPlus,
+  isOrBranch,
+  readOperation,
+  readPropertyFilter,
+  storedBranchSchema,
+} from '@why-they-care/hubspot-contract';
 
 /**
  * Evaluates the list filter branches the app creates (a root OR of AND branches of PROPERTY filters)
- * against one record, so the sandbox can show list members and run workflows. Operations outside the
- * app's own use are reported, not guessed.
+ * against one record, so the sandbox can show list members and run workflows. Each operation is read
+ * through the contract, as setup writes it; operations outside the app's own use are reported, not guessed.
  */
-type Operation = {
-  operationType?: string;
-  operator?: string;
-  value?: string;
-  values?: string[];
-  timePoint?: { indexReference?: { referenceType?: string }; offset?: { days?: number } };
-};
-export type Filter = { filterType?: string; property?: string; operation?: Operation };
-export type FilterBranch = { filterBranchType?: string; filters?: Filter[]; filterBranches?: FilterBranch[] };
-
 export class UnsupportedFilter extends Error {}
 
-export const matchesFilter = (filter: Filter, properties: Record<string, string>, today: IsoDate): boolean => {
-  if (filter.filterType !== 'PROPERTY' || !filter.property || !filter.operation) {
-    throw new UnsupportedFilter(`filterType ${filter.filterType}`);
-  }
+/** A property filter (`property` and `operation`) against a record's values, on the given day. */
+export const matchesPropertyFilter = (
+  filter: { property: string; operation: Record<string, unknown> },
+  properties: Record<string, string>,
+  today: string,
+): boolean => {
   const value = properties[filter.property] ?? '';
-  const { operationType, operator, values = [], timePoint } = filter.operation;
-  if (operationType === 'ENUMERATION' && operator === 'IS_ANY_OF') return values.includes(value);
-  if (operationType === 'ALL_PROPERTY' && operator === 'IS_KNOWN') return value !== '';
-  if (operationType === 'ALL_PROPERTY' && operator === 'IS_UNKNOWN') return value === '';
-  if (
-    operationType === 'TIME_POINT' &&
-    operator === 'IS_BEFORE' &&
-    timePoint?.indexReference?.referenceType === 'TODAY'
-  ) {
-    return value !== '' && value.slice(0, 10) < addDays(today, timePoint.offset?.days ?? 0);
+  const operation = readOperation(filter.operation);
+  switch (operation?.test) {
+    case 'is_any_of':
+    case 'equals':
+      return operation.values.includes(value);
+    case 'is_known':
+      return value !== '';
+    case 'is_unknown':
+      return value === '';
+    case 'before_today':
+      return value !== '' && value.slice(0, 10) < dayPlus(today, operation.offsetDays);
+    default:
+      throw new UnsupportedFilter(`${String(filter.operation.operationType)} ${String(filter.operation.operator)}`);
   }
-  throw new UnsupportedFilter(`${operationType} ${operator}`);
 };
 
-export const matchesBranch = (branch: FilterBranch, properties: Record<string, string>, today: IsoDate): boolean => {
-  const filters = (branch.filters ?? []).map((filter) => matchesFilter(filter, properties, today));
-  const branches = (branch.filterBranches ?? []).map((child) => matchesBranch(child, properties, today));
-  const results = [...filters, ...branches];
-  return branch.filterBranchType === 'OR' ? results.some(Boolean) : results.every(Boolean);
+export const matchesFilter = (filter: unknown, properties: Record<string, string>, today: string): boolean => {
+  const propertyFilter = readPropertyFilter(filter);
+  if (!propertyFilter) throw new UnsupportedFilter(`filter ${JSON.stringify(filter)}`);
+  return matchesPropertyFilter(propertyFilter, properties, today);
+};
+
+export const matchesBranch = (branch: unknown, properties: Record<string, string>, today: string): boolean => {
+  const stored = storedBranchSchema.parse(branch);
+  const results = [
+    ...stored.filters.map((filter) => matchesFilter(filter, properties, today)),
+    ...stored.filterBranches.map((child) => matchesBranch(child, properties, today)),
+  ];
+  return isOrBranch(stored) ? results.some(Boolean) : results.every(Boolean);
 };

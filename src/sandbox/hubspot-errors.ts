@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
+import { errorBody, type InvalidPropertyValue, invalidPropertyValuesError } from '@why-they-care/hubspot-contract';
 import { type Response } from 'express';
 
-/** HubSpot's error body: `{status, message, correlationId, category, errors?}`. */
+/** HubSpot's error body, with a fresh correlation id; `extra` holds what some errors add. */
 export const sendHubSpotError = (
   res: Response,
   status: number,
@@ -10,15 +11,11 @@ export const sendHubSpotError = (
   message: string,
   extra: Record<string, unknown> = {},
 ) => {
-  res.status(status).json({ status: 'error', message, correlationId: randomUUID(), category, ...extra });
+  res.status(status).json(errorBody({ category, message, correlationId: randomUUID(), extra }));
 };
 
-export type InvalidValue = { name: string; code: string; message: string };
-
 /** A 400 VALIDATION_ERROR in the shape HubSpot uses for refused property values. */
-export const sendInvalidValues = (res: Response, invalid: readonly InvalidValue[]) => {
-  const inner = invalid.map(({ name, code, message }) => ({ isValid: false, message, error: code, name }));
-  sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Property values were not valid: ${JSON.stringify(inner)}`, {
-    errors: invalid.map(({ name, code, message }) => ({ message, code, context: { propertyName: [name] } })),
-  });
+export const sendInvalidValues = (res: Response, invalid: readonly InvalidPropertyValue[]) => {
+  const { category, message, extra } = invalidPropertyValuesError(invalid);
+  sendHubSpotError(res, 400, category, message, extra);
 };

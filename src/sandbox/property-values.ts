@@ -1,11 +1,16 @@
-import { isIsoDate, toIsoDate } from '@why-they-care/domain';
+import {
+  dayOf,
+  type InvalidPropertyValue,
+  isDay,
+  isMidnightUtc,
+  MAX_PROPERTY_VALUE_LENGTH,
+  MULTIPLE_VALUES_SEPARATOR,
+  OWNER_REFERENCE,
+} from '@why-they-care/hubspot-contract';
 
-import { type InvalidValue } from './hubspot-errors';
 import { type SandboxProperty, type SandboxState } from './store';
 
-export const MAX_VALUE_LENGTH = 65_536;
-
-type Normalised = { ok: true; value: string } | { ok: false; error: InvalidValue };
+type Normalised = { ok: true; value: string } | { ok: false; error: InvalidPropertyValue };
 
 const invalid = (name: string, code: string, message: string): Normalised => ({
   ok: false,
@@ -22,8 +27,8 @@ export const normaliseValue = (
   if (!property) return invalid(name, 'PROPERTY_DOESNT_EXIST', `Property "${name}" does not exist`);
   if (raw === null || raw === undefined || raw === '') return { ok: true, value: '' };
   const value = String(raw);
-  if (value.length > MAX_VALUE_LENGTH) {
-    return invalid(name, 'INVALID_STRING', `${name} is longer than ${MAX_VALUE_LENGTH} characters`);
+  if (value.length > MAX_PROPERTY_VALUE_LENGTH) {
+    return invalid(name, 'INVALID_STRING', `${name} is longer than ${MAX_PROPERTY_VALUE_LENGTH} characters`);
   }
   switch (property.type) {
     case 'number':
@@ -33,15 +38,11 @@ export const normaliseValue = (
     case 'date': {
       if (/^\d+$/.test(value)) {
         const instant = new Date(Number(value));
-        return instant.getUTCHours() +
-          instant.getUTCMinutes() +
-          instant.getUTCSeconds() +
-          instant.getUTCMilliseconds() ===
-          0
-          ? { ok: true, value: toIsoDate(instant) }
+        return isMidnightUtc(instant.getTime())
+          ? { ok: true, value: dayOf(instant) }
           : invalid(name, 'INVALID_DATE', `${value} is at ${instant.toISOString()}, which is not midnight!`);
       }
-      return isIsoDate(value) ? { ok: true, value } : invalid(name, 'INVALID_DATE', `${value} was not a valid date.`);
+      return isDay(value) ? { ok: true, value } : invalid(name, 'INVALID_DATE', `${value} was not a valid date.`);
     }
     case 'datetime': {
       const instant = /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
@@ -51,10 +52,10 @@ export const normaliseValue = (
     }
     case 'enumeration': {
       const allowed =
-        property.referencedObjectType === 'OWNER'
+        property.referencedObjectType === OWNER_REFERENCE
           ? state.owners.map((owner) => owner.id)
           : property.options.map((option) => option.value);
-      const values = property.fieldType === 'checkbox' ? value.split(';') : [value];
+      const values = property.fieldType === 'checkbox' ? value.split(MULTIPLE_VALUES_SEPARATOR) : [value];
       return values.every((item) => allowed.includes(item))
         ? { ok: true, value }
         : invalid(name, 'INVALID_OPTION', `${value} was not one of the allowed options: [${allowed.join(', ')}]`);

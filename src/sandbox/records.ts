@@ -1,20 +1,29 @@
+import {
+  type CrmObject,
+  type InvalidPropertyValue,
+  type PropertyHistoryEntry,
+  SOURCE_TYPE,
+} from '@why-they-care/hubspot-contract';
 import { type Response } from 'express';
 
-import { type InvalidValue, sendInvalidValues } from './hubspot-errors';
+import { sendInvalidValues } from './hubspot-errors';
 import { normaliseValue } from './property-values';
 import { type SandboxProperty, type SandboxRecord, type SandboxState } from './store';
 
 /** Who wrote: the app (INTEGRATION), or a HubSpot user editing in HubSpot's UI (CRM_UI, with their id). */
-export type WriteSource = { sourceType: string; sourceId?: string; updatedByUserId?: number };
+export type WriteSource = Pick<PropertyHistoryEntry, 'sourceType' | 'sourceId' | 'updatedByUserId'>;
 
-export const INTEGRATION_SOURCE: WriteSource = { sourceType: 'INTEGRATION', sourceId: 'why-they-care-sandbox-app' };
+export const INTEGRATION_SOURCE: WriteSource = {
+  sourceType: SOURCE_TYPE.integration,
+  sourceId: 'why-they-care-sandbox-app',
+};
 
 /** Validates every value first, then writes all of them (HubSpot refuses the whole PATCH on one bad value). */
 export const validateValues = (
   state: SandboxState,
   definitions: Record<string, SandboxProperty>,
   input: unknown,
-): { ok: true; values: Record<string, string> } | { ok: false; invalid: InvalidValue[] } => {
+): { ok: true; values: Record<string, string> } | { ok: false; invalid: InvalidPropertyValue[] } => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
@@ -22,7 +31,7 @@ export const validateValues = (
     };
   }
   const values: Record<string, string> = {};
-  const invalid: InvalidValue[] = [];
+  const invalid: InvalidPropertyValue[] = [];
   for (const [name, raw] of Object.entries(input)) {
     const result = normaliseValue(state, definitions[name], name, raw);
     if (result.ok) values[name] = result.value;
@@ -85,7 +94,7 @@ export const presentRecord = (
   definitions: Record<string, SandboxProperty>,
   query: { properties?: unknown; propertiesWithHistory?: unknown },
   defaults: readonly string[],
-) => {
+): CrmObject => {
   const names = requested(query.properties);
   const properties: Record<string, string | null> = {};
   for (const name of [...defaults, ...names]) {

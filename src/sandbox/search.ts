@@ -1,15 +1,6 @@
+import { type SearchFilter, type SearchOperator } from '@why-they-care/hubspot-contract';
+
 import { type SandboxProperty, type SandboxRecord } from './store';
-
-export type SearchFilter = {
-  propertyName: string;
-  operator: string;
-  value?: string;
-  highValue?: string;
-  values?: string[];
-};
-
-export const SEARCH_MAX_LIMIT = 200;
-export const SEARCH_MAX_RESULTS = 10_000;
 
 /** Dates compare as midnight-UTC epoch ms, numbers as numbers, the rest as text (case-insensitive EQ). */
 const comparable = (property: SandboxProperty | undefined, value: string): number | string => {
@@ -22,51 +13,40 @@ const comparable = (property: SandboxProperty | undefined, value: string): numbe
   return value.toLowerCase();
 };
 
+type Compare = (actual: number | string, filter: SearchFilter, as: (value: string) => number | string) => boolean;
+
+/** The operators the sandbox evaluates on a stored value (the token operators are HubSpot's full-text search). */
+const COMPARISONS: Partial<Record<SearchOperator, Compare>> = {
+  EQ: (actual, filter, as) => actual === as(filter.value ?? ''),
+  NEQ: (actual, filter, as) => actual !== as(filter.value ?? ''),
+  LT: (actual, filter, as) => actual < as(filter.value ?? ''),
+  LTE: (actual, filter, as) => actual <= as(filter.value ?? ''),
+  GT: (actual, filter, as) => actual > as(filter.value ?? ''),
+  GTE: (actual, filter, as) => actual >= as(filter.value ?? ''),
+  BETWEEN: (actual, filter, as) => actual >= as(filter.value ?? '') && actual <= as(filter.highValue ?? ''),
+  IN: (actual, filter, as) => (filter.values ?? []).map(as).includes(actual),
+  NOT_IN: (actual, filter, as) => !(filter.values ?? []).map(as).includes(actual),
+};
+
+/** Present or not, whatever the value. */
+const PRESENCE: Partial<Record<SearchOperator, (stored: string) => boolean>> = {
+  HAS_PROPERTY: (stored) => stored !== '',
+  NOT_HAS_PROPERTY: (stored) => stored === '',
+};
+
+/** The sandbox answers only the searches it can evaluate, and refuses the others as malformed. */
+export const isEvaluated = (filter: SearchFilter) => Boolean(COMPARISONS[filter.operator] ?? PRESENCE[filter.operator]);
+
 const matches = (record: SandboxRecord, filter: SearchFilter, definitions: Record<string, SandboxProperty>) => {
   const property = definitions[filter.propertyName];
   const stored = record.properties[filter.propertyName] ?? '';
-  if (filter.operator === 'HAS_PROPERTY') return stored !== '';
-  if (filter.operator === 'NOT_HAS_PROPERTY') return stored === '';
+  const presence = PRESENCE[filter.operator];
+  if (presence) return presence(stored);
+  // A record without a value matches only the negative comparisons.
   if (stored === '') return filter.operator === 'NEQ' || filter.operator === 'NOT_IN';
-  const actual = comparable(property, stored);
-  const value = comparable(property, filter.value ?? '');
-  switch (filter.operator) {
-    case 'EQ':
-      return actual === value;
-    case 'NEQ':
-      return actual !== value;
-    case 'LT':
-      return actual < value;
-    case 'LTE':
-      return actual <= value;
-    case 'GT':
-      return actual > value;
-    case 'GTE':
-      return actual >= value;
-    case 'BETWEEN':
-      return actual >= value && actual <= comparable(property, filter.highValue ?? '');
-    case 'IN':
-      return (filter.values ?? []).map((item) => comparable(property, item)).includes(actual);
-    case 'NOT_IN':
-      return !(filter.values ?? []).map((item) => comparable(property, item)).includes(actual);
-    default:
-      return false;
-  }
+  const as = (value: string) => comparable(property, value);
+  return COMPARISONS[filter.operator]?.(as(stored), filter, as) ?? false;
 };
-
-export const KNOWN_OPERATORS = [
-  'EQ',
-  'NEQ',
-  'LT',
-  'LTE',
-  'GT',
-  'GTE',
-  'BETWEEN',
-  'IN',
-  'NOT_IN',
-  'HAS_PROPERTY',
-  'NOT_HAS_PROPERTY',
-];
 
 /** filterGroups are ORed, filters inside a group ANDed; results sorted by id, paged by offset. */
 export const searchRecords = (

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { RATE_LIMIT_POLICY, rateLimitBody } from '@why-they-care/hubspot-contract';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
 import { listen as listenOn } from '../lib/listen';
@@ -51,11 +52,8 @@ const rollingLimit = (perTenSeconds: number): RequestHandler => {
     while (recent.length && now - recent[0] > 10_000) recent.shift();
     if (recent.length >= perTenSeconds) {
       return res.status(429).json({
-        status: 'error',
-        message: 'You have reached your ten_secondly_rolling limit.',
-        errorType: 'RATE_LIMIT',
+        ...rateLimitBody(RATE_LIMIT_POLICY.tenSecondly),
         correlationId: randomUUID(),
-        policyName: 'TEN_SECONDLY_ROLLING',
         groupName: 'why-they-care-sandbox',
       });
     }

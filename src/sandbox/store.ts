@@ -1,52 +1,32 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+import {
+  type Owner,
+  type Property,
+  type PropertyGroup,
+  type PropertyHistoryEntry,
+} from '@why-they-care/hubspot-contract';
+
 /** The sandbox's whole state: what a small HubSpot account holds for this app. Serialisable as JSON. */
-export type SandboxProperty = {
-  name: string;
-  label: string;
-  type: string;
-  fieldType: string;
-  groupName: string;
-  description: string;
-  options: { label: string; value: string; description?: string; displayOrder?: number; hidden: boolean }[];
-  referencedObjectType?: string;
-  externalOptions?: boolean;
-  hubspotDefined?: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+export type SandboxProperty = Property;
 
-export type HistoryEntry = {
-  value: string;
-  timestamp: string;
-  sourceType: string;
-  sourceId?: string;
-  updatedByUserId?: number;
-};
-
+/** A record's values ('' for none) and their histories, newest first. */
 export type SandboxRecord = {
   id: string;
   properties: Record<string, string>;
-  history: Record<string, HistoryEntry[]>;
+  history: Record<string, PropertyHistoryEntry[]>;
   associations: { companies: string[] };
   createdAt: string;
   updatedAt: string;
 };
 
-export type SandboxOwner = {
-  id: string;
-  userId: number;
-  email: string;
-  firstName: string;
-  lastName: string;
-  teams: { id: string; name: string; primary: boolean }[];
-};
+export type SandboxOwner = Owner;
 
 export type SandboxState = {
   portalId: string;
   nextId: number;
-  groups: { name: string; label: string; displayOrder: number }[];
+  groups: PropertyGroup[];
   properties: Record<string, SandboxProperty>;
   companies: Record<string, SandboxRecord>;
   tasks: Record<string, SandboxRecord>;

@@ -1,7 +1,20 @@
-import { addDays, type IsoDate } from '@why-they-care/domain';
+import {
+  ACTION_TYPE,
+  dayOf,
+  dayPlus,
+  LIST_BASED,
+  MINUTES_PER_DAY,
+  newTaskProperties,
+  readCreateTaskAction,
+  readDelayUntilDateAction,
+  readPropertyChangeTrigger,
+  runnableFlowSchema,
+  TASK_TIME_OF_DAY,
+  taskDueAt,
+} from '@why-they-care/hubspot-contract';
 import { decodeHTML } from 'entities';
 
-import { type FilterBranch, matchesBranch, matchesFilter, UnsupportedFilter } from './filter-branch';
+import { matchesBranch, matchesPropertyFilter, UnsupportedFilter } from './filter-branch';
 import { storeTask } from './routes/tasks';
 import { type SandboxStore } from './store';
 
@@ -9,28 +22,11 @@ import { type SandboxStore } from './store';
  * The sandbox's stand-in for HubSpot's workflow engine, for the flows the app installs: list-based
  * enrollment (once when a record first meets the criteria; again, if the flow re-enrolls, when a
  * re-enrollment trigger fires while it meets them and is not enrolled; unenrollment when it no longer
- * meets them), "delay until a date property (+ delta days)" and "create task". It runs after every
- * company write and whenever asked with a date, so workflows mode can be tried without HubSpot.
+ * meets them), "delay until a date property (+ delta)" and "create task". Flows, triggers and actions are
+ * read through the contract's readers, as setup writes them. It runs after every company write and
+ * whenever asked with a date, so workflows mode can be tried without HubSpot.
  */
-type FlowAction = {
-  actionId: string;
-  actionTypeId: string;
-  connection?: { nextActionId?: string };
-  fields: Record<string, unknown>;
-};
-type Flow = {
-  id: string;
-  isEnabled?: boolean;
-  startActionId?: string;
-  actions?: FlowAction[];
-  enrollmentCriteria?: {
-    type?: string;
-    shouldReEnroll?: boolean;
-    unEnrollObjectsNotMeetingCriteria?: boolean;
-    listFilterBranch?: FilterBranch;
-    reEnrollmentTriggersFilterBranches?: FilterBranch[];
-  };
-};
+
 /** `seen`: the values of the properties the flow's triggers watch, at the last evaluation. */
 export type Enrollment = {
   matching: boolean;
@@ -39,41 +35,61 @@ export type Enrollment = {
   seen?: Record<string, string>;
 };
 
-/**
- * A re-enrollment trigger in HubSpot's property-change form: `hs_name` names the property that changed,
- * each `hs_value` filter tests its new value.
- */
-const changeTrigger = (branch: FilterBranch) => {
-  const filters = branch.filters ?? [];
-  const name = filters.find((filter) => filter.property === 'hs_name')?.operation;
-  const property = name?.operator === 'IS_EQUAL_TO' ? (name.value ?? name.values?.[0]) : undefined;
-  if (!property) throw new UnsupportedFilter('a re-enrollment trigger without an hs_name property-change filter');
-  const tests = filters.filter((filter) => filter.property === 'hs_value').map((filter) => ({ ...filter, property }));
-  return { property, tests };
+/** A re-enrollment trigger in HubSpot's property-change form: which property changed, and tests of its new value. */
+const changeTrigger = (branch: unknown) => {
+  const trigger = readPropertyChangeTrigger(branch);
+  if (!trigger) throw new UnsupportedFilter('a re-enrollment trigger without an hs_name property-change filter');
+  return trigger;
 };
 
 const fires = (
   trigger: ReturnType<typeof changeTrigger>,
   seen: Record<string, string>,
   properties: Record<string, string>,
-  today: IsoDate,
+  today: string,
 ) =>
   (seen[trigger.property] ?? '') !== (properties[trigger.property] ?? '') &&
-  trigger.tests.every((test) => matchesFilter(test, properties, today));
+  trigger.valueTests.every((test) => matchesPropertyFilter(test, properties, today));
 
-const propertyRef = (field: unknown) => (field as { propertyName?: string } | undefined)?.propertyName ?? '';
-const plainText = (html: unknown) => decodeHTML(String(html ?? '').replace(/<[^>]+>/g, ''));
+/** Days of a delay read in minutes; one the sandbox cannot read never passes. */
+const daysOf = (minutes: number) => minutes / MINUTES_PER_DAY;
+
+const plainText = (html: string | undefined) => decodeHTML((html ?? '').replace(/<[^>]+>/g, ''));
+
+/** The task a create-task action makes for a company, on `today`. */
+const taskFrom = (fields: Record<string, unknown>, properties: Record<string, string>, today: string) => {
+  const task = readCreateTaskAction(fields);
+  const dueInDays = daysOf(task.due.minutes);
+  const time = Number.isFinite(task.due.timeOfDay.hour) ? task.due.timeOfDay : TASK_TIME_OF_DAY;
+  return newTaskProperties({
+    dueAt: taskDueAt(dayPlus(today, Number.isFinite(dueInDays) ? dueInDays : 0), time),
+    subject: task.subject ?? '',
+    body: plainText(task.bodyHtml),
+    priority: task.priority ?? 'NONE',
+    type: task.taskType ?? 'TODO',
+    ownerId: properties[task.owner.property ?? ''] ?? '',
+  });
+};
+
+/** Whether a delay-until-date action lets the company through today. */
+const delayPassed = (fields: Record<string, unknown>, properties: Record<string, string>, today: string) => {
+  const delay = readDelayUntilDateAction(fields);
+  const date = properties[delay.date.property ?? ''];
+  const days = daysOf(delay.minutes);
+  return Boolean(date) && Number.isFinite(days) && today >= dayPlus(date.slice(0, 10), days);
+};
 
 export const runWorkflows = (store: SandboxStore, now: Date, companyIds?: readonly string[]) => {
   const { state } = store;
-  const today: IsoDate = now.toISOString().slice(0, 10);
+  const today = dayOf(now);
   const created: string[] = [];
   state.enrollments ??= {};
-  for (const flow of Object.values(state.flows) as Flow[]) {
+  for (const stored of Object.values(state.flows)) {
+    const flow = runnableFlowSchema.parse(stored);
     const criteria = flow.enrollmentCriteria;
-    if (!flow.isEnabled || criteria?.type !== 'LIST_BASED' || !criteria.listFilterBranch) continue;
-    const actions = new Map((flow.actions ?? []).map((action) => [action.actionId, action]));
-    const triggers = (criteria.reEnrollmentTriggersFilterBranches ?? []).map(changeTrigger);
+    if (!flow.isEnabled || criteria?.type !== LIST_BASED || !criteria.listFilterBranch) continue;
+    const actions = new Map(flow.actions.map((action) => [action.actionId, action]));
+    const triggers = criteria.reEnrollmentTriggersFilterBranches.map(changeTrigger);
     for (const companyId of companyIds ?? Object.keys(state.companies)) {
       const company = state.companies[companyId];
       if (!company) continue;
@@ -88,7 +104,7 @@ export const runWorkflows = (store: SandboxStore, now: Date, companyIds?: readon
       };
       const matches = matchesBranch(criteria.listFilterBranch, company.properties, today);
       const triggered = triggers.some((trigger) => fires(trigger, enrollment.seen ?? {}, company.properties, today));
-      const reEnrolls = Boolean(criteria.shouldReEnroll) && triggered && !enrollment.waitingAt;
+      const reEnrolls = criteria.shouldReEnroll && triggered && !enrollment.waitingAt;
       if (matches && (!enrollment.enrolledOnce || reEnrolls)) {
         Object.assign(enrollment, { enrolledOnce: true, waitingAt: flow.startActionId ?? null });
       }
@@ -98,25 +114,16 @@ export const runWorkflows = (store: SandboxStore, now: Date, companyIds?: readon
       while (enrollment.waitingAt) {
         const action = actions.get(enrollment.waitingAt);
         if (!action) break;
-        if (action.actionTypeId === '0-35') {
-          const date = company.properties[propertyRef(action.fields.date)];
-          if (!date || today < addDays(date.slice(0, 10), Number(action.fields.delta ?? 0))) break;
+        if (
+          action.actionTypeId === ACTION_TYPE.delayUntilDate &&
+          !delayPassed(action.fields, company.properties, today)
+        ) {
+          break;
         }
-        if (action.actionTypeId === '0-3') {
-          const assignment = action.fields.owner_assignment as { value?: { propertyName?: string } } | undefined;
-          const dueTime = action.fields.due_time as { delta?: number } | undefined;
-          const owner = company.properties[propertyRef(assignment?.value)] ?? '';
+        if (action.actionTypeId === ACTION_TYPE.createTask) {
           const task = storeTask(
             store,
-            {
-              hs_timestamp: `${addDays(today, dueTime?.delta ?? 0)}T09:00:00.000Z`,
-              hs_task_subject: String(action.fields.subject ?? ''),
-              hs_task_body: plainText(action.fields.body),
-              hs_task_status: 'NOT_STARTED',
-              hs_task_priority: String(action.fields.priority ?? 'NONE'),
-              hs_task_type: String(action.fields.task_type ?? 'TODO'),
-              ...(owner ? { hubspot_owner_id: owner } : {}),
-            },
+            taskFrom(action.fields, company.properties, today),
             [companyId],
             now.toISOString(),
           );

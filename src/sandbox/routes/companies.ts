@@ -1,3 +1,4 @@
+import { BATCH_LIMIT, SEARCH_LIMITS, searchRequestSchema } from '@why-they-care/hubspot-contract';
 import { Router } from 'express';
 
 import { sendHubSpotError, sendInvalidValues } from '../hubspot-errors';
@@ -9,12 +10,11 @@ import {
   validateValues,
   writeOrRefuse,
 } from '../records';
-import { KNOWN_OPERATORS, SEARCH_MAX_LIMIT, SEARCH_MAX_RESULTS, type SearchFilter, searchRecords } from '../search';
+import { isEvaluated, searchRecords } from '../search';
 import { type SearchIndex } from '../search-index';
 import { type SandboxStore } from '../store';
 
 const DEFAULT_PROPERTIES = ['createdate', 'hs_lastmodifieddate', 'hs_object_id', 'name', 'domain'];
-const BATCH_LIMIT = 100;
 const MISSING_COMPANIES =
   'Could not get some COMPANY objects, they may be deleted or not exist. Check that ids are valid.';
 
@@ -116,23 +116,19 @@ export const companyRoutes = (
 
   router.post('/crm/v3/objects/companies/search', (req, res) => {
     const body = req.body ?? {};
-    const groups: { filters: SearchFilter[] }[] = Array.isArray(body.filterGroups) ? body.filterGroups : [];
-    const filters = groups.flatMap((group) => (Array.isArray(group.filters) ? group.filters : []));
-    if (
-      groups.length > 5 ||
-      filters.length > 25 ||
-      filters.some((filter) => !KNOWN_OPERATORS.includes(filter.operator))
-    ) {
+    const search = searchRequestSchema.safeParse(body);
+    if (!search.success || !search.data.filterGroups.every((group) => group.filters.every(isEvaluated))) {
       return sendHubSpotError(
         res,
         400,
         'VALIDATION_ERROR',
-        'Invalid search request: at most 5 groups, 25 filters, known operators',
+        `Invalid search request: at most ${SEARCH_LIMITS.groups} groups, ${SEARCH_LIMITS.filters} filters, known operators`,
       );
     }
-    const limit = Math.min(Number(body.limit ?? 10), SEARCH_MAX_LIMIT);
+    const groups = search.data.filterGroups;
+    const limit = Math.min(Number(body.limit ?? 10), SEARCH_LIMITS.pageSize);
     const offset = Number(body.after ?? 0);
-    if (offset + limit > SEARCH_MAX_RESULTS) {
+    if (offset + limit > SEARCH_LIMITS.results) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'Search results are limited to 10,000: narrow the query');
     }
     const found = searchRecords(Object.values(store.state.companies).map(index.view), store.state.properties, groups);

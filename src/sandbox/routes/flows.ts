@@ -1,33 +1,16 @@
+import {
+  FLOW_CREATE_ONLY,
+  FLOW_CREATE_REQUIRED,
+  FLOW_UPDATE_OPTIONAL,
+  FLOW_UPDATE_REQUIRED,
+  FLOWS_PATH,
+} from '@why-they-care/hubspot-contract';
 import { Router } from 'express';
 
 import { sendHubSpotError } from '../hubspot-errors';
 import { type SandboxStore } from '../store';
 
-const REQUIRED = [
-  'type',
-  'flowType',
-  'objectTypeId',
-  'isEnabled',
-  'actions',
-  'timeWindows',
-  'blockedDates',
-  'customProperties',
-  'dataSources',
-];
-
-/** `ApiPlatformFlowPutRequest` in HubSpot's spec: what an update may carry, and must. */
-const PUT_REQUIRED = ['type', 'revisionId', 'isEnabled', 'actions', 'timeWindows', 'blockedDates', 'customProperties'];
-const PUT_OPTIONAL = [
-  'name',
-  'description',
-  'uuid',
-  'startActionId',
-  'enrollmentCriteria',
-  'enrollmentSchedule',
-  'suppressionFilterBranch',
-];
-/** Set on create and kept: an update cannot change them. */
-const CREATE_ONLY = ['flowType', 'objectTypeId', 'dataSources'];
+const UPDATE_FIELDS: readonly string[] = [...FLOW_UPDATE_REQUIRED, ...FLOW_UPDATE_OPTIONAL];
 
 /**
  * Automation v4 flows: stored as posted, with ids, revision ids and the read-only fields HubSpot adds;
@@ -36,7 +19,7 @@ const CREATE_ONLY = ['flowType', 'objectTypeId', 'dataSources'];
  */
 export const flowRoutes = (store: SandboxStore, now: () => string) => {
   const router = Router();
-  const base = '/automation/v4/flows';
+  const base = FLOWS_PATH;
 
   router.get(base, (req, res) => {
     const limit = Math.min(Number(req.query.limit ?? 100), 100);
@@ -67,7 +50,7 @@ export const flowRoutes = (store: SandboxStore, now: () => string) => {
 
   router.post(base, (req, res) => {
     const body = req.body ?? {};
-    const missing = REQUIRED.filter((key) => body[key] === undefined);
+    const missing = FLOW_CREATE_REQUIRED.filter((key) => body[key] === undefined);
     if (missing.length)
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Missing required fields: ${missing.join(', ')}`);
     const at = now();
@@ -90,8 +73,8 @@ export const flowRoutes = (store: SandboxStore, now: () => string) => {
     const flow = store.state.flows[req.params.id];
     if (!flow) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `Flow ${req.params.id} does not exist`);
     const body = req.body ?? {};
-    const missing = PUT_REQUIRED.filter((key) => body[key] === undefined);
-    const unknown = Object.keys(body).filter((key) => !PUT_REQUIRED.includes(key) && !PUT_OPTIONAL.includes(key));
+    const missing = FLOW_UPDATE_REQUIRED.filter((key) => body[key] === undefined);
+    const unknown = Object.keys(body).filter((key) => !UPDATE_FIELDS.includes(key));
     if (missing.length || unknown.length) {
       const problems = [
         missing.length ? `missing required fields: ${missing.join(', ')}` : '',
@@ -113,7 +96,7 @@ export const flowRoutes = (store: SandboxStore, now: () => string) => {
       );
     }
     const updated = {
-      ...Object.fromEntries(CREATE_ONLY.map((key) => [key, flow[key]])),
+      ...Object.fromEntries(FLOW_CREATE_ONLY.map((key) => [key, flow[key]])),
       ...body,
       id: flow.id,
       crmObjectCreationStatus: flow.crmObjectCreationStatus,

@@ -1,7 +1,8 @@
+import { isOrBranch, LIST_PROCESSING_TYPES } from '@why-they-care/hubspot-contract';
 import { Router } from 'express';
 
+import { matchesBranch } from '../filter-branch';
 import { sendHubSpotError } from '../hubspot-errors';
-import { type FilterBranch, matchesBranch } from '../filter-branch';
 import { type SandboxState, type SandboxStore } from '../store';
 
 /** Lists (segments): DYNAMIC lists stored with their filters; names unique per account, case-insensitive. */
@@ -24,11 +25,11 @@ export const listRoutes = (store: SandboxStore, now: () => string) => {
     if (
       typeof name !== 'string' ||
       typeof objectTypeId !== 'string' ||
-      !['MANUAL', 'DYNAMIC', 'SNAPSHOT'].includes(processingType)
+      !LIST_PROCESSING_TYPES.includes(processingType)
     ) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'name, objectTypeId and processingType are required');
     }
-    if (processingType === 'DYNAMIC' && (!filterBranch || filterBranch.filterBranchType !== 'OR')) {
+    if (processingType === 'DYNAMIC' && !isOrBranch(filterBranch ?? {})) {
       return sendHubSpotError(
         res,
         400,
@@ -74,7 +75,7 @@ export const listRoutes = (store: SandboxStore, now: () => string) => {
   router.get('/crm/v3/lists/:listId/memberships', (req, res) => {
     const list = store.state.lists[req.params.listId];
     if (!list) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `List ${req.params.listId} does not exist`);
-    const members = listMembers(store.state, list.filterBranch as FilterBranch, now().slice(0, 10));
+    const members = listMembers(store.state, list.filterBranch, now().slice(0, 10));
     const limit = Math.min(Number(req.query.limit ?? 100), 250);
     const offset = Number(req.query.after ?? 0);
     return res.json({
@@ -92,7 +93,7 @@ export const listRoutes = (store: SandboxStore, now: () => string) => {
       .filter(
         (list) =>
           list.objectTypeId === req.params.objectTypeId &&
-          listMembers(store.state, list.filterBranch as FilterBranch, today).includes(req.params.recordId),
+          listMembers(store.state, list.filterBranch, today).includes(req.params.recordId),
       )
       .map((list) => ({
         listId: list.listId,
@@ -117,7 +118,10 @@ export const listRoutes = (store: SandboxStore, now: () => string) => {
   return router;
 };
 
-export const listMembers = (state: SandboxState, filterBranch: FilterBranch, today: string): string[] =>
-  Object.values(state.companies)
-    .filter((company) => matchesBranch(filterBranch, company.properties, today))
-    .map((company) => company.id);
+/** The companies a list's filters match today; a list without filters (MANUAL) has none here. */
+export const listMembers = (state: SandboxState, filterBranch: unknown, today: string): string[] =>
+  filterBranch
+    ? Object.values(state.companies)
+        .filter((company) => matchesBranch(filterBranch, company.properties, today))
+        .map((company) => company.id)
+    : [];

@@ -1,3 +1,4 @@
+import { ownerListing } from '@why-they-care/hubspot-contract';
 import { Router } from 'express';
 
 import { type SandboxStore } from '../store';
@@ -9,13 +10,7 @@ export const ownerRoutes = (store: SandboxStore) => {
     const offset = Number(req.query.after ?? 0);
     const owners = store.state.owners.filter((owner) => !req.query.email || owner.email === req.query.email);
     res.json({
-      results: owners.slice(offset, offset + limit).map((owner) => ({
-        ...owner,
-        type: 'PERSON',
-        archived: false,
-        createdAt: '2025-01-01T00:00:00.000Z',
-        updatedAt: '2025-01-01T00:00:00.000Z',
-      })),
+      results: owners.slice(offset, offset + limit).map((owner) => ownerListing(owner, '2025-01-01T00:00:00.000Z')),
       ...(offset + limit < owners.length ? { paging: { next: { after: String(offset + limit) } } } : {}),
     });
   });

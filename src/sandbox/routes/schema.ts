@@ -1,17 +1,8 @@
+import { type FieldType, isFieldTypeOf, OWNER_REFERENCE, type PropertyType } from '@why-they-care/hubspot-contract';
 import { Router } from 'express';
 
 import { sendHubSpotError } from '../hubspot-errors';
 import { type SandboxProperty, type SandboxStore } from '../store';
-
-const TYPES: Record<string, string[]> = {
-  string: ['text', 'textarea', 'html', 'file'],
-  number: ['number', 'calculation_equation'],
-  date: ['date'],
-  datetime: ['date'],
-  enumeration: ['select', 'radio', 'checkbox', 'booleancheckbox'],
-  bool: ['booleancheckbox'],
-  phone_number: ['phonenumber'],
-};
 
 type OptionInput = {
   label?: unknown;
@@ -72,13 +63,13 @@ export const schemaRoutes = (store: SandboxStore, now: () => string) => {
     if (store.state.properties[name]) {
       return sendHubSpotError(res, 409, 'OBJECT_ALREADY_EXISTS', `Property ${name} already exists`);
     }
-    if (!TYPES[type]?.includes(fieldType)) {
+    if (!isFieldTypeOf(type, fieldType)) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `fieldType ${fieldType} is not valid for type ${type}`);
     }
     if (!store.state.groups.some((group) => group.name === groupName)) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `Property group ${groupName} does not exist`);
     }
-    const owner = body.referencedObjectType === 'OWNER';
+    const owner = body.referencedObjectType === OWNER_REFERENCE;
     if (type === 'enumeration' && !owner && !(Array.isArray(body.options) && body.options.length)) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'Enumeration properties need options');
     }
@@ -86,12 +77,13 @@ export const schemaRoutes = (store: SandboxStore, now: () => string) => {
     const property: SandboxProperty = {
       name,
       label,
-      type,
-      fieldType,
+      // Checked against FIELD_TYPES_BY_TYPE above.
+      type: type as PropertyType,
+      fieldType: fieldType as FieldType,
       groupName,
       description: String(body.description ?? ''),
       options: toOptions(body.options),
-      ...(owner ? { referencedObjectType: 'OWNER', externalOptions: true } : {}),
+      ...(owner ? { referencedObjectType: OWNER_REFERENCE, externalOptions: true } : {}),
       createdAt: at,
       updatedAt: at,
     };
@@ -106,7 +98,7 @@ export const schemaRoutes = (store: SandboxStore, now: () => string) => {
     const body = req.body ?? {};
     if (
       (body.type && body.type !== property.type) ||
-      (body.fieldType && !TYPES[property.type]?.includes(body.fieldType))
+      (body.fieldType && !isFieldTypeOf(property.type, body.fieldType))
     ) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'The type of an existing property cannot be changed');
     }

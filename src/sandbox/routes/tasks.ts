@@ -1,3 +1,4 @@
+import { BATCH_LIMIT, isAssociationType, TASK_PROPERTY, TASK_TO_COMPANY } from '@why-they-care/hubspot-contract';
 import { Router } from 'express';
 
 import { TASK_PROPERTIES } from '../defaults';
@@ -5,8 +6,7 @@ import { sendHubSpotError, sendInvalidValues } from '../hubspot-errors';
 import { applyValues, INTEGRATION_SOURCE, presentRecord, validateValues } from '../records';
 import { type SandboxRecord, type SandboxStore } from '../store';
 
-const TASK_TO_COMPANY = 192;
-const DEFAULT_PROPERTIES = ['hs_timestamp', 'hs_task_subject', 'hs_task_status', 'hubspot_owner_id'];
+const DEFAULT_PROPERTIES = [TASK_PROPERTY.dueAt, TASK_PROPERTY.subject, TASK_PROPERTY.status, TASK_PROPERTY.owner];
 
 type TaskInput = {
   properties?: Record<string, unknown>;
@@ -17,22 +17,21 @@ type TaskInput = {
 const prepareTask = (store: SandboxStore, input: TaskInput) => {
   const checked = validateValues(store.state, TASK_PROPERTIES, input.properties ?? {});
   if (!checked.ok) return { refused: checked.invalid };
-  if (!checked.values.hs_timestamp) {
-    return { refused: [{ name: 'hs_timestamp', code: 'REQUIRED_PROPERTY', message: 'hs_timestamp is required' }] };
+  if (!checked.values[TASK_PROPERTY.dueAt]) {
+    const name = TASK_PROPERTY.dueAt;
+    return { refused: [{ name, code: 'REQUIRED_PROPERTY', message: `${name} is required` }] };
   }
   const companies: string[] = [];
   for (const association of input.associations ?? []) {
     const id = String(association.to?.id ?? '');
-    const typed = (association.types ?? []).some(
-      (type) => type.associationCategory === 'HUBSPOT_DEFINED' && type.associationTypeId === TASK_TO_COMPANY,
-    );
+    const typed = (association.types ?? []).some((type) => isAssociationType(type, TASK_TO_COMPANY));
     if (!typed || !store.state.companies[id]) {
       return {
         refused: [
           {
             name: 'associations',
             code: 'INVALID_ASSOCIATION',
-            message: `No company ${id} to associate with type ${TASK_TO_COMPANY}`,
+            message: `No company ${id} to associate with type ${TASK_TO_COMPANY.associationTypeId}`,
           },
         ],
       };
@@ -81,8 +80,8 @@ export const taskRoutes = (store: SandboxStore, now: () => string) => {
 
   router.post('/crm/v3/objects/tasks/batch/create', (req, res) => {
     const inputs: TaskInput[] = Array.isArray(req.body?.inputs) ? req.body.inputs : [];
-    if (inputs.length === 0 || inputs.length > 100) {
-      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', 'inputs must hold 1 to 100 objects');
+    if (inputs.length === 0 || inputs.length > BATCH_LIMIT) {
+      return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `inputs must hold 1 to ${BATCH_LIMIT} objects`);
     }
     const prepared = inputs.map((input) => prepareTask(store, input));
     const refused = prepared.flatMap((item) => item.refused ?? []);
