@@ -1,4 +1,5 @@
 import { type Profile } from '@why-they-care/domain';
+import { RATE_LIMIT_POLICY, rateLimitBody } from '@why-they-care/hubspot-contract';
 
 import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
@@ -162,12 +163,7 @@ describe('GET /api/companies/:id/profile', () => {
     hubspot()
       .get(COMPANY_PATH)
       .query(PROFILE_QUERY)
-      .reply(429, {
-        status: 'error',
-        message: 'You have reached your ten_secondly_rolling limit.',
-        errorType: 'RATE_LIMIT',
-        policyName: 'TEN_SECONDLY_ROLLING',
-      })
+      .reply(429, rateLimitBody(RATE_LIMIT_POLICY.tenSecondly))
       .get(COMPANY_PATH)
       .query(PROFILE_QUERY)
       .reply(200, companyResponse({}));
@@ -176,12 +172,7 @@ describe('GET /api/companies/:id/profile', () => {
   });
 
   it('does not retry the daily limit: 503 with a clear message', async () => {
-    hubspot().get(COMPANY_PATH).query(PROFILE_QUERY).reply(429, {
-      status: 'error',
-      message: 'You have reached your daily limit.',
-      errorType: 'RATE_LIMIT',
-      policyName: 'DAILY',
-    });
+    hubspot().get(COMPANY_PATH).query(PROFILE_QUERY).reply(429, rateLimitBody(RATE_LIMIT_POLICY.daily));
     const response = await signedRequest(backend(), 'GET', PROFILE_PATH);
     expect(response.status).toBe(503);
     expect(response.body.error.code).toBe('HUBSPOT_DAILY_LIMIT');

@@ -1,4 +1,5 @@
 import { PROPERTIES } from '@why-they-care/domain';
+import { RATE_LIMIT_POLICY, rateLimitBody } from '@why-they-care/hubspot-contract';
 import request from 'supertest';
 
 import { createBackend } from '../../src/backend';
@@ -44,7 +45,7 @@ describe('/readyz', () => {
   });
 
   it('counts a ten-second burst limit as ready: HubSpot took the token', async () => {
-    probe().reply(429, { status: 'error', message: 'limit', policyName: 'TEN_SECONDLY_ROLLING' });
+    probe().reply(429, rateLimitBody(RATE_LIMIT_POLICY.tenSecondly));
     expect((await request(app()).get('/readyz')).status).toBe(200);
   });
 });

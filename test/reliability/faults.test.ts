@@ -1,3 +1,5 @@
+import { RATE_LIMIT_POLICY, rateLimitBody, searchRateLimitBody } from '@why-they-care/hubspot-contract';
+
 import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
@@ -14,19 +16,9 @@ const SAVE = { requestId: 'fault-save-0001', expectedVersion: 3, profile: draft(
 const app = () =>
   createBackend({ env: testEnv({ HUBSPOT_TIMEOUT_MS: '300' }), logger: createLogger('silent'), now: () => NOW }).app;
 const read = () => hubspot().get(COMPANY_PATH).query(PROFILE_QUERY);
-const TEN_SECONDLY = {
-  status: 'error',
-  message: 'You have reached your ten_secondly_rolling limit.',
-  errorType: 'RATE_LIMIT',
-  policyName: 'TEN_SECONDLY_ROLLING',
-};
-const DAILY = {
-  status: 'error',
-  message: 'You have reached your daily limit.',
-  errorType: 'RATE_LIMIT',
-  policyName: 'DAILY',
-};
-const SEARCH_SECONDLY = { status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT' };
+const TEN_SECONDLY = rateLimitBody(RATE_LIMIT_POLICY.tenSecondly);
+const DAILY = rateLimitBody(RATE_LIMIT_POLICY.daily);
+const SEARCH_SECONDLY = searchRateLimitBody();
 
 describe('HubSpot faults on load', () => {
   it.each([

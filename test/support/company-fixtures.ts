@@ -1,4 +1,5 @@
 import { type ProfileDraft, PROFILE_READ_PROPERTIES, PROPERTIES } from '@why-they-care/domain';
+import { type CrmObject, type PropertyHistoryEntry } from '@why-they-care/hubspot-contract';
 
 import { BUCKET_HISTORY_PROPERTIES } from '../../src/profile/bucket-history';
 
@@ -13,8 +14,8 @@ export const PROFILE_QUERY = {
 
 export const companyResponse = (
   properties: Record<string, string | null>,
-  history: Record<string, unknown[]> = {},
-) => ({
+  history: Record<string, PropertyHistoryEntry[]> = {},
+): CrmObject => ({
   id: COMPANY_ID,
   properties: { hs_object_id: COMPANY_ID, name: 'Acme Corp', ...properties },
   propertiesWithHistory: history,
