@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** The api-client's generated internals move between versions: only its public exports are used. */
+const API_CLIENT_INTERNALS = { group: ['@hubspot/api-client/*'], message: "Use the api-client's public exports only." };
+
 export default tseslint.config(
   { ignores: ['node_modules/', '**/node_modules/', 'data/', 'coverage/', 'dist/', 'bench/results.json'] },
   js.configs.recommended,
@@ -40,19 +43,32 @@ export default tseslint.config(
               message: 'The contract describes HubSpot: no server.',
             },
             { group: ['**/src/**', '@why-they-care/domain'], message: 'The contract imports no app code.' },
-            { group: ['@hubspot/api-client/*'], message: "Use the api-client's public exports only." },
+            API_CLIENT_INTERNALS,
           ],
         },
       ],
     },
   },
   {
-    // The api-client's generated internals move between versions: only its public exports are used.
     files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [API_CLIENT_INTERNALS] }] },
+  },
+  {
+    // Generic middleware only: the app composition (src/app) and the features import src/http, never the reverse.
+    // (Later blocks replace a rule's options, so this one repeats the api-client pattern.)
+    files: ['src/http/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@hubspot/api-client/*'], message: "Use the api-client's public exports only." }] },
+        {
+          patterns: [
+            API_CLIENT_INTERNALS,
+            {
+              group: ['**/profile/*', '**/app/*', '**/automation/*', '**/setup/*', '**/cli/*'],
+              message: 'src/http holds generic middleware: mount feature routers in src/app instead.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -13,7 +13,7 @@ import { listsApi } from './hubspot/lists';
 import { ownersApi } from './hubspot/owners';
 import { propertiesApi } from './hubspot/properties';
 import { tasksApi } from './hubspot/tasks';
-import { buildApp } from './http/app';
+import { buildApp } from './app/app';
 import { createReadinessCheck } from './http/readiness';
 import { createProfileService } from './profile/profile.service';
 import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';

@@ -1,23 +1,24 @@
 import { type Logger } from 'pino';
 
 import { type FlowsApi, isWorkflowsApiRefused } from '../hubspot/flows';
+import { AppError } from '../lib/app-error';
 import { appWorkflowNames, WORKFLOW_NAMES } from '../setup/desired-state';
 
 /** How often a running backend in direct mode looks again at the app's workflows (one call each time). */
 export const WORKFLOW_CHECK_INTERVAL_MS = 10 * 60 * 1000;
 
 /** Direct automation while the app's workflows are on would create every task twice: it refuses instead. */
-export class AppWorkflowsOn extends Error {
-  readonly code = 'APP_WORKFLOWS_ON';
+export type AutomationErrorCode = 'APP_WORKFLOWS_ON';
 
+export class AppWorkflowsOn extends AppError<AutomationErrorCode> {
   constructor(readonly workflowNames: readonly string[]) {
     super(
+      'APP_WORKFLOWS_ON',
       `Direct automation refused: the app's HubSpot workflows are on (${workflowNames.join(', ')}). ` +
         "They create these tasks too, and the backend's property writes trigger them, so every task would be " +
         'created twice. Turn them off with "npm run setup -- --disable", or set AUTOMATION_MODE=workflows and ' +
         'let them create the tasks.',
     );
-    this.name = 'AppWorkflowsOn';
   }
 }
 

@@ -2,16 +2,19 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { ConfigError, DEFAULT_HUBSPOT_API_BASE_URL, isSandboxMode, sandboxUrl } from '../config/env';
 import { HubSpotError } from '../hubspot/errors';
+import { AppError } from '../lib/app-error';
 import { PortUnavailableError } from '../lib/listen';
 
+/** A usage mistake (exit code 2) or another failure the user can fix (1). */
+export type CommandErrorCode = 'USAGE' | 'COMMAND_FAILED';
+
 /** A failure the user can fix: its message says how, and no stack trace follows it. */
-export class CommandError extends Error {
+export class CommandError extends AppError<CommandErrorCode> {
   constructor(
     message: string,
-    readonly exitCode = 1,
+    readonly exitCode: 1 | 2 = 1,
   ) {
-    super(message);
-    this.name = 'CommandError';
+    super(exitCode === 2 ? 'USAGE' : 'COMMAND_FAILED', message);
   }
 }
 

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
+import { AppError } from '../lib/app-error';
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const port = (fallback: number) =>
   z.coerce
@@ -86,9 +88,11 @@ export const callEnvSchema = envSchema
 /** `npm run bench`: seconds per load round. */
 export const benchEnvSchema = z.object({ BENCH_LOAD_SECONDS: positiveInt(8) });
 
-export class ConfigError extends Error {
+export type ConfigErrorCode = 'CONFIG_INVALID';
+
+export class ConfigError extends AppError<ConfigErrorCode> {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super('CONFIG_INVALID', `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   }
 }
 

@@ -1,29 +1,27 @@
 import { type FieldErrors } from '@why-they-care/domain';
 
-/** Every error the API answers with, and its HTTP status. */
-export const API_ERROR_STATUS = {
-  SIGNATURE_MISSING: 401,
-  SIGNATURE_EXPIRED: 401,
-  SIGNATURE_INVALID: 401,
-  WRONG_ACCOUNT: 403,
-  VALIDATION_FAILED: 400,
-  MALFORMED_JSON: 400,
-  BODY_UNREADABLE: 400,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  NOT_FOUND: 404,
-  COMPANY_NOT_FOUND: 404,
-  VERSION_CONFLICT: 409,
-  HUBSPOT_RATE_LIMITED: 503,
-  HUBSPOT_DAILY_LIMIT: 503,
-  HUBSPOT_UNAVAILABLE: 502,
-  HUBSPOT_TIMEOUT: 504,
-  HUBSPOT_MISCONFIGURED: 502,
-  INTERNAL: 500,
-} as const;
+/** Every error code the API answers with: the contract the card and other callers read. */
+export type ApiErrorCode =
+  | 'SIGNATURE_MISSING'
+  | 'SIGNATURE_EXPIRED'
+  | 'SIGNATURE_INVALID'
+  | 'WRONG_ACCOUNT'
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'BODY_UNREADABLE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'NOT_FOUND'
+  | 'COMPANY_NOT_FOUND'
+  | 'VERSION_CONFLICT'
+  | 'HUBSPOT_RATE_LIMITED'
+  | 'HUBSPOT_DAILY_LIMIT'
+  | 'HUBSPOT_UNAVAILABLE'
+  | 'HUBSPOT_TIMEOUT'
+  | 'HUBSPOT_MISCONFIGURED'
+  | 'INTERNAL';
 
-export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
-
+/** The API's one error shape. */
 export type ApiErrorBody = {
   error: {
     code: ApiErrorCode;
@@ -35,17 +33,12 @@ export type ApiErrorBody = {
   current?: unknown;
 };
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly extra: { fields?: FieldErrors; current?: unknown; hubspotCorrelationId?: string } = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  get status(): number {
-    return API_ERROR_STATUS[this.code];
-  }
-}
+/** What a failed request is answered with, before the request's correlation id is added. */
+export type ErrorAnswer = {
+  status: number;
+  code: ApiErrorCode;
+  message: string;
+  fields?: FieldErrors;
+  current?: unknown;
+  hubspotCorrelationId?: string;
+};

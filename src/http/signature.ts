@@ -2,7 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 import { type NextFunction, type Request, type Response } from 'express';
 
-import { ApiError } from './api-error';
+import { AppError } from '../lib/app-error';
+
+export type SignatureErrorCode = 'SIGNATURE_MISSING' | 'SIGNATURE_EXPIRED' | 'SIGNATURE_INVALID';
+
+export class SignatureError extends AppError<SignatureErrorCode> {}
 
 export const SIGNATURE_HEADER = 'x-hubspot-signature-v3';
 export const TIMESTAMP_HEADER = 'x-hubspot-request-timestamp';
@@ -61,18 +65,18 @@ export const verifyHubSpotSignature =
     const signature = req.get(SIGNATURE_HEADER);
     const timestamp = req.get(TIMESTAMP_HEADER);
     if (!signature || !timestamp) {
-      return next(new ApiError('SIGNATURE_MISSING', 'This endpoint only answers requests signed by HubSpot'));
+      return next(new SignatureError('SIGNATURE_MISSING', 'This endpoint only answers requests signed by HubSpot'));
     }
     const now = options.now?.() ?? Date.now();
     if (!/^\d{1,16}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_SIGNATURE_AGE_MS) {
-      return next(new ApiError('SIGNATURE_EXPIRED', 'The request timestamp is missing, stale or in the future'));
+      return next(new SignatureError('SIGNATURE_EXPIRED', 'The request timestamp is missing, stale or in the future'));
     }
     const origin = options.publicBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
     const expected = signedUriForms(`${origin}${req.originalUrl}`).map((uri) =>
       hmacV3(options.clientSecret, `${req.method}${uri}${req.rawBody ?? ''}${timestamp}`),
     );
     if (!matchesAnyForm(signature, expected)) {
-      return next(new ApiError('SIGNATURE_INVALID', 'The request signature does not match'));
+      return next(new SignatureError('SIGNATURE_INVALID', 'The request signature does not match'));
     }
     return next();
   };

@@ -1,7 +1,7 @@
 import { toFieldErrors } from '@why-they-care/domain';
 import { type z } from 'zod';
 
-import { ApiError } from './api-error';
+import { RequestError } from './request-errors';
 
 /**
  * Parses with a zod schema, or fails with 400 and a message per field. `name` places the errors of a
@@ -10,5 +10,5 @@ import { ApiError } from './api-error';
 export const parseOrReject = <T extends z.ZodType>(schema: T, value: unknown, name?: string): z.infer<T> => {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new ApiError('VALIDATION_FAILED', 'Some fields need fixing', { fields: toFieldErrors(result.error, name) });
+  throw new RequestError('VALIDATION_FAILED', 'Some fields need fixing', { fields: toFieldErrors(result.error, name) });
 };

@@ -1,5 +1,7 @@
 import { isTenSecondlyLimitBody, RATE_LIMIT_POLICY, readErrorBody } from '@why-they-care/hubspot-contract';
 
+import { AppError } from '../lib/app-error';
+
 /** What can go wrong when talking to HubSpot, in terms the API and the admin can act on. */
 export type HubSpotErrorCode =
   | 'HUBSPOT_NOT_FOUND'
@@ -12,14 +14,13 @@ export type HubSpotErrorCode =
   | 'HUBSPOT_CONFLICT'
   | 'HUBSPOT_REJECTED';
 
-export class HubSpotError extends Error {
+export class HubSpotError extends AppError<HubSpotErrorCode> {
   constructor(
-    readonly code: HubSpotErrorCode,
+    code: HubSpotErrorCode,
     message: string,
     readonly details: { operation: string; status?: number; correlationId?: string; category?: string },
   ) {
-    super(message);
-    this.name = 'HubSpotError';
+    super(code, message);
   }
 }
 

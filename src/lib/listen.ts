@@ -1,14 +1,15 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
+import { AppError } from './app-error';
+
 /** The port is taken (or needs privileges): the caller knows which setting chose it. */
-export class PortUnavailableError extends Error {
+export class PortUnavailableError extends AppError<'PORT_UNAVAILABLE'> {
   constructor(
     readonly port: number,
     readonly reason: 'in use' | 'not permitted',
   ) {
-    super(`port ${port} is ${reason === 'in use' ? 'in use' : 'not permitted for this user'}`);
-    this.name = 'PortUnavailableError';
+    super('PORT_UNAVAILABLE', `port ${port} is ${reason === 'in use' ? 'in use' : 'not permitted for this user'}`);
   }
 }
 

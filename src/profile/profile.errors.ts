@@ -1,14 +1,15 @@
 import { type FieldErrors, type Profile } from '@why-they-care/domain';
 
+import { AppError } from '../lib/app-error';
+
 export type ProfileErrorCode = 'VALIDATION_FAILED' | 'VERSION_CONFLICT' | 'COMPANY_NOT_FOUND';
 
-export class ProfileError extends Error {
+export class ProfileError extends AppError<ProfileErrorCode> {
   constructor(
-    readonly code: ProfileErrorCode,
+    code: ProfileErrorCode,
     message: string,
     readonly extra: { fields?: FieldErrors; current?: Profile } = {},
   ) {
-    super(message);
-    this.name = 'ProfileError';
+    super(code, message);
   }
 }

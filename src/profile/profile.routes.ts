@@ -1,4 +1,4 @@
-import { type Actor, companyIdSchema, saveProfileRequestSchema } from '@why-they-care/domain';
+import { companyIdSchema, saveProfileRequestSchema } from '@why-they-care/domain';
 import { Router } from 'express';
 
 import { parseOrReject } from '../http/validate';
@@ -15,7 +15,7 @@ export const profileRouter = (profiles: ProfileService) => {
   router.put('/companies/:companyId/profile', async (req, res) => {
     const companyId = parseOrReject(companyIdSchema, req.params.companyId, 'companyId');
     const request = parseOrReject(saveProfileRequestSchema, req.body);
-    const outcome = await profiles.save(companyId, request, res.locals.actor as Actor);
+    const outcome = await profiles.save(companyId, request, res.locals.actor);
     res.json(outcome);
   });
 

@@ -5,12 +5,13 @@ import helmet from 'helmet';
 import { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
+import { errorHandler, notFoundHandler } from '../http/error-handler';
+import { type ReadinessCheck, readinessRoute } from '../http/readiness';
+import { requireAccount } from '../http/require-account';
+import { type RawBodyRequest, verifyHubSpotSignature } from '../http/signature';
 import { type ProfileService } from '../profile/profile.service';
 import { profileRouter } from '../profile/profile.routes';
-import { errorHandler, notFoundHandler } from './error-handler';
-import { type ReadinessCheck, readinessRoute } from './readiness';
-import { requireAccount } from './require-account';
-import { type RawBodyRequest, verifyHubSpotSignature } from './signature';
+import { answerFor } from './error-answers';
 
 export type AppOptions = {
   clientSecret: string;
@@ -27,7 +28,10 @@ export type AppOptions = {
 export const BODY_LIMIT = '1mb';
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
 
-/** Builds the Express app without listening, so tests and benchmarks drive it directly. */
+/**
+ * The backend's HTTP API: the generic middleware of src/http around the feature routers, and every error
+ * answered as src/app/error-answers.ts says. Built without listening, so tests and benchmarks drive it directly.
+ */
 export const buildApp = (options: AppOptions) => {
   const app = express();
   app.disable('x-powered-by');
@@ -77,6 +81,6 @@ export const buildApp = (options: AppOptions) => {
   );
 
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(errorHandler(answerFor));
   return app;
 };

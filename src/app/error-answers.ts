@@ -1,0 +1,103 @@
+import { type AutomationErrorCode } from '../automation/workflow-guard';
+import { type ConfigErrorCode } from '../config/env';
+import { HubSpotError, type HubSpotErrorCode } from '../hubspot/errors';
+import { type ApiErrorCode, type ErrorAnswer } from '../http/api-error';
+import { RequestError, type RequestErrorCode } from '../http/request-errors';
+import { type SignatureErrorCode } from '../http/signature';
+import { AppError } from '../lib/app-error';
+import { ProfileError, type ProfileErrorCode } from '../profile/profile.errors';
+
+/** Every code of every module a request can run into. The commands' own codes end as exit codes instead. */
+type AnsweredCode =
+  | ProfileErrorCode
+  | RequestErrorCode
+  | SignatureErrorCode
+  | HubSpotErrorCode
+  | ConfigErrorCode
+  | AutomationErrorCode
+  | 'PORT_UNAVAILABLE';
+
+type Answer = {
+  status: number;
+  code: ApiErrorCode;
+  /** Said instead of the error's own message where that one is written for the logs, not the user. */
+  message?: string;
+};
+
+const INTERNAL = { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side' } as const;
+
+/**
+ * The one place a code becomes an HTTP status. `satisfies` makes it exhaustive: a new code in any module's
+ * union fails to compile until it is given an answer here.
+ */
+const ANSWERS = {
+  VALIDATION_FAILED: { status: 400, code: 'VALIDATION_FAILED' },
+  MALFORMED_JSON: { status: 400, code: 'MALFORMED_JSON' },
+  BODY_UNREADABLE: { status: 400, code: 'BODY_UNREADABLE' },
+  PAYLOAD_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  NOT_FOUND: { status: 404, code: 'NOT_FOUND' },
+  WRONG_ACCOUNT: { status: 403, code: 'WRONG_ACCOUNT' },
+  SIGNATURE_MISSING: { status: 401, code: 'SIGNATURE_MISSING' },
+  SIGNATURE_EXPIRED: { status: 401, code: 'SIGNATURE_EXPIRED' },
+  SIGNATURE_INVALID: { status: 401, code: 'SIGNATURE_INVALID' },
+  COMPANY_NOT_FOUND: { status: 404, code: 'COMPANY_NOT_FOUND' },
+  VERSION_CONFLICT: { status: 409, code: 'VERSION_CONFLICT' },
+  HUBSPOT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: 'Not found in HubSpot' },
+  HUBSPOT_RATE_LIMITED: {
+    status: 503,
+    code: 'HUBSPOT_RATE_LIMITED',
+    message: 'HubSpot is busy: try again in a few seconds',
+  },
+  HUBSPOT_DAILY_LIMIT: {
+    status: 503,
+    code: 'HUBSPOT_DAILY_LIMIT',
+    message: 'The HubSpot account used up its API calls for today: try again tomorrow',
+  },
+  HUBSPOT_UNAVAILABLE: {
+    status: 502,
+    code: 'HUBSPOT_UNAVAILABLE',
+    message: 'HubSpot is unavailable: try again shortly',
+  },
+  HUBSPOT_TIMEOUT: { status: 504, code: 'HUBSPOT_TIMEOUT', message: 'HubSpot took too long to answer: try again' },
+  HUBSPOT_AUTH_FAILED: {
+    status: 502,
+    code: 'HUBSPOT_MISCONFIGURED',
+    message: 'The app cannot sign in to HubSpot: ask your admin',
+  },
+  HUBSPOT_FORBIDDEN: {
+    status: 502,
+    code: 'HUBSPOT_MISCONFIGURED',
+    message: 'The app lacks a HubSpot permission: ask your admin',
+  },
+  HUBSPOT_CONFLICT: {
+    status: 502,
+    code: 'HUBSPOT_MISCONFIGURED',
+    message: 'HubSpot reported a conflict: ask your admin',
+  },
+  HUBSPOT_REJECTED: {
+    status: 502,
+    code: 'HUBSPOT_MISCONFIGURED',
+    message: 'HubSpot refused the data: the app may not be installed on this account (run setup)',
+  },
+  // Raised at start or by the scheduled run, not by a request: a bug if one ever gets here.
+  CONFIG_INVALID: INTERNAL,
+  APP_WORKFLOWS_ON: INTERNAL,
+  PORT_UNAVAILABLE: INTERNAL,
+} as const satisfies Record<AnsweredCode, Answer>;
+
+const isAnswered = (code: string): code is AnsweredCode => Object.hasOwn(ANSWERS, code);
+
+/** What the error carries for the caller besides its code and message. */
+const detailsOf = (error: AppError): Pick<ErrorAnswer, 'fields' | 'current' | 'hubspotCorrelationId'> => {
+  if (error instanceof ProfileError || error instanceof RequestError) return error.extra;
+  if (error instanceof HubSpotError) return { hubspotCorrelationId: error.details.correlationId };
+  return {};
+};
+
+/** The HTTP answer to anything a request threw; what no module raised on purpose is a 500 that says nothing more. */
+export const answerFor = (error: unknown): ErrorAnswer => {
+  if (!(error instanceof AppError) || !isAnswered(error.code)) return INTERNAL;
+  const answer: Answer = ANSWERS[error.code];
+  return { ...answer, message: answer.message ?? error.message, ...detailsOf(error) };
+};
