@@ -1,17 +1,12 @@
 import { type FieldErrors } from '@why-they-care/domain';
 
+import { type RequestErrorCode } from './request-errors';
+import { type SignatureErrorCode } from './signature';
+
 /** Every error code the API answers with: the contract the card and other callers read. */
 export type ApiErrorCode =
-  | 'SIGNATURE_MISSING'
-  | 'SIGNATURE_EXPIRED'
-  | 'SIGNATURE_INVALID'
-  | 'WRONG_ACCOUNT'
-  | 'VALIDATION_FAILED'
-  | 'MALFORMED_JSON'
-  | 'BODY_UNREADABLE'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'NOT_FOUND'
+  | RequestErrorCode
+  | SignatureErrorCode
   | 'COMPANY_NOT_FOUND'
   | 'VERSION_CONFLICT'
   | 'HUBSPOT_RATE_LIMITED'
