@@ -5,8 +5,8 @@
 # The same image runs the scheduled direct-mode pass: docker run ... why-they-care node dist/cli/automation.js
 
 # Build: the development dependencies (tsx, esbuild) and the workspaces the backend bundles (the domain and the
-# HubSpot contract), then `npm run build` into dist/. The card's workspace is left out: HubSpot builds the card, not
-# this image.
+# HubSpot contract), then `npm run build` into dist/. The card's workspace is left out (HubSpot builds the card), and
+# so is the sandbox's (development and tests only).
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

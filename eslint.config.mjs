@@ -50,6 +50,22 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox stands in for HubSpot: it speaks the contract and knows nothing of the backend it serves.
+    files: ['packages/hubspot-sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src/**'], message: 'The sandbox imports no backend code: only its own files and packages.' },
+            { group: ['@why-they-care/domain'], message: "The sandbox knows HubSpot, not the app's domain." },
+            { group: ['@hubspot/*', 'pino*'], message: 'The sandbox is HubSpot: it calls no HubSpot client.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [API_CLIENT_INTERNALS] }] },
   },

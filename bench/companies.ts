@@ -1,7 +1,8 @@
 import { addDays, profileContentProperties, profileStampProperties, type ProfileDraft } from '@why-they-care/domain';
 
-import { seedState } from '../src/sandbox/seed';
-import { type SandboxRecord, type SandboxState } from '../src/sandbox/store';
+import { type SandboxRecord, type SandboxState } from '@why-they-care/hubspot-sandbox';
+
+import { demoAccount } from '../src/cli/demo-account';
 
 const BUCKETS = ['need_you', 'its_ok', 'who_are_you'] as const;
 
@@ -10,7 +11,7 @@ const BUCKETS = ['need_you', 'its_ok', 'who_are_you'] as const;
  * the next year (about a quarter inside a 90-day window), every fifth plan stalled.
  */
 export const accountWithCompanies = (count: number, now: Date): SandboxState => {
-  const state = seedState(now);
+  const state = demoAccount(now);
   const today = now.toISOString().slice(0, 10);
   const companies: Record<string, SandboxRecord> = {};
   for (let index = 0; index < count; index += 1) {

@@ -1,8 +1,10 @@
+import { createSandbox } from '@why-they-care/hubspot-sandbox';
+
 import { createBackend, setupOptionsFrom } from '../src/backend';
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/cli/sandbox-mode';
 import { loadEnv } from '../src/config/env';
 import { createLogger } from '../src/lib/logger';
 import { listen } from '../src/lib/listen';
-import { createSandbox, SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/sandbox/server';
 import { applySetup, planSetup } from '../src/setup/setup';
 import { baselineApp } from './baseline';
 import { accountWithCompanies } from './companies';
@@ -17,6 +19,7 @@ const start = async (mode: string, args: string[]): Promise<string> => {
   if (mode === 'sandbox') {
     const [count, now, delayMs] = args;
     const sandbox = createSandbox({
+      accessToken: SANDBOX_ACCESS_TOKEN,
       file: null,
       initialState: accountWithCompanies(Number(count), new Date(now)),
       delayMs: Number(delayMs),

@@ -1,18 +1,28 @@
 import { readFileSync } from 'node:fs';
 
+import { type SandboxState } from '@why-they-care/hubspot-sandbox';
+
 import { isSandboxMode, loadSandboxEnv, sandboxUrl, withoutBlanks } from '../config/env';
-import { createSandbox, SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../sandbox/server';
-import { type SandboxState } from '../sandbox/store';
-import { claimSandboxData } from './sandbox-owner';
+
+/**
+ * Sandbox mode's account: the token the sandbox accepts, the demo account's id, and the client secret the
+ * backend verifies (and the preview and `npm run call` sign with). Only strings here: the production
+ * commands fall back to sandbox mode through this module, and the sandbox itself never enters their build.
+ */
+export const SANDBOX_ACCESS_TOKEN = 'sandbox-access-token';
+export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
+export const SANDBOX_PORTAL_ID = '1234567';
+
+/** The setting `npm start` keeps with the sandbox's data for commands in other shells. */
+export const REMEMBERED_MODE = 'AUTOMATION_MODE';
 
 /** Where the sandbox keeps its state between runs (SANDBOX_DATA_FILE, default data/sandbox.json). */
 export const sandboxFile = (env: NodeJS.ProcessEnv = process.env) => loadSandboxEnv(env).SANDBOX_DATA_FILE;
-const WORKFLOW_PASS_MS = 10 * 60 * 1000;
 
 /** The AUTOMATION_MODE `npm start` last ran the sandbox with, if it did since the last reset. */
-const rememberedMode = (env: NodeJS.ProcessEnv): SandboxState['automationMode'] => {
+const rememberedMode = (env: NodeJS.ProcessEnv): string | undefined => {
   try {
-    return (JSON.parse(readFileSync(sandboxFile(env), 'utf8')) as SandboxState).automationMode;
+    return (JSON.parse(readFileSync(sandboxFile(env), 'utf8')) as SandboxState).runnerSettings?.[REMEMBERED_MODE];
   } catch {
     return undefined; // no sandbox yet
   }
@@ -36,26 +46,3 @@ export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.Process
         HUBSPOT_PORTAL_ID: SANDBOX_PORTAL_ID,
       }
     : env;
-
-/** Starts the sandbox on loopback, with HubSpot's Professional rate limit unless SANDBOX_REQUESTS_PER_10S says otherwise. */
-export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
-  const settings = loadSandboxEnv(env);
-  const sandbox = createSandbox({
-    file: settings.SANDBOX_DATA_FILE,
-    requestsPer10s: settings.SANDBOX_REQUESTS_PER_10S,
-  });
-  const server = await sandbox.listen(settings.SANDBOX_PORT);
-  const release = claimSandboxData(settings.SANDBOX_DATA_FILE, server.url);
-  // Workflows react to each write; this pass moves delays (renewals) along as days go by.
-  const timer = setInterval(() => sandbox.runWorkflows(), WORKFLOW_PASS_MS);
-  timer.unref();
-  return {
-    ...server,
-    /** Remembers the automation mode `npm start` runs with, for commands in other shells (see commandEnv). */
-    rememberMode: (mode: 'workflows' | 'direct') => {
-      sandbox.store.state.automationMode = mode;
-      sandbox.store.flush();
-    },
-    close: () => (clearInterval(timer), release(), server.close()),
-  };
-};

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-import { listMembers } from '../sandbox/routes/lists';
-import { type SandboxState } from '../sandbox/store';
+import { listMembers, type SandboxState } from '@why-they-care/hubspot-sandbox';
+
 import { CommandError, parseCommandLine, portSetting, runCommand } from './run-command';
-import { sandboxFile, startSandbox } from './sandbox-mode';
+import { sandboxFile } from './sandbox-mode';
+import { startSandbox } from './sandbox-process';
 import { releaseSandboxData, sandboxDataOwner } from './sandbox-owner';
 
 const USAGE = `Usage: npm run sandbox -- [--reset] [tasks | lists]

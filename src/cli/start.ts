@@ -5,7 +5,8 @@ import { applySetup, planSetup } from '../setup/setup';
 import { formatSetupSummary } from '../setup/report';
 import { listeningLine, serveBackend } from './backend-process';
 import { portSetting, runCommand } from './run-command';
-import { commandEnv, sandboxFile, startSandbox } from './sandbox-mode';
+import { commandEnv, sandboxFile } from './sandbox-mode';
+import { startSandbox } from './sandbox-process';
 
 const sandboxBanner = (urls: { sandbox: string; backend: string }, automationMode: string) =>
   [

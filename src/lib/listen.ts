@@ -13,6 +13,14 @@ export class PortUnavailableError extends AppError<'PORT_UNAVAILABLE'> {
   }
 }
 
+/** A bind failure as a PortUnavailableError (the caller names the setting); any other error as it is. */
+export const asPortError = (error: unknown, port: number): unknown => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return new PortUnavailableError(port, 'in use');
+  if (code === 'EACCES') return new PortUnavailableError(port, 'not permitted');
+  return error;
+};
+
 /**
  * Listens, and resolves once the server really listens. Express's `app.listen` hands a bind failure to its
  * callback, where reading the address then fails with a TypeError; this rejects with the reason instead.
@@ -20,10 +28,6 @@ export class PortUnavailableError extends AppError<'PORT_UNAVAILABLE'> {
 export const listen = (handler: RequestListener, port: number, host?: string) =>
   new Promise<{ server: Server; port: number }>((resolve, reject) => {
     const server = createServer(handler);
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new PortUnavailableError(port, 'in use'));
-      else if (error.code === 'EACCES') reject(new PortUnavailableError(port, 'not permitted'));
-      else reject(error);
-    });
+    server.once('error', (error) => reject(asPortError(error, port)));
     server.listen(port, host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
   });

@@ -1,8 +1,8 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
+import { startLocalStack } from '../cli/local-stack';
 import { commandEnv } from '../cli/sandbox-mode';
-import { startLocalStack } from '../sandbox/local-stack';
 import { type PreviewExtension } from './extensions';
 import { withPreview } from './server';
 

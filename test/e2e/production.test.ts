@@ -2,13 +2,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { signedFetch } from '../../src/http/signed-fetch';
-import {
-  createSandbox,
-  SANDBOX_ACCESS_TOKEN,
-  SANDBOX_CLIENT_SECRET,
-  SANDBOX_PORTAL_ID,
-} from '../../src/sandbox/server';
+import { demoSandbox } from '../support/demo-sandbox';
 import { npm, startNpm } from '../support/npm-project';
 
 /**
@@ -41,7 +37,7 @@ beforeAll(async () => {
     120_000,
   );
   expect(installed).toMatchObject({ code: 0 });
-  sandbox = await createSandbox({ file: null }).listen();
+  sandbox = await demoSandbox().listen();
   const setup = await npm(release, ['run', 'setup:dist'], account());
   expect(setup.stdout).toMatch(/Summary: 40 created/);
   server = startNpm(release, ['run', 'serve'], { ...account(), PORT: '0' }, /listening on port (\d+)/);

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 
 import { draftOf, type Profile } from '@why-they-care/domain';
 
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { signedFetch } from '../../src/http/signed-fetch';
-import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 import { runCli } from '../support/cli';
 import { startApp } from '../support/started-app';
 

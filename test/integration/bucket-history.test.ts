@@ -1,5 +1,6 @@
-import { applyValues } from '../../src/sandbox/records';
-import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { applyValues } from '@why-they-care/hubspot-sandbox';
+
+import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { sandboxCompany } from '../support/company-fixtures';
 import { moveBucket, startSandboxBackend } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';

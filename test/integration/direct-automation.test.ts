@@ -6,7 +6,7 @@ import { applySetup, planSetup } from '../../src/setup/setup';
 import { sandboxCompany } from '../support/company-fixtures';
 import { moveBucket as moveToBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';
-import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 
 let today = new Date('2026-11-23T08:00:00.000Z');
 const clock = () => today;

@@ -1,4 +1,4 @@
-import { SANDBOX_ACCESS_TOKEN } from '../../src/sandbox/server';
+import { SANDBOX_ACCESS_TOKEN } from '../../src/cli/sandbox-mode';
 import { sandboxCompany } from '../support/company-fixtures';
 import { moveBucket as moveToBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { isWrite, startSandboxBackend } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';
-import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 
 /**
  * Thousands of random and hostile requests at every endpoint: always a 4xx JSON error (or a real save for

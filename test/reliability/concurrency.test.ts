@@ -1,6 +1,6 @@
 import { draftOf, PROPERTIES } from '@why-they-care/domain';
 
-import { SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
+import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { startSandboxBackend } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { signedFetch } from '../../src/http/signed-fetch';
-import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/sandbox/server';
 import { startApp } from '../support/started-app';
 
 /**

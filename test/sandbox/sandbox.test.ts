@@ -3,15 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import request from 'supertest';
+import { type SandboxOptions } from '@why-they-care/hubspot-sandbox';
 
-import { createSandbox, SANDBOX_ACCESS_TOKEN } from '../../src/sandbox/server';
+import { SANDBOX_ACCESS_TOKEN } from '../../src/cli/sandbox-mode';
+import { demoSandbox } from '../support/demo-sandbox';
 
 /** The sandbox answers like HubSpot: same paths, shapes, refusals and limits. */
 const AUTH = { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` };
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
-const installedSandbox = async (options: Partial<Parameters<typeof createSandbox>[0]> = {}) => {
-  const sandbox = createSandbox({ file: null, now: () => NOW, ...options });
+const installedSandbox = async (options: Partial<SandboxOptions> = {}) => {
+  const sandbox = demoSandbox({ now: () => NOW, ...options });
   await request(sandbox.app)
     .post('/crm/v3/properties/companies/groups')
     .set(AUTH)
@@ -72,7 +74,7 @@ const bucketListRequest = (name: string, bucket: string) => ({
 
 describe('the HubSpot sandbox', () => {
   it('refuses requests without the access token, like HubSpot', async () => {
-    const sandbox = createSandbox({ file: null });
+    const sandbox = demoSandbox();
     const response = await request(sandbox.app).get('/crm/v3/objects/companies/1001');
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({ status: 'error', category: 'INVALID_AUTHENTICATION' });
@@ -202,7 +204,7 @@ describe('the HubSpot sandbox', () => {
   });
 
   it('updates a flow only with the fields of the update schema, keeping what was set on create', async () => {
-    const sandbox = createSandbox({ file: null, now: () => NOW });
+    const sandbox = demoSandbox({ now: () => NOW });
     const definition = { type: 'PLATFORM_FLOW', isEnabled: false, actions: [], timeWindows: [], blockedDates: [] };
     const created = await request(sandbox.app)
       .post('/automation/v4/flows')
@@ -258,7 +260,7 @@ describe('the HubSpot sandbox', () => {
   });
 
   it("answers 429 with HubSpot's body past the configured rate", async () => {
-    const sandbox = createSandbox({ file: null, requestsPer10s: 2 });
+    const sandbox = demoSandbox({ requestsPer10s: 2 });
     for (let index = 0; index < 2; index += 1) await request(sandbox.app).get('/crm/v3/owners').set(AUTH);
     const response = await request(sandbox.app).get('/crm/v3/owners').set(AUTH);
     expect(response.status).toBe(429);
@@ -279,11 +281,11 @@ describe('the HubSpot sandbox', () => {
         .set(AUTH)
         .send({ properties: { wtc_bucket: 'who_are_you' } });
       first.store.flush();
-      const second = createSandbox({ file });
+      const second = demoSandbox({ file });
       expect(second.store.state.companies['1002'].properties.wtc_bucket).toBe('who_are_you');
       rmSync(file);
       expect(existsSync(file)).toBe(false);
-      const third = createSandbox({ file });
+      const third = demoSandbox({ file });
       expect(third.store.state.companies['1002'].properties.wtc_bucket).toBe('need_you');
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -291,7 +293,7 @@ describe('the HubSpot sandbox', () => {
   });
 
   it('seeds owners in two teams and a dozen companies across every bucket and quadrant', () => {
-    const { state } = createSandbox({ file: null, now: () => NOW }).store;
+    const { state } = demoSandbox({ now: () => NOW }).store;
     expect(new Set(state.owners.flatMap((owner) => owner.teams.map((team) => team.name)))).toEqual(
       new Set(['Enterprise', 'Growth']),
     );

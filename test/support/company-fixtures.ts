@@ -1,5 +1,6 @@
 import { type ProfileDraft, PROFILE_READ_PROPERTIES, PROPERTIES } from '@why-they-care/domain';
 import { type CrmObject, type PropertyHistoryEntry } from '@why-they-care/hubspot-contract';
+import { type SandboxRecord } from '@why-they-care/hubspot-sandbox';
 
 import { BUCKET_HISTORY_PROPERTIES } from '../../src/profile/bucket-history';
 
@@ -96,7 +97,7 @@ export const storedProperties = (version: number, saveId = 'earlier-save-0001') 
 });
 
 /** A company record as the sandbox stores it, owned by owner 502 (team Enterprise). */
-export const sandboxCompany = (id: string, name: string, properties: Record<string, string>) => ({
+export const sandboxCompany = (id: string, name: string, properties: Record<string, string>): SandboxRecord => ({
   id,
   properties: { hs_object_id: id, name, hubspot_owner_id: '502', ...properties },
   history: {},

@@ -1,18 +1,19 @@
 import { draftOf } from '@why-they-care/domain';
+import { type SandboxOptions } from '@why-they-care/hubspot-sandbox';
 
-import { SANDBOX_PORTAL_ID, type SandboxOptions } from '../../src/sandbox/server';
+import { startLocalStack } from '../../src/cli/local-stack';
+import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { CLIENT_SECRET, PUBLIC_BASE_URL } from './env';
 import { signedRequest } from './signed';
-import { startLocalStack } from '../../src/sandbox/local-stack';
 
-export { isWrite } from '../../src/sandbox/local-stack';
+export { isWrite } from '../../src/cli/local-stack';
 
 /** The local stack with the tests' client secret and public URL, so test/support/signed.ts can sign for it. */
 export const startSandboxBackend = (
   env: Record<string, string> = {},
   now?: () => Date,
   installApp = false,
-  sandbox: Pick<SandboxOptions, 'searchLagMs' | 'historyOfUnchangedValues'> = {},
+  sandbox: Partial<Pick<SandboxOptions, 'searchLagMs' | 'historyOfUnchangedValues'>> = {},
 ) =>
   startLocalStack({
     env: { HUBSPOT_CLIENT_SECRET: CLIENT_SECRET, PUBLIC_BASE_URL, ...env },

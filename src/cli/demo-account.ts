@@ -7,11 +7,15 @@ import {
   profileStampProperties,
   toIsoDate,
 } from '@why-they-care/domain';
+import { SOURCE_TYPE } from '@why-they-care/hubspot-contract';
+import { emptyAccount, type SandboxOwner, type SandboxRecord, type SandboxState } from '@why-they-care/hubspot-sandbox';
 
-import { BUILT_IN_COMPANY_PROPERTIES } from './defaults';
-import { type SandboxOwner, type SandboxRecord, type SandboxState } from './store';
+import { SANDBOX_PORTAL_ID } from './sandbox-mode';
 
-export const SEED_PORTAL_ID = '1234567';
+/**
+ * The demo account sandbox mode starts from: Why They Care's profiles already filled in on a dozen
+ * companies, so the card, the lists and the automation have something to show before anyone types.
+ */
 
 const OWNERS: SandboxOwner[] = [
   {
@@ -219,7 +223,7 @@ const draftFor = (seed: Seed, today: string): ProfileDraft => ({
 });
 
 /** A small account with four owners in two teams and a dozen companies across every bucket and quadrant. */
-export const seedState = (now: Date): SandboxState => {
+export const demoAccount = (now: Date): SandboxState => {
   const today = toIsoDate(now);
   const at = now.toISOString();
   const companies: Record<string, SandboxRecord> = {};
@@ -243,7 +247,10 @@ export const seedState = (now: Date): SandboxState => {
         : {}),
     };
     const history = Object.fromEntries(
-      Object.entries(properties).map(([name, value]) => [name, [{ value, timestamp: at, sourceType: 'IMPORT' }]]),
+      Object.entries(properties).map(([name, value]) => [
+        name,
+        [{ value, timestamp: at, sourceType: SOURCE_TYPE.import }],
+      ]),
     );
     companies[id] = {
       id,
@@ -254,15 +261,5 @@ export const seedState = (now: Date): SandboxState => {
       updatedAt: at,
     };
   });
-  return {
-    portalId: SEED_PORTAL_ID,
-    nextId: 100_000,
-    groups: [{ name: 'companyinformation', label: 'Company information', displayOrder: 0 }],
-    properties: Object.fromEntries(BUILT_IN_COMPANY_PROPERTIES.map((property) => [property.name, property])),
-    companies,
-    tasks: {},
-    lists: {},
-    flows: {},
-    owners: OWNERS,
-  };
+  return { ...emptyAccount(SANDBOX_PORTAL_ID), companies, owners: OWNERS };
 };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 
 import { RATE_LIMIT_POLICY, rateLimitBody } from '@why-they-care/hubspot-contract';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
-import { listen as listenOn } from '../lib/listen';
 import { sendHubSpotError } from './hubspot-errors';
 import { companyRoutes } from './routes/companies';
 import { flowRoutes } from './routes/flows';
@@ -11,16 +12,15 @@ import { listRoutes } from './routes/lists';
 import { ownerRoutes } from './routes/owners';
 import { schemaRoutes } from './routes/schema';
 import { taskRoutes } from './routes/tasks';
-import { seedState } from './seed';
 import { createSearchIndex } from './search-index';
 import { createStore, type SandboxState } from './store';
 import { runWorkflows } from './workflow-runner';
 
-export const SANDBOX_ACCESS_TOKEN = 'sandbox-access-token';
-export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
-export { SEED_PORTAL_ID as SANDBOX_PORTAL_ID } from './seed';
-
 export type SandboxOptions = {
+  /** The one access token the sandbox accepts, as a private app's. */
+  accessToken: string;
+  /** The account as it starts when `file` holds none yet (see `emptyAccount`). */
+  initialState: SandboxState;
   /** JSON file the state lives in; null keeps it in memory (tests). */
   file: string | null;
   /** HubSpot's per-app budget per 10 s; past it the sandbox answers 429 TEN_SECONDLY_ROLLING. */
@@ -29,7 +29,6 @@ export type SandboxOptions = {
   delayMs?: number;
   /** How long CRM search takes to show a write (HubSpot: seconds); 0, the default, shows it at once. */
   searchLagMs?: number;
-  initialState?: SandboxState;
   now?: () => Date;
   /**
    * Record a history entry when a write repeats a property's stored value. Whether HubSpot does is not
@@ -38,12 +37,14 @@ export type SandboxOptions = {
   historyOfUnchangedValues?: boolean;
 };
 
-const bearerOnly: RequestHandler = (req, res, next) => {
-  if (req.get('authorization') !== `Bearer ${SANDBOX_ACCESS_TOKEN}`) {
-    return sendHubSpotError(res, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
-  }
-  return next();
-};
+const bearerOnly =
+  (accessToken: string): RequestHandler =>
+  (req, res, next) => {
+    if (req.get('authorization') !== `Bearer ${accessToken}`) {
+      return sendHubSpotError(res, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+    }
+    return next();
+  };
 
 const rollingLimit = (perTenSeconds: number): RequestHandler => {
   const recent: number[] = [];
@@ -70,7 +71,7 @@ const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
 
 /** A stateful stand-in for the part of HubSpot's REST API the backend uses: same paths, bodies and errors. */
 export const createSandbox = (options: SandboxOptions) => {
-  const store = createStore(options.initialState ?? seedState(options.now?.() ?? new Date()), options.file);
+  const store = createStore(options.initialState, options.file);
   const clock = () => options.now?.() ?? new Date();
   const now = () => clock().toISOString();
   const app = express();
@@ -79,7 +80,7 @@ export const createSandbox = (options: SandboxOptions) => {
     const delay = options.delayMs;
     app.use((_req, _res, next) => setTimeout(next, delay));
   }
-  app.use(bearerOnly);
+  app.use(bearerOnly(options.accessToken));
   app.use(rollingLimit(options.requestsPer10s ?? 1_000_000));
   app.use(express.json({ limit: '10mb' }));
   app.use(schemaRoutes(store, now));
@@ -98,11 +99,16 @@ export const createSandbox = (options: SandboxOptions) => {
   );
   app.use(jsonErrors);
 
-  /** Listens on loopback only; resolves with the base URL to give the backend as HUBSPOT_API_BASE_URL. */
+  /**
+   * Listens on loopback only; resolves with the base URL to give the backend as HUBSPOT_API_BASE_URL, or
+   * rejects with the bind failure (EADDRINUSE...), which Express hands to the callback.
+   */
   const listen = async (port = 0) => {
-    const { server, port: actual } = await listenOn(app, port, '127.0.0.1');
+    const server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(port, '127.0.0.1', (error) => (error ? reject(error) : resolve(listening)));
+    });
     return {
-      url: `http://127.0.0.1:${actual}`,
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       close: () =>
         new Promise<void>((done) => {
           store.flush();

@@ -8,7 +8,7 @@ import {
   TASK_TYPES,
 } from '@why-they-care/hubspot-contract';
 
-import { type SandboxProperty } from './store';
+import { type SandboxProperty, type SandboxState } from './store';
 
 const at = '2025-01-01T00:00:00.000Z';
 
@@ -63,3 +63,16 @@ export const TASK_PROPERTIES: Record<string, SandboxProperty> = Object.fromEntri
     }),
   ].map((property) => [property.name, property]),
 );
+
+/** A HubSpot account with only what HubSpot gives every account: the company information group, built-in properties. */
+export const emptyAccount = (portalId: string): SandboxState => ({
+  portalId,
+  nextId: 100_000,
+  groups: [{ name: 'companyinformation', label: 'Company information', displayOrder: 0 }],
+  properties: Object.fromEntries(BUILT_IN_COMPANY_PROPERTIES.map((property) => [property.name, property])),
+  companies: {},
+  tasks: {},
+  lists: {},
+  flows: {},
+  owners: [],
+});

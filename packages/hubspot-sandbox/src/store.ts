@@ -8,7 +8,7 @@ import {
   type PropertyHistoryEntry,
 } from '@why-they-care/hubspot-contract';
 
-/** The sandbox's whole state: what a small HubSpot account holds for this app. Serialisable as JSON. */
+/** The sandbox's whole state: what a small HubSpot account holds. Serialisable as JSON. */
 export type SandboxProperty = Property;
 
 /** A record's values ('' for none) and their histories, newest first. */
@@ -34,10 +34,10 @@ export type SandboxState = {
   flows: Record<string, Record<string, unknown> & { id: string; name?: string; revisionId: string }>;
   owners: SandboxOwner[];
   /**
-   * Not HubSpot's: the AUTOMATION_MODE `npm start` last ran the sandbox with, so commands in another shell
-   * (npm run automation, npm run setup) follow it without repeating it. Forgotten on reset.
+   * Not HubSpot's: settings the program serving the sandbox keeps with its data, for its commands in other
+   * shells (npm start keeps its AUTOMATION_MODE). Forgotten on reset, with the rest.
    */
-  automationMode?: 'workflows' | 'direct';
+  runnerSettings?: Record<string, string>;
   /** Workflow enrollments by `${flowId}:${companyId}` (see workflow-runner.ts). */
   enrollments?: Record<
     string,

@@ -1,18 +1,15 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
+import { createSandbox, type SandboxOptions } from '@why-they-care/hubspot-sandbox';
+
 import { createBackend, setupOptionsFrom } from '../backend';
 import { loadEnv } from '../config/env';
 import { type CallObserver } from '../hubspot/call';
 import { createLogger } from '../lib/logger';
 import { applySetup, planSetup } from '../setup/setup';
-import {
-  createSandbox,
-  type SandboxOptions,
-  SANDBOX_ACCESS_TOKEN,
-  SANDBOX_CLIENT_SECRET,
-  SANDBOX_PORTAL_ID,
-} from './server';
+import { demoAccount } from './demo-account';
+import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from './sandbox-mode';
 
 export type HubSpotCall = { operation: string; attempt: number; status: number | undefined };
 
@@ -21,8 +18,9 @@ export const isWrite = (call: HubSpotCall) =>
   /\.(create|createGroup|update|updateFilters|batchUpdate|batchCreate)$/.test(call.operation);
 
 /**
- * The sandbox and the backend as real HTTP servers on loopback, wired as `npm start` wires them, with
- * every HubSpot call the backend makes recorded. For tests and the benchmark.
+ * The sandbox (from the demo account unless told otherwise) and the backend as real HTTP servers on
+ * loopback, wired as `npm start` wires them, with every HubSpot call the backend makes recorded. For tests,
+ * the benchmark and the preview's screenshots.
  */
 export const startLocalStack = async (
   options: {
@@ -30,12 +28,13 @@ export const startLocalStack = async (
     now?: () => Date;
     /** Run setup first, as `npm start` does (workflows on), so the app's properties, lists and workflows exist. */
     installApp?: boolean;
-  } & Partial<Omit<SandboxOptions, 'file' | 'now'>> = {},
+  } & Partial<Omit<SandboxOptions, 'file' | 'now' | 'accessToken'>> = {},
 ) => {
   const sandbox = createSandbox({
+    accessToken: SANDBOX_ACCESS_TOKEN,
     file: null,
     now: options.now,
-    initialState: options.initialState,
+    initialState: options.initialState ?? demoAccount(options.now?.() ?? new Date()),
     delayMs: options.delayMs,
     requestsPer10s: options.requestsPer10s,
     searchLagMs: options.searchLagMs,

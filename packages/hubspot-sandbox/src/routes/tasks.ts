@@ -1,7 +1,7 @@
 import { BATCH_LIMIT, isAssociationType, TASK_PROPERTY, TASK_TO_COMPANY } from '@why-they-care/hubspot-contract';
 import { Router } from 'express';
 
-import { TASK_PROPERTIES } from '../defaults';
+import { TASK_PROPERTIES } from '../account';
 import { sendHubSpotError, sendInvalidValues } from '../hubspot-errors';
 import { applyValues, INTEGRATION_SOURCE, presentRecord, validateValues } from '../records';
 import { type SandboxRecord, type SandboxStore } from '../store';

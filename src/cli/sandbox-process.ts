@@ -1,0 +1,39 @@
+import { createSandbox } from '@why-they-care/hubspot-sandbox';
+
+import { loadSandboxEnv } from '../config/env';
+import { asPortError } from '../lib/listen';
+import { demoAccount } from './demo-account';
+import { REMEMBERED_MODE, SANDBOX_ACCESS_TOKEN } from './sandbox-mode';
+import { claimSandboxData } from './sandbox-owner';
+
+const WORKFLOW_PASS_MS = 10 * 60 * 1000;
+
+/**
+ * Starts the sandbox on loopback with sandbox mode's token, from the demo account the first time, with
+ * HubSpot's Professional rate limit unless SANDBOX_REQUESTS_PER_10S says otherwise.
+ */
+export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
+  const settings = loadSandboxEnv(env);
+  const sandbox = createSandbox({
+    accessToken: SANDBOX_ACCESS_TOKEN,
+    initialState: demoAccount(new Date()),
+    file: settings.SANDBOX_DATA_FILE,
+    requestsPer10s: settings.SANDBOX_REQUESTS_PER_10S,
+  });
+  const server = await sandbox.listen(settings.SANDBOX_PORT).catch((error: unknown) => {
+    throw asPortError(error, settings.SANDBOX_PORT);
+  });
+  const release = claimSandboxData(settings.SANDBOX_DATA_FILE, server.url);
+  // Workflows react to each write; this pass moves delays (renewals) along as days go by.
+  const timer = setInterval(() => sandbox.runWorkflows(), WORKFLOW_PASS_MS);
+  timer.unref();
+  return {
+    ...server,
+    /** Remembers the automation mode `npm start` runs with, for commands in other shells (see commandEnv). */
+    rememberMode: (mode: 'workflows' | 'direct') => {
+      sandbox.store.state.runnerSettings = { ...sandbox.store.state.runnerSettings, [REMEMBERED_MODE]: mode };
+      sandbox.store.flush();
+    },
+    close: () => (clearInterval(timer), release(), server.close()),
+  };
+};
