@@ -2,12 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { draftOf, type Profile, profileContentProperties, readProfileDraft, toIsoDate } from '@why-they-care/domain';
+import { signedFetch, signedRequest } from '@why-they-care/hubspot-contract';
 
 import { setupOptionsFrom } from '../src/backend';
 import { parseCommandLine, runCommand } from '../src/cli/run-command';
 import { loadBenchEnv } from '../src/config/env';
 import { SEARCHES_PER_SECOND } from '../src/hubspot/call';
-import { signedFetch, signedRequest } from '../src/http/signed-fetch';
 import { isWrite, type LocalStack, startLocalStack } from '../src/cli/local-stack';
 import { SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/cli/sandbox-mode';
 import { applySetup, planSetup } from '../src/setup/setup';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 
 import { type Bucket, BUCKETS, parseBucket } from '@why-they-care/domain';
+import { type SignedCall } from '@why-they-care/hubspot-contract';
 
-import { type SignedCall } from '../http/signed-fetch';
 import { CommandError } from './run-command';
 
 const BUCKET_KEYS = BUCKETS.map(({ value, label }) => `${value} ("${label}")`).join(', ');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { draftOf, type Profile } from '@why-they-care/domain';
+import { signedRequest } from '@why-they-care/hubspot-contract';
 
 import { loadCallEnv } from '../config/env';
-import { signedRequest } from '../http/signed-fetch';
 import { moveFrom, type Request, requestFrom, USAGE } from './call-arguments';
 import { CommandError, parseCommandLine, runCommand } from './run-command';
 import { commandEnv } from './sandbox-mode';

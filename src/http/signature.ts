@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import { SIGNATURE_TIMESTAMP_HEADER, SIGNATURE_V3_HEADER } from '@why-they-care/hubspot-contract';
 import { type NextFunction, type Request, type Response } from 'express';
 
 import { AppError } from '../lib/app-error';
@@ -8,8 +9,6 @@ export type SignatureErrorCode = 'SIGNATURE_MISSING' | 'SIGNATURE_EXPIRED' | 'SI
 
 export class SignatureError extends AppError<SignatureErrorCode> {}
 
-export const SIGNATURE_HEADER = 'x-hubspot-signature-v3';
-export const TIMESTAMP_HEADER = 'x-hubspot-request-timestamp';
 export const MAX_SIGNATURE_AGE_MS = 5 * 60 * 1000;
 
 /** The escapes HubSpot's request-validation docs say are decoded in the URI before signing. */
@@ -62,8 +61,8 @@ export type RawBodyRequest = Request & { rawBody?: string };
 export const verifyHubSpotSignature =
   (options: { clientSecret: string; publicBaseUrl?: string; now?: () => number }) =>
   (req: RawBodyRequest, _res: Response, next: NextFunction) => {
-    const signature = req.get(SIGNATURE_HEADER);
-    const timestamp = req.get(TIMESTAMP_HEADER);
+    const signature = req.get(SIGNATURE_V3_HEADER);
+    const timestamp = req.get(SIGNATURE_TIMESTAMP_HEADER);
     if (!signature || !timestamp) {
       return next(new SignatureError('SIGNATURE_MISSING', 'This endpoint only answers requests signed by HubSpot'));
     }

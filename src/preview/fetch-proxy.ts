@@ -1,4 +1,5 @@
-import { signedRequest } from '../http/signed-fetch';
+import { signedRequest } from '@why-they-care/hubspot-contract';
+
 import { type PreviewFetchAnswer, type PreviewFetchRequest } from './protocol';
 
 /** HubSpot's default `hubspot.fetch` timeout. */

@@ -26,7 +26,7 @@ export type PreviewOptions = {
   extensions?: PreviewExtension[];
 };
 
-/** The app id HubSpot's proxy appends to signed requests (src/http/signed-fetch.ts signs as app 1). */
+/** The app id HubSpot's proxy appends to signed requests (the contract's signer signs as app 1). */
 const PREVIEW_APP_ID = 1;
 
 /** The company properties shown beside the card, as HubSpot's record page lists them. */

@@ -2,8 +2,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { signedFetch } from '@why-they-care/hubspot-contract';
+
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
-import { signedFetch } from '../../src/http/signed-fetch';
 import { demoSandbox } from '../support/demo-sandbox';
 import { npm, startNpm } from '../support/npm-project';
 

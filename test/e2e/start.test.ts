@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { draftOf, type Profile } from '@why-they-care/domain';
+import { signedFetch } from '@why-they-care/hubspot-contract';
 
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
-import { signedFetch } from '../../src/http/signed-fetch';
 import { runCli } from '../support/cli';
 import { startApp } from '../support/started-app';
 

@@ -2,8 +2,9 @@ import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
+import { hubspotSignatureV3 } from '@why-they-care/hubspot-contract';
+
 import { createBackend } from '../../src/backend';
-import { hubspotSignatureV3 } from '../../src/http/signed-fetch';
 import { COMPANY_ID } from '../support/company-fixtures';
 import { CLIENT_SECRET, PUBLIC_BASE_URL, testEnv } from '../support/env';
 import { capturedLogs } from '../support/logs';

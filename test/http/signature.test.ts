@@ -1,7 +1,7 @@
 import request from 'supertest';
+import { hubspotSignatureV3 as signedByHubSpot } from '@why-they-care/hubspot-contract';
 
 import { createBackend } from '../../src/backend';
-import { hubspotSignatureV3 as signedByHubSpot } from '../../src/http/signed-fetch';
 import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, PROFILE_QUERY } from '../support/company-fixtures';
 import { CLIENT_SECRET, PUBLIC_BASE_URL, testEnv } from '../support/env';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 
+import { signedFetch } from '@why-they-care/hubspot-contract';
+
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
-import { signedFetch } from '../../src/http/signed-fetch';
 import { startApp } from '../support/started-app';
 
 /**

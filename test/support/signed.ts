@@ -1,7 +1,7 @@
+import { signatureHeaders, withProxyQuery } from '@why-they-care/hubspot-contract';
 import { type App } from 'supertest/types';
 import request from 'supertest';
 
-import { hubspotSignatureV3 } from '../../src/http/signed-fetch';
 import { CLIENT_SECRET, PORTAL_ID, PUBLIC_BASE_URL } from './env';
 
 export type SignOptions = {
@@ -18,11 +18,14 @@ export type SignOptions = {
   contentType?: string;
 };
 
-/** The query HubSpot appends to every hubspot.fetch URL. */
+/** The query HubSpot appends to every hubspot.fetch URL, for the tests' app and user. */
 export const withHubSpotQuery = (path: string, portalId = PORTAL_ID, userEmail = 'am@example.com') =>
-  `${path}${path.includes('?') ? '&' : '?'}userId=77&userEmail=${encodeURIComponent(userEmail)}&appId=9&portalId=${portalId}`;
+  withProxyQuery(path, { portalId, userEmail, userId: 77, appId: 9 });
 
-/** Sends a request signed by HubSpot's own signer (api-client), over the URL as sent unless told otherwise. */
+/**
+ * Sends a request signed by the project's signer (api-client's), over the URL as sent unless told otherwise,
+ * through supertest so a test can forge any part of it.
+ */
 export const signedRequest = (
   app: App | string,
   method: 'GET' | 'PUT' | 'POST' | 'DELETE',
@@ -33,7 +36,7 @@ export const signedRequest = (
   const fullPath = withHubSpotQuery(path, options.portalId, options.userEmail);
   const rawBody = options.rawBody ?? (body === undefined ? '' : JSON.stringify(body));
   const timestamp = String(options.timestamp ?? Date.now());
-  const signature = hubspotSignatureV3({
+  const headers = signatureHeaders({
     clientSecret: options.secret ?? CLIENT_SECRET,
     method: options.signedMethod ?? method,
     uri: `${PUBLIC_BASE_URL}${options.signedPath ?? fullPath}`,
@@ -42,6 +45,6 @@ export const signedRequest = (
   });
   const agent = request(app);
   const send = { GET: agent.get, PUT: agent.put, POST: agent.post, DELETE: agent.delete }[method].bind(agent);
-  const pending = send(fullPath).set('X-HubSpot-Signature-v3', signature).set('X-HubSpot-Request-Timestamp', timestamp);
+  const pending = send(fullPath).set(headers);
   return rawBody ? pending.set('Content-Type', options.contentType ?? 'application/json').send(rawBody) : pending;
 };

@@ -15,6 +15,7 @@ export * from './operations';
 export * from './owners';
 export * from './properties';
 export * from './search';
+export * from './signed-request';
 export * from './stored-forms';
 export * from './tasks';
 export * from './unverified-formats';
