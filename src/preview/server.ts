@@ -1,6 +1,7 @@
 import { extname, join } from 'node:path';
 
 import { bucketLabel, companyIdSchema, parseBucket, PROPERTIES, type PropertyDefinition } from '@why-they-care/domain';
+import { TASK_PROPERTY, TASK_STATUSES, type TaskStatus } from '@why-they-care/hubspot-contract';
 import express, { type ErrorRequestHandler, type Express, type Request, Router } from 'express';
 
 import { type Env } from '../config/env';
@@ -39,13 +40,19 @@ const RECORD_PROPERTIES: PropertyDefinition[] = [
   PROPERTIES.lastReviewedAt,
   PROPERTIES.successManager,
 ];
-const TASK_PROPERTIES = ['hs_task_subject', 'hs_timestamp', 'hs_task_status', 'hubspot_owner_id'];
-const TASK_STATUS: Record<string, string> = {
+const TASK_PROPERTIES = [TASK_PROPERTY.subject, TASK_PROPERTY.dueAt, TASK_PROPERTY.status, TASK_PROPERTY.owner];
+const TASK_STATUS: Record<TaskStatus, string> = {
   NOT_STARTED: 'Not started',
   IN_PROGRESS: 'In progress',
   WAITING: 'Waiting',
   DEFERRED: 'Deferred',
   COMPLETED: 'Completed',
+};
+
+/** A status HubSpot adds later is shown as stored. */
+const statusLabel = (stored: string | null | undefined) => {
+  const status = TASK_STATUSES.find((known) => known === stored);
+  return status ? TASK_STATUS[status] : (stored ?? '');
 };
 
 /** A value edited by hand in HubSpot that is no bucket is shown as stored, as HubSpot's record page shows it. */
@@ -183,10 +190,10 @@ export const createPreview = ({ env, extensions = APP_EXTENSIONS }: PreviewOptio
         .filter((task) => task.companyIds.includes(company.id))
         .map(({ id, properties }) => ({
           id,
-          subject: properties.hs_task_subject ?? '',
-          due: (properties.hs_timestamp ?? '').slice(0, 10),
-          status: TASK_STATUS[properties.hs_task_status ?? ''] ?? properties.hs_task_status ?? '',
-          assignee: ownerName(properties.hubspot_owner_id) || 'Unassigned',
+          subject: properties[TASK_PROPERTY.subject] ?? '',
+          due: (properties[TASK_PROPERTY.dueAt] ?? '').slice(0, 10),
+          status: statusLabel(properties[TASK_PROPERTY.status]),
+          assignee: ownerName(properties[TASK_PROPERTY.owner]) || 'Unassigned',
         }))
         .sort((a, b) => a.due.localeCompare(b.due)),
       lists: [...lists].sort(),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import request from 'supertest';
+import { anyOf, dynamicCompanyListBody, isAnyOfOperation, propertyFilter } from '@why-they-care/hubspot-contract';
 import { type SandboxOptions } from '@why-they-care/hubspot-sandbox';
 
 import { SANDBOX_ACCESS_TOKEN } from '../../src/cli/sandbox-mode';
@@ -44,33 +45,8 @@ const installedSandbox = async (options: Partial<SandboxOptions> = {}) => {
 };
 
 /** A DYNAMIC list of the companies in one bucket, as setup creates it. */
-const bucketListRequest = (name: string, bucket: string) => ({
-  name,
-  objectTypeId: '0-2',
-  processingType: 'DYNAMIC',
-  filterBranch: {
-    filterBranchType: 'OR',
-    filters: [],
-    filterBranches: [
-      {
-        filterBranchType: 'AND',
-        filterBranches: [],
-        filters: [
-          {
-            filterType: 'PROPERTY',
-            property: 'wtc_bucket',
-            operation: {
-              operationType: 'ENUMERATION',
-              operator: 'IS_ANY_OF',
-              values: [bucket],
-              includeObjectsWithNoValueSet: false,
-            },
-          },
-        ],
-      },
-    ],
-  },
-});
+const bucketListRequest = (name: string, bucket: string) =>
+  dynamicCompanyListBody(name, anyOf([propertyFilter('wtc_bucket', isAnyOfOperation([bucket]))]));
 
 describe('the HubSpot sandbox', () => {
   it('refuses requests without the access token, like HubSpot', async () => {
