@@ -26,23 +26,26 @@ type Answer = {
 
 const INTERNAL = { status: 500, code: 'INTERNAL', message: 'Something went wrong on our side' } as const;
 
+/** The codes the API passes on as they are, with the error's own message, by HTTP status. */
+const AS_IS = {
+  400: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'BODY_UNREADABLE'],
+  401: ['SIGNATURE_MISSING', 'SIGNATURE_EXPIRED', 'SIGNATURE_INVALID'],
+  403: ['WRONG_ACCOUNT'],
+  404: ['NOT_FOUND', 'COMPANY_NOT_FOUND'],
+  409: ['VERSION_CONFLICT'],
+  413: ['PAYLOAD_TOO_LARGE'],
+  415: ['UNSUPPORTED_MEDIA_TYPE'],
+} as const satisfies Record<number, readonly (AnsweredCode & ApiErrorCode)[]>;
+
+type AsIsCode = (typeof AS_IS)[keyof typeof AS_IS][number];
+
 /**
- * The one place a code becomes an HTTP status. `satisfies` makes it exhaustive: a new code in any module's
- * union fails to compile until it is given an answer here.
+ * Every other code, said in the caller's terms. With AS_IS, the one place a code becomes an HTTP status:
+ * `satisfies` makes the pair exhaustive, so a new code in any module's union fails to compile until it is
+ * answered in one of them.
  */
-const ANSWERS = {
-  VALIDATION_FAILED: { status: 400, code: 'VALIDATION_FAILED' },
-  MALFORMED_JSON: { status: 400, code: 'MALFORMED_JSON' },
-  BODY_UNREADABLE: { status: 400, code: 'BODY_UNREADABLE' },
-  PAYLOAD_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  NOT_FOUND: { status: 404, code: 'NOT_FOUND' },
-  WRONG_ACCOUNT: { status: 403, code: 'WRONG_ACCOUNT' },
-  SIGNATURE_MISSING: { status: 401, code: 'SIGNATURE_MISSING' },
-  SIGNATURE_EXPIRED: { status: 401, code: 'SIGNATURE_EXPIRED' },
-  SIGNATURE_INVALID: { status: 401, code: 'SIGNATURE_INVALID' },
-  COMPANY_NOT_FOUND: { status: 404, code: 'COMPANY_NOT_FOUND' },
-  VERSION_CONFLICT: { status: 409, code: 'VERSION_CONFLICT' },
+const TRANSLATED = {
+  // src/hubspot: what the user can do about it; the HubSpot details stay in the log
   HUBSPOT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: 'Not found in HubSpot' },
   HUBSPOT_RATE_LIMITED: {
     status: 503,
@@ -84,9 +87,18 @@ const ANSWERS = {
   CONFIG_INVALID: INTERNAL,
   APP_WORKFLOWS_ON: INTERNAL,
   PORT_UNAVAILABLE: INTERNAL,
-} as const satisfies Record<AnsweredCode, Answer>;
+} as const satisfies Record<Exclude<AnsweredCode, AsIsCode>, Answer>;
 
-const isAnswered = (code: string): code is AnsweredCode => Object.hasOwn(ANSWERS, code);
+const ANSWERED_AS_IS = new Map<string, Answer>(
+  Object.entries(AS_IS).flatMap(([status, codes]) =>
+    codes.map((code: AsIsCode) => [code, { status: Number(status), code }] as const),
+  ),
+);
+
+const isTranslated = (code: string): code is keyof typeof TRANSLATED => Object.hasOwn(TRANSLATED, code);
+
+const answerTo = (code: string): Answer | undefined =>
+  isTranslated(code) ? TRANSLATED[code] : ANSWERED_AS_IS.get(code);
 
 /** What the error carries for the caller besides its code and message. */
 const detailsOf = (error: AppError): Pick<ErrorAnswer, 'fields' | 'current' | 'hubspotCorrelationId'> => {
@@ -97,7 +109,7 @@ const detailsOf = (error: AppError): Pick<ErrorAnswer, 'fields' | 'current' | 'h
 
 /** The HTTP answer to anything a request threw; what no module raised on purpose is a 500 that says nothing more. */
 export const answerFor = (error: unknown): ErrorAnswer => {
-  if (!(error instanceof AppError) || !isAnswered(error.code)) return INTERNAL;
-  const answer: Answer = ANSWERS[error.code];
-  return { ...answer, message: answer.message ?? error.message, ...detailsOf(error) };
+  if (!(error instanceof AppError)) return INTERNAL;
+  const answer = answerTo(error.code);
+  return answer ? { ...answer, message: answer.message ?? error.message, ...detailsOf(error) } : INTERNAL;
 };
