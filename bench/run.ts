@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { draftOf, type Profile, profileContentProperties, readProfileDraft, toIsoDate } from '@why-they-care/domain';
 import { signedFetch, signedRequest } from '@why-they-care/hubspot-contract';
 
-import { setupOptionsFrom } from '../src/backend';
+import { automationOptionsFrom, setupOptionsFrom } from '../src/backend';
 import { parseCommandLine, runCommand } from '../src/cli/run-command';
 import { loadBenchEnv } from '../src/config/env';
 import { SEARCHES_PER_SECOND } from '../src/hubspot/call';
@@ -91,13 +91,7 @@ const callsPerAction = async (): Promise<BenchResults['callsPerAction']> => {
         profile: draftOf(reloaded),
       }),
     );
-    const automation = await measure(stack, () =>
-      stack.backend.runAutomation({
-        today: TODAY,
-        renewalLeadDays: 90,
-        renewalDateProperty: options.renewalDateProperty,
-      }),
-    );
+    const automation = await measure(stack, () => stack.backend.runAutomation(automationOptionsFrom(stack.env, TODAY)));
     return { load, save, unchangedSave, firstSetup, setupRerun, automationOver1000Companies: automation };
   } finally {
     await stack.stop();
@@ -234,11 +228,7 @@ const bulk = async (): Promise<BenchResults['bulk']> => {
     await new Promise((resolve) => setTimeout(resolve, 10_000)); // let setup's calls leave the ten-second window
     stack.calls.length = 0;
     const started = performance.now();
-    const summary = await stack.backend.runAutomation({
-      today: TODAY,
-      renewalLeadDays: 90,
-      renewalDateProperty: 'wtc_renewal_date',
-    });
+    const summary = await stack.backend.runAutomation(automationOptionsFrom(stack.env, TODAY));
     const seconds = (performance.now() - started) / 1000;
     const calls = stack.calls.length;
     const boundSeconds = rateLimitBoundSeconds(

@@ -1,6 +1,7 @@
 import { createSandbox } from '@why-they-care/hubspot-sandbox';
 
 import { createBackend, setupOptionsFrom } from '../src/backend';
+import { runCommand } from '../src/cli/run-command';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/cli/sandbox-mode';
 import { loadEnv } from '../src/config/env';
 import { createLogger } from '../src/lib/logger';
@@ -45,14 +46,9 @@ const start = async (mode: string, args: string[]): Promise<string> => {
   return `http://127.0.0.1:${port}`;
 };
 
-const [mode, ...args] = process.argv.slice(2);
-start(mode, args).then(
-  (url) => {
-    process.on('message', () => process.send?.(process.cpuUsage()));
-    process.send?.({ url });
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(async () => {
+  const [mode, ...args] = process.argv.slice(2);
+  const url = await start(mode, args);
+  process.on('message', () => process.send?.(process.cpuUsage()));
+  process.send?.({ url });
+});

@@ -1,7 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 
 import { build } from 'esbuild';
+
+import { parseCommandLine, runCommand } from '../src/cli/run-command';
 
 /**
  * `npm run build`: the backend's production commands as JavaScript in dist/ (or --outdir). The production
@@ -12,8 +13,10 @@ import { build } from 'esbuild';
 const ENTRY_POINTS = ['src/cli/serve.ts', 'src/cli/setup.ts', 'src/cli/automation.ts', 'src/config/load-dotenv.ts'];
 const DEVELOPMENT_ONLY = ['packages/hubspot-sandbox/'];
 
-const main = async () => {
-  const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } });
+const USAGE = 'Usage: npm run build -- [--outdir DIR]   (default dist)';
+
+runCommand(async () => {
+  const { values } = parseCommandLine({ options: { outdir: { type: 'string', default: 'dist' } } }, USAGE);
   const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
   rmSync(values.outdir, { recursive: true, force: true });
   const { metafile } = await build({
@@ -34,9 +37,4 @@ const main = async () => {
   );
   if (leaked.length) throw new Error(`The production build must not include the sandbox: ${leaked.join(', ')}`);
   console.log(`Built ${ENTRY_POINTS.length} entry points into ${values.outdir}/`);
-};
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -1,7 +1,12 @@
-import { PROPERTIES } from '@why-they-care/domain';
+import { type IsoDate, PROPERTIES } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
-import { createReRecruitOnSave, createScheduledAutomation } from './automation/direct-tasks';
+import {
+  type AutomationOptions,
+  createReRecruitOnSave,
+  createScheduledAutomation,
+  todayUtc,
+} from './automation/direct-tasks';
 import { createSuccessManagers } from './automation/success-managers';
 import { createWorkflowGuard } from './automation/workflow-guard';
 import { type Env } from './config/env';
@@ -32,6 +37,13 @@ export const setupOptionsFrom = (env: Env, workflows: WorkflowSwitch = 'keep'): 
   workflows,
   renewalLeadDays: env.RENEWAL_LEAD_DAYS,
   renewalDateProperty: env.RENEWAL_DATE_PROPERTY ?? PROPERTIES.renewalDate.name,
+});
+
+/** The scheduled pass as configured, for today unless the caller names the day (tests, a replayed day). */
+export const automationOptionsFrom = (env: Env, today: IsoDate = todayUtc()): AutomationOptions => ({
+  today,
+  renewalLeadDays: env.RENEWAL_LEAD_DAYS,
+  renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
 });
 
 /** The HubSpot account the configuration names, called with the app's limits and retry policy. */

@@ -1,12 +1,13 @@
-import { createBackend, setupOptionsFrom } from '../backend';
+import { automationOptionsFrom, createBackend } from '../backend';
 import { loadEnv } from '../config/env';
-import { todayUtc } from '../automation/direct-tasks';
-import { AppWorkflowsOn } from '../automation/workflow-guard';
 import { createLogger } from '../lib/logger';
-import { CommandError, runCommand } from './run-command';
+import { runCommand } from './run-command';
 import { commandEnv } from './sandbox-mode';
 
-/** One scheduled pass of direct-mode automation (renewal, stalled-plan and missed re-recruit tasks). Cron-able. */
+/**
+ * One scheduled pass of direct-mode automation (renewal, stalled-plan and missed re-recruit tasks). Cron-able.
+ * While the app's workflows are on it refuses, and its message says which are on and the two ways out.
+ */
 runCommand(async () => {
   const env = loadEnv(commandEnv());
   if (env.AUTOMATION_MODE !== 'direct') {
@@ -14,16 +15,7 @@ runCommand(async () => {
     return;
   }
   const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL) });
-  const summary = await backend
-    .runAutomation({
-      today: todayUtc(),
-      renewalLeadDays: env.RENEWAL_LEAD_DAYS,
-      renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
-    })
-    .catch((error: unknown) => {
-      // Its message says which workflows are on and the two ways out.
-      throw error instanceof AppWorkflowsOn ? new CommandError(error.message) : error;
-    });
+  const summary = await backend.runAutomation(automationOptionsFrom(env));
   console.log(`Checked ${summary.companiesChecked} companies, created ${summary.tasksCreated} tasks.`);
   for (const key of summary.taskKeys) console.log(`  ${key}`);
 });

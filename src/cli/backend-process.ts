@@ -2,12 +2,11 @@ import { type RequestListener } from 'node:http';
 
 import { type Logger } from 'pino';
 
-import { type Backend, setupOptionsFrom } from '../backend';
+import { automationOptionsFrom, type Backend } from '../backend';
 import { type Env } from '../config/env';
 import { scheduleDaily } from '../automation/daily-timer';
-import { todayUtc } from '../automation/direct-tasks';
 import { listen } from '../lib/listen';
-import { portSetting } from './run-command';
+import { portSetting, stopOnSignals } from './run-command';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -36,29 +35,22 @@ export const serveBackend = async (input: {
       ? scheduleDaily(
           env.AUTOMATION_DAILY_AT_UTC,
           async () => {
-            await backend.runAutomation({
-              today: todayUtc(),
-              renewalLeadDays: env.RENEWAL_LEAD_DAYS,
-              renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
-            });
+            await backend.runAutomation(automationOptionsFrom(env));
           },
           logger,
         )
       : () => undefined;
 
-  const shutdown = (signal: string) => {
+  stopOnSignals(async (signal) => {
     logger.info({ signal }, 'shutting down');
     stopDaily();
     stopWatching();
     backend.stop();
+    // Connections still open after the grace period are cut: a stop must not hang.
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    server.close(async () => {
-      await input.onStop?.();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+    await new Promise((closed) => server.close(closed));
+    await input.onStop?.();
+  });
   return { port };
 };
 

@@ -47,10 +47,11 @@ runCommand(async () => {
       return { status: response.status, body: text };
     }
   };
+  /** Prints the answer; a refused request is a failed command (exit code 1). */
   const print = ({ status, body }: Response) => {
     console.log(`HTTP ${status}`);
     console.log(typeof body === 'string' ? body : JSON.stringify(body, null, 2));
-    if (status >= 400) process.exitCode = 1;
+    return status >= 400 ? 1 : 0;
   };
 
   const [first, ...rest] = positionals;

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-import { ConfigError, DEFAULT_HUBSPOT_API_BASE_URL, isSandboxMode, sandboxUrl } from '../config/env';
+import { isSandboxMode, loadHubSpotTarget, sandboxUrl } from '../config/env';
 import { HubSpotError } from '../hubspot/errors';
 import { AppError } from '../lib/app-error';
 import { PortUnavailableError } from '../lib/listen';
@@ -47,7 +47,7 @@ const hubspotTarget = (env: NodeJS.ProcessEnv) =>
       }
     : {
         name: 'HubSpot',
-        url: env.HUBSPOT_API_BASE_URL || DEFAULT_HUBSPOT_API_BASE_URL,
+        url: loadHubSpotTarget(env).HUBSPOT_API_BASE_URL,
         unreachable: 'check HUBSPOT_API_BASE_URL and the network',
         refusedToken: "set HUBSPOT_ACCESS_TOKEN to the app's access token (the app's Auth tab in HubSpot)",
       };
@@ -65,19 +65,36 @@ const explainHubSpotError = (error: HubSpotError, env: NodeJS.ProcessEnv) => {
 };
 
 const explain = (error: unknown) => {
-  if (error instanceof CommandError || error instanceof ConfigError) return error.message;
   if (error instanceof HubSpotError) return explainHubSpotError(error, process.env);
+  // Every module's own errors are written for the person running the command.
+  if (error instanceof AppError) return error.message;
   // Anything else is a bug: keep the stack for the report.
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 };
 
+const exitCodeOf = (error: unknown) => (error instanceof CommandError ? error.exitCode : 1);
+
+const fail = (error: unknown) => {
+  console.error(explain(error));
+  process.exit(exitCodeOf(error));
+};
+
 /**
- * Runs a command's main function: what the user can fix is printed as one message and the process exits
- * non-zero (2 for a usage mistake); open servers do not keep a failed command alive.
+ * Runs a command's main function, the one way every command starts: what the user can fix is printed as
+ * one message and the process exits non-zero (2 for a usage mistake); open servers do not keep a failed
+ * command alive. `main` may resolve with the exit code of a command that ran but did not succeed.
  */
-export const runCommand = (main: () => Promise<unknown>) => {
-  main().catch((error: unknown) => {
-    console.error(explain(error));
-    process.exit(error instanceof CommandError ? error.exitCode : 1);
-  });
+export const runCommand = (main: () => Promise<number | void>) => {
+  main().then((exitCode) => {
+    if (exitCode) process.exitCode = exitCode;
+  }, fail);
+};
+
+/** Stops a long-running command on Ctrl-C or SIGTERM: exit 0 once `stop` is done, or say why it failed. */
+export const stopOnSignals = (stop: (signal: NodeJS.Signals) => Promise<void>) => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop(signal).then(() => process.exit(0), fail);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 };

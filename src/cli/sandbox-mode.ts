@@ -39,10 +39,11 @@ export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.Process
         AUTOMATION_MODE: rememberedMode(env) ?? 'direct',
         DEFAULT_SUCCESS_MANAGER_ID: '501',
         SUCCESS_MANAGERS_BY_TEAM: JSON.stringify({ 11: '501', 22: '504' }),
+        // A client secret of the caller's own wins: the sandbox accepts any.
+        HUBSPOT_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
         ...withoutBlanks(env),
         HUBSPOT_ACCESS_TOKEN: SANDBOX_ACCESS_TOKEN,
         HUBSPOT_API_BASE_URL: sandboxUrl(env),
-        HUBSPOT_CLIENT_SECRET: env.HUBSPOT_CLIENT_SECRET || SANDBOX_CLIENT_SECRET,
         HUBSPOT_PORTAL_ID: SANDBOX_PORTAL_ID,
       }
     : env;

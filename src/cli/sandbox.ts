@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 import { listMembers, type SandboxState } from '@why-they-care/hubspot-sandbox';
 
-import { CommandError, parseCommandLine, portSetting, runCommand } from './run-command';
+import { CommandError, parseCommandLine, portSetting, runCommand, stopOnSignals } from './run-command';
 import { sandboxFile } from './sandbox-mode';
 import { startSandbox } from './sandbox-process';
 import { releaseSandboxData, sandboxDataOwner } from './sandbox-owner';
@@ -71,7 +71,6 @@ runCommand(async () => {
   if (positionals.length > 0) throw new CommandError(`Unknown command "${positionals[0]}".\n\n${USAGE}`, 2);
   const server = await startSandbox().catch(portSetting('SANDBOX_PORT'));
   console.log(`HubSpot sandbox on ${server.url} (state in ${sandboxFile()})`);
-  process.on('SIGINT', () => void server.close().then(() => process.exit(0)));
-  process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
+  stopOnSignals(() => server.close());
   return undefined;
 });

@@ -37,6 +37,6 @@ runCommand(async () => {
   const plan = await planSetup(backend.setupDeps, setupOptionsFrom(env, workflows));
   const items = values['dry-run'] ? plan : await applySetup(plan);
   console.log(formatSetupReport(items, { dryRun: values['dry-run'], portalId: env.HUBSPOT_PORTAL_ID }));
-  if (items.some((item) => item.action === 'conflict')) process.exitCode = 2;
-  return undefined;
+  // Something in HubSpot is in the way (the report says what): the run did not finish its job.
+  return items.some((item) => item.action === 'conflict') ? 2 : undefined;
 });

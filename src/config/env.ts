@@ -88,6 +88,12 @@ export const callEnvSchema = envSchema
 /** `npm run bench`: seconds per load round. */
 export const benchEnvSchema = z.object({ BENCH_LOAD_SECONDS: positiveInt(8) });
 
+/** Browser tests and `npm run screenshots`: Debian's Chromium unless told otherwise (never a downloaded one). */
+export const browserEnvSchema = z.object({ CHROMIUM_PATH: z.string().default('/usr/bin/chromium') });
+
+/** What a command needs to say where it looked for HubSpot when HubSpot does not answer. */
+const hubspotTargetSchema = envSchema.pick({ HUBSPOT_API_BASE_URL: true });
+
 export type ConfigErrorCode = 'CONFIG_INVALID';
 
 export class ConfigError extends AppError<ConfigErrorCode> {
@@ -102,7 +108,8 @@ export const withoutBlanks = (source: NodeJS.ProcessEnv): Record<string, string>
     Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
   );
 
-const parseWith =
+/** A loader for one schema: reads the environment (or `source`), blanks as unset, or throws a ConfigError. */
+export const envLoader =
   <Schema extends z.ZodType>(schema: Schema) =>
   (source: NodeJS.ProcessEnv = process.env): z.infer<Schema> => {
     const result = schema.safeParse(withoutBlanks(source));
@@ -110,13 +117,16 @@ const parseWith =
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   };
 
-export const loadEnv = parseWith(envSchema);
-export const loadSandboxEnv = parseWith(sandboxEnvSchema);
-export const loadCallEnv = parseWith(callEnvSchema);
-export const loadBenchEnv = parseWith(benchEnvSchema);
+export const loadEnv = envLoader(envSchema);
+export const loadSandboxEnv = envLoader(sandboxEnvSchema);
+export const loadCallEnv = envLoader(callEnvSchema);
+export const loadBenchEnv = envLoader(benchEnvSchema);
+export const loadBrowserEnv = envLoader(browserEnvSchema);
+export const loadHubSpotTarget = envLoader(hubspotTargetSchema);
 
 /** No access token means no HubSpot account: the embedded sandbox stands in for it. */
-export const isSandboxMode = (source: NodeJS.ProcessEnv = process.env) => !source.HUBSPOT_ACCESS_TOKEN;
+export const isSandboxMode = (source: NodeJS.ProcessEnv = process.env) =>
+  withoutBlanks(source).HUBSPOT_ACCESS_TOKEN === undefined;
 
 export const sandboxUrl = (source: NodeJS.ProcessEnv = process.env) =>
   `http://127.0.0.1:${loadSandboxEnv(source).SANDBOX_PORT}`;

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
+import { loadBrowserEnv } from '../config/env';
+
 /** Debian's Chromium (apt-get install chromium): never a downloaded browser. CHROMIUM_PATH overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_PATH = loadBrowserEnv().CHROMIUM_PATH;
 
 export const hasChromium = () => existsSync(CHROMIUM_PATH);
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { type Page } from 'playwright-core';
 
+import { CommandError, runCommand } from '../cli/run-command';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './chromium';
 import { APP_EXTENSIONS } from './extensions';
 import { startLocalPreview } from './local-preview';
@@ -18,8 +19,12 @@ const JUNIPER_RETAIL = '1010';
 const ELI = '502';
 const GUS = '503';
 
-const main = async () => {
-  if (!hasChromium()) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium chromium-driver`);
+runCommand(async () => {
+  if (!hasChromium()) {
+    throw new CommandError(
+      `No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium chromium-driver, or set CHROMIUM_PATH`,
+    );
+  }
   mkdirSync(DOCS, { recursive: true });
   const preview = await startLocalPreview();
   const chromium = await launchChromium();
@@ -83,9 +88,4 @@ const main = async () => {
     await chromium.close();
     await preview.close();
   }
-};
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

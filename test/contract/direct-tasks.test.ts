@@ -1,4 +1,4 @@
-import { createBackend } from '../../src/backend';
+import { automationOptionsFrom, createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
 import { testEnv } from '../support/env';
@@ -61,7 +61,7 @@ const batchRead = (ids: string[], results: { id: string; properties: Record<stri
     .reply(200, { status: 'COMPLETE', results });
 
 const runAt = (today: string) =>
-  directBackend().runAutomation({ today, renewalLeadDays: 90, renewalDateProperty: 'wtc_renewal_date' });
+  directBackend().runAutomation(automationOptionsFrom(testEnv({ AUTOMATION_MODE: 'direct' }), today));
 
 describe('direct mode: task requests', () => {
   it('a save into "Who are you?" records the task key in the same PATCH, then creates one task for the manager', async () => {

@@ -1,6 +1,6 @@
-import { draftOf, PROPERTIES } from '@why-they-care/domain';
+import { draftOf } from '@why-they-care/domain';
 
-import { createBackend, setupOptionsFrom } from '../../src/backend';
+import { automationOptionsFrom, createBackend, setupOptionsFrom } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { sandboxCompany } from '../support/company-fixtures';
@@ -46,12 +46,7 @@ describe('direct mode: the tasks the backend creates', () => {
   afterAll(() => running.stop());
 
   const tasks = () => tasksIn(running);
-  const run = () =>
-    running.backend.runAutomation({
-      today: today.toISOString().slice(0, 10),
-      renewalLeadDays: 90,
-      renewalDateProperty: PROPERTIES.renewalDate.name,
-    });
+  const run = () => running.backend.runAutomation(automationOptionsFrom(running.env, today.toISOString().slice(0, 10)));
   const moveBucket = (companyId: string, bucket: string, requestId: string) =>
     moveToBucket(running, companyId, bucket, requestId);
 
@@ -125,7 +120,7 @@ describe('direct mode when search trails writes by seconds, as HubSpot does', ()
           sandboxCompany('2004', 'Delta', { wtc_bucket: 'who_are_you', wtc_version: '6' }),
         ].map((record) => [record.id, record]),
       );
-      const options = { today: '2026-11-23', renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name };
+      const options = automationOptionsFrom(lagging.env, '2026-11-23');
       const first = await lagging.backend.runAutomation(options);
       expect(first.taskKeys).toEqual(['renewal:2001:2027-01-10', 'stalled_plan:2002:2026-11-20', 're_recruit:2004:v6']);
 

@@ -1,8 +1,7 @@
-import { PROPERTIES } from '@why-they-care/domain';
-
-import { setupOptionsFrom } from '../../src/backend';
+import { automationOptionsFrom, setupOptionsFrom } from '../../src/backend';
 import { AppWorkflowsOn } from '../../src/automation/workflow-guard';
 import { applySetup, planSetup } from '../../src/setup/setup';
+import { testEnv } from '../support/env';
 import { isWrite, moveBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
 
 /**
@@ -10,7 +9,7 @@ import { isWrite, moveBucket, startSandboxBackend, tasksIn } from '../support/sa
  * workflows-mode setup, or an admin): the backend's tasks plus the workflows' would double every task.
  */
 const today = new Date('2026-11-23T08:00:00.000Z');
-const options = { today: '2026-11-23', renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name };
+const options = automationOptionsFrom(testEnv(), '2026-11-23');
 
 describe('direct mode when the app workflows are on in HubSpot', () => {
   let stack: Awaited<ReturnType<typeof startSandboxBackend>>;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 
 import { isWrite, startSandboxBackend } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';
+import { fuzzRuns } from '../support/test-config';
 import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 
 /**
@@ -47,7 +48,7 @@ describe('random and hostile input', () => {
         expectClearRefusal(response);
         expect(stack.calls.filter(isWrite)).toEqual([]);
       }),
-      { numRuns: 1_000 },
+      { numRuns: fuzzRuns(1_000) },
     );
   });
 
@@ -126,7 +127,7 @@ describe('random and hostile input', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: fuzzRuns(400) },
     );
   });
 
@@ -146,7 +147,7 @@ describe('random and hostile input', () => {
           expect([200, 400, 404]).toContain(response.status);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
   });
 
@@ -163,7 +164,7 @@ describe('random and hostile input', () => {
         );
         if (response.status !== 200) expectClearRefusal(response);
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
   });
 

@@ -1,5 +1,6 @@
 import { draftOf, PROPERTIES } from '@why-they-care/domain';
 
+import { automationOptionsFrom } from '../../src/backend';
 import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { startSandboxBackend } from '../support/sandbox-backend';
 import { signedRequest } from '../support/signed';
@@ -45,7 +46,7 @@ describe('concurrent saves and runs', () => {
 
   it('creates each task once when two automation runs overlap', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const options = { today, renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name };
+    const options = automationOptionsFrom(stack.env, today);
     const [first, second] = await Promise.all([
       stack.backend.runAutomation(options),
       stack.backend.runAutomation(options),

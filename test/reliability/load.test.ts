@@ -4,12 +4,13 @@ import { signedFetch } from '@why-they-care/hubspot-contract';
 
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { startApp } from '../support/started-app';
+import { testConfig } from '../support/test-config';
 
 /**
  * `npm start` (sandbox mode) under a steady load for LOAD_TEST_SECONDS (default 60): loads and saves at
  * a fixed rate over loopback. Zero errors, and the server process's memory flat. Prints the figures.
  */
-const SECONDS = Number(process.env.LOAD_TEST_SECONDS ?? 60);
+const SECONDS = testConfig.LOAD_TEST_SECONDS;
 const ACTIONS_PER_SECOND = 40;
 const COMPANIES = ['1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009', '1010', '1011', '1012'];
 
