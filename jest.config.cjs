@@ -1,11 +1,20 @@
-/** One Jest run for the domain, backend, card and end-to-end tests. */
+const { TIERS } = require('./test/tiers.cjs');
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every test, one Jest project per tier (test/tiers.cjs): `npm test` runs them all. */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  transform: { '^.+\\.[cm]?[jt]sx?$': 'babel-jest' },
-  // @hubspot/ui-extensions and its tinyspy dependency ship ESM only.
-  transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
-  testTimeout: 20_000,
+  projects: TIERS.map((tier) => ({
+    displayName: tier.name,
+    testEnvironment: 'node',
+    testMatch: tier.paths.map((path) =>
+      path.endsWith('.ts') ? `<rootDir>/test/${path}` : `<rootDir>/test/${path}/**/*.test.{ts,tsx}`,
+    ),
+    testPathIgnorePatterns: ['/node_modules/', ...(tier.except ?? []).map((file) => `/test/${escapeRegExp(file)}$`)],
+    transform: { '^.+\\.[cm]?[jt]sx?$': 'babel-jest' },
+    // @hubspot/ui-extensions and its tinyspy dependency ship ESM only.
+    transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+    testTimeout: 20_000,
+  })),
 };

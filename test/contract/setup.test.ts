@@ -160,126 +160,36 @@ const run = async (env: Record<string, string>, workflows: WorkflowSwitch = 'kee
 };
 
 describe('npm run setup on an empty account (workflows mode)', () => {
-  it('sends the exact group, property, list and workflow bodies', async () => {
-    emptyAccount();
-    const groups = recordBodies(
-      'post',
-      '/crm/v3/properties/companies/groups',
-      (body) => ({ ...body, archived: false }),
-      201,
-    );
-    const properties = recordBodies('post', '/crm/v3/properties/companies', (body) => body, 201);
-    let listId = 0;
-    const lists = recordBodies('post', '/crm/v3/lists', (body) => ({
-      list: { ...body, listId: String((listId += 1)) },
-    }));
-    let flowId = 0;
-    const flows = recordBodies(
-      'post',
-      '/automation/v4/flows',
-      (body) => ({ ...body, id: String((flowId += 1)), revisionId: '1' }),
-      201,
-    );
+  describe('sends the exact group, property, list and workflow bodies', () => {
+    let groups: Body[];
+    let properties: Body[];
+    let lists: Body[];
+    let flows: Body[];
+    let items: SetupItem[];
 
-    const items = await run({ AUTOMATION_MODE: 'workflows' });
-
-    expect(groups).toEqual([{ name: 'why_they_care', label: 'Why They Care', displayOrder: -1 }]);
-    expect(properties).toHaveLength(26);
-    expect(properties.find((body) => body.name === 'wtc_bucket')).toEqual({
-      name: 'wtc_bucket',
-      label: 'Why they care',
-      type: 'enumeration',
-      fieldType: 'select',
-      groupName: 'why_they_care',
-      description: "Why the customer keeps paying, in their own words: We need you / It's OK / Who are you?",
-      options: [
-        {
-          label: 'We need you',
-          value: 'need_you',
-          description: 'Ideal customer: learn why, and find more like them.',
-          displayOrder: 0,
-          hidden: false,
-        },
-        {
-          label: "It's OK",
-          value: 'its_ok',
-          description: 'They use it but weigh alternatives: address their concerns.',
-          displayOrder: 1,
-          hidden: false,
-        },
-        {
-          label: 'Who are you?',
-          value: 'who_are_you',
-          description: 'They forgot the value or outgrew it: re-recruit, or plan for their exit.',
-          displayOrder: 2,
-          hidden: false,
-        },
-      ],
-    });
-    expect(properties.find((body) => body.name === 'wtc_success_manager')).toEqual({
-      name: 'wtc_success_manager',
-      label: 'Success manager',
-      type: 'enumeration',
-      fieldType: 'select',
-      groupName: 'why_they_care',
-      description: "The manager who receives re-recruit tasks. Filled from the owner's team on save.",
-      referencedObjectType: 'OWNER',
-      externalOptions: true,
-    });
-    expect(properties.find((body) => body.name === 'wtc_plan_next_due')).toEqual({
-      name: 'wtc_plan_next_due',
-      label: 'Success plan: next step due',
-      type: 'date',
-      fieldType: 'date',
-      groupName: 'why_they_care',
-      description: 'Earliest due date of an open step. In the past means the plan is stalled.',
+    beforeEach(async () => {
+      emptyAccount();
+      groups = recordBodies(
+        'post',
+        '/crm/v3/properties/companies/groups',
+        (body) => ({ ...body, archived: false }),
+        201,
+      );
+      properties = recordBodies('post', '/crm/v3/properties/companies', (body) => body, 201);
+      let listId = 0;
+      lists = recordBodies('post', '/crm/v3/lists', (body) => ({
+        list: { ...body, listId: String((listId += 1)) },
+      }));
+      let flowId = 0;
+      flows = recordBodies(
+        'post',
+        '/automation/v4/flows',
+        (body) => ({ ...body, id: String((flowId += 1)), revisionId: '1' }),
+        201,
+      );
+      items = await run({ AUTOMATION_MODE: 'workflows' });
     });
 
-    expect(lists.map((body) => body.name)).toEqual([
-      '[Why They Care] We need you',
-      "[Why They Care] It's OK",
-      '[Why They Care] Who are you?',
-      '[Why They Care] Quadrant: Customer success',
-      '[Why They Care] Quadrant: Work to keep: happy but unprofitable',
-      '[Why They Care] Quadrant: Work to keep: profitable but unhappy',
-      '[Why They Care] Quadrant: Let go',
-      '[Why They Care] Not asked in 90 days',
-    ]);
-    expect(lists[2]).toEqual({
-      name: '[Why They Care] Who are you?',
-      objectTypeId: '0-2',
-      processingType: 'DYNAMIC',
-      filterBranch: or(and([bucketFilter(['who_are_you'])])),
-    });
-    expect(lists[7]).toEqual({
-      name: '[Why They Care] Not asked in 90 days',
-      objectTypeId: '0-2',
-      processingType: 'DYNAMIC',
-      filterBranch: or(
-        and([
-          {
-            filterType: 'PROPERTY',
-            property: 'wtc_last_reviewed_at',
-            operation: beforeToday({ days: -90 }),
-          },
-        ]),
-        and([
-          {
-            filterType: 'PROPERTY',
-            property: 'wtc_last_reviewed_at',
-            operation: { operationType: 'ALL_PROPERTY', operator: 'IS_UNKNOWN', includeObjectsWithNoValueSet: false },
-          },
-        ]),
-      ),
-    });
-
-    expect(flows.map((body) => body.name)).toEqual([
-      '[Why They Care] Re-recruit',
-      '[Why They Care] Renewal: We need you',
-      "[Why They Care] Renewal: It's OK",
-      '[Why They Care] Renewal: Who are you?',
-      '[Why They Care] Stalled plan',
-    ]);
     const common = {
       type: 'PLATFORM_FLOW',
       flowType: 'WORKFLOW',
@@ -291,95 +201,218 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       customProperties: {},
       dataSources: [],
     };
-    expect(flows[0]).toEqual({ ...common, ...RE_RECRUIT });
-    const renewalEnrollment = [
-      bucketFilter(['its_ok']),
-      {
-        filterType: 'PROPERTY',
-        property: 'wtc_renewal_date',
-        operation: { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false },
-      },
-    ];
-    expect(flows[2]).toEqual({
-      ...common,
-      name: "[Why They Care] Renewal: It's OK",
-      description:
-        '90 days before wtc_renewal_date: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
-      actions: [
-        {
-          type: 'SINGLE_CONNECTION',
-          actionId: '1',
-          actionTypeId: '0-35',
-          actionTypeVersion: 0,
-          connection: { edgeType: 'STANDARD', nextActionId: '2' },
-          fields: {
-            date: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_renewal_date' },
-            delta: '-90',
-            time_unit: 'DAYS',
-            time_of_day: { hour: 9, minute: 0 },
+
+    it('the property group and every property', () => {
+      expect(groups).toEqual([{ name: 'why_they_care', label: 'Why They Care', displayOrder: -1 }]);
+      expect(properties).toHaveLength(26);
+      expect(properties.find((body) => body.name === 'wtc_bucket')).toEqual({
+        name: 'wtc_bucket',
+        label: 'Why they care',
+        type: 'enumeration',
+        fieldType: 'select',
+        groupName: 'why_they_care',
+        description: "Why the customer keeps paying, in their own words: We need you / It's OK / Who are you?",
+        options: [
+          {
+            label: 'We need you',
+            value: 'need_you',
+            description: 'Ideal customer: learn why, and find more like them.',
+            displayOrder: 0,
+            hidden: false,
           },
-        },
-        taskAction('2', {
-          subject: 'Renewal coming up: confirm why they care',
-          body: '<p>They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.</p>',
-          priority: 'HIGH',
-          owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
-          due_time: { delta: 7, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
-        }),
-      ],
-      enrollmentCriteria: {
-        type: 'LIST_BASED',
-        shouldReEnroll: true,
-        unEnrollObjectsNotMeetingCriteria: true,
-        listFilterBranch: or(and(renewalEnrollment)),
-        reEnrollmentTriggersFilterBranches: [
-          and([
-            changed('wtc_bucket'),
-            changedValue({
-              operationType: 'ENUMERATION',
-              operator: 'IS_ANY_OF',
-              values: ['its_ok'],
-              includeObjectsWithNoValueSet: false,
-            }),
-          ]),
-          and([
-            changed('wtc_renewal_date'),
-            changedValue({ operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false }),
-          ]),
+          {
+            label: "It's OK",
+            value: 'its_ok',
+            description: 'They use it but weigh alternatives: address their concerns.',
+            displayOrder: 1,
+            hidden: false,
+          },
+          {
+            label: 'Who are you?',
+            value: 'who_are_you',
+            description: 'They forgot the value or outgrew it: re-recruit, or plan for their exit.',
+            displayOrder: 2,
+            hidden: false,
+          },
         ],
-      },
+      });
+      expect(properties.find((body) => body.name === 'wtc_success_manager')).toEqual({
+        name: 'wtc_success_manager',
+        label: 'Success manager',
+        type: 'enumeration',
+        fieldType: 'select',
+        groupName: 'why_they_care',
+        description: "The manager who receives re-recruit tasks. Filled from the owner's team on save.",
+        referencedObjectType: 'OWNER',
+        externalOptions: true,
+      });
+      expect(properties.find((body) => body.name === 'wtc_plan_next_due')).toEqual({
+        name: 'wtc_plan_next_due',
+        label: 'Success plan: next step due',
+        type: 'date',
+        fieldType: 'date',
+        groupName: 'why_they_care',
+        description: 'Earliest due date of an open step. In the past means the plan is stalled.',
+      });
     });
-    expect(flows[4]).toEqual({
-      ...common,
-      name: '[Why They Care] Stalled plan',
-      description:
-        'The earliest open plan step is past due: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
-      actions: [
-        taskAction('1', {
-          subject: 'Success plan stalled: steps are overdue',
-          body: '<p>Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.</p>',
-          priority: 'MEDIUM',
-          owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
-          due_time: { delta: 2, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
-        }),
-      ],
-      enrollmentCriteria: {
-        type: 'LIST_BASED',
-        shouldReEnroll: true,
-        unEnrollObjectsNotMeetingCriteria: true,
-        listFilterBranch: or(
+
+    it('the lists by bucket, by quadrant and not asked in 90 days', () => {
+      expect(lists.map((body) => body.name)).toEqual([
+        '[Why They Care] We need you',
+        "[Why They Care] It's OK",
+        '[Why They Care] Who are you?',
+        '[Why They Care] Quadrant: Customer success',
+        '[Why They Care] Quadrant: Work to keep: happy but unprofitable',
+        '[Why They Care] Quadrant: Work to keep: profitable but unhappy',
+        '[Why They Care] Quadrant: Let go',
+        '[Why They Care] Not asked in 90 days',
+      ]);
+      expect(lists[2]).toEqual({
+        name: '[Why They Care] Who are you?',
+        objectTypeId: '0-2',
+        processingType: 'DYNAMIC',
+        filterBranch: or(and([bucketFilter(['who_are_you'])])),
+      });
+      expect(lists[7]).toEqual({
+        name: '[Why They Care] Not asked in 90 days',
+        objectTypeId: '0-2',
+        processingType: 'DYNAMIC',
+        filterBranch: or(
           and([
             {
               filterType: 'PROPERTY',
-              property: 'wtc_plan_next_due',
-              operation: beforeToday(),
+              property: 'wtc_last_reviewed_at',
+              operation: beforeToday({ days: -90 }),
+            },
+          ]),
+          and([
+            {
+              filterType: 'PROPERTY',
+              property: 'wtc_last_reviewed_at',
+              operation: { operationType: 'ALL_PROPERTY', operator: 'IS_UNKNOWN', includeObjectsWithNoValueSet: false },
             },
           ]),
         ),
-        reEnrollmentTriggersFilterBranches: [and([changed('wtc_plan_next_due')])],
-      },
+      });
     });
-    expect(items.filter((item) => item.kind === 'workflow').map((item) => item.id)).toEqual(['1', '2', '3', '4', '5']);
+
+    it('five workflows, created off, whose ids the report gives', () => {
+      expect(flows.map((body) => body.name)).toEqual([
+        '[Why They Care] Re-recruit',
+        '[Why They Care] Renewal: We need you',
+        "[Why They Care] Renewal: It's OK",
+        '[Why They Care] Renewal: Who are you?',
+        '[Why They Care] Stalled plan',
+      ]);
+      expect(items.filter((item) => item.kind === 'workflow').map((item) => item.id)).toEqual([
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+      ]);
+    });
+
+    it('the re-recruit workflow', () => {
+      expect(flows[0]).toEqual({ ...common, ...RE_RECRUIT });
+    });
+
+    it("a renewal workflow: the delay before the renewal date, then the owner's task", () => {
+      const renewalEnrollment = [
+        bucketFilter(['its_ok']),
+        {
+          filterType: 'PROPERTY',
+          property: 'wtc_renewal_date',
+          operation: { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false },
+        },
+      ];
+      expect(flows[2]).toEqual({
+        ...common,
+        name: "[Why They Care] Renewal: It's OK",
+        description:
+          '90 days before wtc_renewal_date: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+        actions: [
+          {
+            type: 'SINGLE_CONNECTION',
+            actionId: '1',
+            actionTypeId: '0-35',
+            actionTypeVersion: 0,
+            connection: { edgeType: 'STANDARD', nextActionId: '2' },
+            fields: {
+              date: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_renewal_date' },
+              delta: '-90',
+              time_unit: 'DAYS',
+              time_of_day: { hour: 9, minute: 0 },
+            },
+          },
+          taskAction('2', {
+            subject: 'Renewal coming up: confirm why they care',
+            body: '<p>They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.</p>',
+            priority: 'HIGH',
+            owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
+            due_time: { delta: 7, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
+          }),
+        ],
+        enrollmentCriteria: {
+          type: 'LIST_BASED',
+          shouldReEnroll: true,
+          unEnrollObjectsNotMeetingCriteria: true,
+          listFilterBranch: or(and(renewalEnrollment)),
+          reEnrollmentTriggersFilterBranches: [
+            and([
+              changed('wtc_bucket'),
+              changedValue({
+                operationType: 'ENUMERATION',
+                operator: 'IS_ANY_OF',
+                values: ['its_ok'],
+                includeObjectsWithNoValueSet: false,
+              }),
+            ]),
+            and([
+              changed('wtc_renewal_date'),
+              changedValue({
+                operationType: 'ALL_PROPERTY',
+                operator: 'IS_KNOWN',
+                includeObjectsWithNoValueSet: false,
+              }),
+            ]),
+          ],
+        },
+      });
+    });
+
+    it('the stalled-plan workflow', () => {
+      expect(flows[4]).toEqual({
+        ...common,
+        name: '[Why They Care] Stalled plan',
+        description:
+          'The earliest open plan step is past due: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+        actions: [
+          taskAction('1', {
+            subject: 'Success plan stalled: steps are overdue',
+            body: '<p>Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.</p>',
+            priority: 'MEDIUM',
+            owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
+            due_time: { delta: 2, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
+          }),
+        ],
+        enrollmentCriteria: {
+          type: 'LIST_BASED',
+          shouldReEnroll: true,
+          unEnrollObjectsNotMeetingCriteria: true,
+          listFilterBranch: or(
+            and([
+              {
+                filterType: 'PROPERTY',
+                property: 'wtc_plan_next_due',
+                operation: beforeToday(),
+              },
+            ]),
+          ),
+          reEnrollmentTriggersFilterBranches: [and([changed('wtc_plan_next_due')])],
+        },
+      });
+    });
   });
 
   it('creates the workflows enabled with --enable, with the configured renewal lead and date property', async () => {
