@@ -5,7 +5,7 @@ import { type BrowserContext, type Page } from 'playwright-core';
 
 import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../src/preview/chromium';
 import { APP_EXTENSIONS } from '../../src/preview/extensions';
-import { type LocalPreview, startLocalPreview } from '../../src/preview/local-preview';
+import { type LocalPreview, startLocalPreview } from '../../src/cli/local-preview';
 
 /**
  * The live preview in Debian's Chromium: the real card in the browser, every request signed like HubSpot's

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 
 import { type Page } from 'playwright-core';
 
-import { CommandError, runCommand } from '../cli/run-command';
-import { CHROMIUM_PATH, hasChromium, launchChromium } from './chromium';
-import { APP_EXTENSIONS } from './extensions';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../preview/chromium';
+import { APP_EXTENSIONS } from '../preview/extensions';
 import { startLocalPreview } from './local-preview';
+import { CommandError, runCommand } from './run-command';
 
 /**
  * `npm run screenshots`: the README's pictures of the preview, taken from a fresh sandbox in Debian's

@@ -1,10 +1,10 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
-import { startLocalStack } from '../cli/local-stack';
-import { commandEnv } from '../cli/sandbox-mode';
-import { type PreviewExtension } from './extensions';
-import { withPreview } from './server';
+import { type PreviewExtension } from '../preview/extensions';
+import { withPreview } from '../preview/server';
+import { startLocalStack } from './local-stack';
+import { commandEnv } from './sandbox-mode';
 
 /**
  * The sandbox, the backend and the preview in this process, wired as `npm start` wires them in sandbox mode
