@@ -4,6 +4,8 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every test, one Jest project per tier (test/tiers.cjs): `npm test` runs them all. */
 module.exports = {
+  // A run-wide setting: Jest ignores it inside a project.
+  testTimeout: 20_000,
   projects: TIERS.map((tier) => ({
     displayName: tier.name,
     testEnvironment: 'node',
@@ -15,6 +17,5 @@ module.exports = {
     // @hubspot/ui-extensions and its tinyspy dependency ship ESM only.
     transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
-    testTimeout: 20_000,
   })),
 };
