@@ -39,6 +39,8 @@ export const accountWithCompanies = (count: number, now: Date): SandboxState => 
       },
       health: { customerHappiness: (index % 4) + 1, companyHappiness: ((index + 1) % 4) + 1 },
       renewalDate: addDays(today, (index * 7) % 365),
+      segment: null,
+      advocacy: { willingness: null, forWhat: '' },
     };
     const properties = {
       hs_object_id: id,

@@ -3,7 +3,7 @@ import { type Logger } from 'pino';
 
 import {
   type AutomationOptions,
-  createReRecruitOnSave,
+  createTaskOnSave,
   createScheduledAutomation,
   todayUtc,
 } from './automation/direct-tasks';
@@ -80,7 +80,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs }: Ba
     successManagers,
     logger,
     now,
-    onReRecruit: direct ? createReRecruitOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
+    onSaveTask: direct ? createTaskOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
   });
   const app = buildApp({
     clientSecret: env.HUBSPOT_CLIENT_SECRET,

@@ -32,7 +32,7 @@ const AS_IS = {
   401: ['SIGNATURE_MISSING', 'SIGNATURE_EXPIRED', 'SIGNATURE_INVALID'],
   403: ['WRONG_ACCOUNT'],
   404: ['NOT_FOUND', 'COMPANY_NOT_FOUND'],
-  409: ['VERSION_CONFLICT'],
+  409: ['VERSION_CONFLICT', 'PROFILE_UNREADABLE'],
   413: ['PAYLOAD_TOO_LARGE'],
   415: ['UNSUPPORTED_MEDIA_TYPE'],
 } as const satisfies Record<number, readonly (AnsweredCode & ApiErrorCode)[]>;

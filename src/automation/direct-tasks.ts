@@ -1,8 +1,10 @@
 import {
   addDays,
+  healthDropTaskFor,
   HUBSPOT_PROPERTIES,
   type IsoDate,
   missedReRecruitTaskFor,
+  parseAdvocacy,
   parseBucket,
   parseHubSpotDate,
   PROPERTIES,
@@ -10,6 +12,7 @@ import {
   readVersion,
   scheduledTasksFor,
   type TaskIntent,
+  type TaskKind,
   toIsoDate,
 } from '@why-they-care/domain';
 import { BATCH_LIMIT, type SearchFilter, searchDateValue } from '@why-they-care/hubspot-contract';
@@ -24,33 +27,39 @@ const KEY_PROPERTY = {
   re_recruit: PROPERTIES.reRecruitTaskKey.name,
   renewal: PROPERTIES.renewalTaskKey.name,
   stalled_plan: PROPERTIES.stalledPlanTaskKey.name,
-} as const;
+  customer_stuck: PROPERTIES.customerStuckTaskKey.name,
+  health_drop: PROPERTIES.healthDropTaskKey.name,
+} as const satisfies Record<TaskKind, string>;
+
+/** A health signal this old whose task was never created (a failed create, a move from workflows mode) is let go. */
+const MISSED_HEALTH_SIGNAL_DAYS = 7;
 
 const assigneeOf = (intent: TaskIntent, company: { ownerId: string | null; successManagerId: string | null }) =>
   intent.template.assignee === 'success_manager' ? (company.successManagerId ?? company.ownerId) : company.ownerId;
 
 /**
- * Direct mode, on save: the re-recruit task. Its key was stored with the save, so a retry cannot repeat it.
- * When the app's re-recruit workflow is on (as last checked), the save's bucket change enrolls the company
- * there and the workflow creates the task: creating it here too would double it.
+ * Direct mode, on save: the re-recruit and health-drop tasks. Each key was stored with the save, so a retry
+ * cannot repeat it. When the app's workflow for that kind is on (as last checked), the save's change
+ * enrolls the company there and the workflow creates the task: creating it here too would double it.
  */
-export const createReRecruitOnSave =
+export const createTaskOnSave =
   (deps: { tasks: TasksApi; companies: CompaniesApi; workflows: WorkflowGuard; logger: Logger }) =>
   async (intent: TaskIntent, company: { ownerId: string | null; successManagerId: string | null }) => {
-    if (deps.workflows.isReRecruitOn()) {
-      deps.logger.warn({ taskKey: intent.key }, "re-recruit task left to the app's re-recruit workflow, which is on");
+    const kind = intent.template.kind;
+    if (deps.workflows.isOnFor(kind)) {
+      deps.logger.warn({ taskKey: intent.key }, `${kind} task left to the app's workflow, which is on`);
       return;
     }
     try {
       const taskId = await deps.tasks.create({ intent, ownerId: assigneeOf(intent, company) });
-      deps.logger.info({ taskKey: intent.key, taskId }, 're-recruit task created');
+      deps.logger.info({ taskKey: intent.key, taskId }, `${kind} task created`);
     } catch (error) {
       // The profile is saved. Un-record the key so the next scheduled run creates the task instead.
-      deps.logger.error({ err: error, taskKey: intent.key }, 're-recruit task could not be created; the next run will');
+      deps.logger.error({ err: error, taskKey: intent.key }, `${kind} task could not be created; the next run will`);
       await deps.companies
-        .update(intent.companyId, { [KEY_PROPERTY.re_recruit]: '' })
+        .update(intent.companyId, { [KEY_PROPERTY[kind]]: '' })
         .catch((clearError: unknown) =>
-          deps.logger.error({ err: clearError, taskKey: intent.key }, 're-recruit task key could not be cleared'),
+          deps.logger.error({ err: clearError, taskKey: intent.key }, `${kind} task key could not be cleared`),
         );
     }
   };
@@ -66,13 +75,26 @@ export type AutomationSummary = { companiesChecked: number; tasksCreated: number
 const READ = [
   PROPERTIES.bucket.name,
   PROPERTIES.planNextDue.name,
+  PROPERTIES.customerStuckOn.name,
+  PROPERTIES.advocacy.name,
   PROPERTIES.version.name,
+  PROPERTIES.healthSignal.name,
+  PROPERTIES.healthSignalAt.name,
   PROPERTIES.successManager.name,
-  PROPERTIES.reRecruitTaskKey.name,
-  PROPERTIES.renewalTaskKey.name,
-  PROPERTIES.stalledPlanTaskKey.name,
+  ...Object.values(KEY_PROPERTY),
   HUBSPOT_PROPERTIES.owner,
 ];
+
+/**
+ * A health signal whose task was never created: its save failed to create it (the key was cleared), so it
+ * is created now, keyed as the save would have keyed it.
+ */
+const missedHealthDropTaskFor = (company: CompanyValues, today: IsoDate): TaskIntent | null => {
+  const { properties } = company;
+  const whatChanged = properties[PROPERTIES.healthSignal.name];
+  if (!whatChanged || !properties[PROPERTIES.healthSignalAt.name] || properties[KEY_PROPERTY.health_drop]) return null;
+  return healthDropTaskFor({ companyId: company.id, whatChanged, savedVersion: readVersion(properties), today });
+};
 
 type PlannedTask = TaskToCreate & { keyProperty: string };
 
@@ -143,8 +165,11 @@ export const createScheduledAutomation = (deps: {
           bucket,
           renewalDate: parseHubSpotDate(properties[options.renewalDateProperty]),
           planNextDue: parseHubSpotDate(properties[PROPERTIES.planNextDue.name]),
-          lastRenewalTaskKey: properties[PROPERTIES.renewalTaskKey.name] || null,
-          lastStalledPlanTaskKey: properties[PROPERTIES.stalledPlanTaskKey.name] || null,
+          customerStuckOn: parseHubSpotDate(properties[PROPERTIES.customerStuckOn.name]),
+          advocacyKnown: parseAdvocacy(properties[PROPERTIES.advocacy.name]) !== null,
+          lastRenewalTaskKey: properties[KEY_PROPERTY.renewal] || null,
+          lastStalledPlanTaskKey: properties[KEY_PROPERTY.stalled_plan] || null,
+          lastCustomerStuckTaskKey: properties[KEY_PROPERTY.customer_stuck] || null,
         },
         options.today,
         options.renewalLeadDays,
@@ -158,10 +183,11 @@ export const createScheduledAutomation = (deps: {
         },
         options.today,
       );
-      return reRecruit ? [...scheduled, reRecruit] : scheduled;
+      const healthDrop = missedHealthDropTaskFor(company, options.today);
+      return [...scheduled, ...(reRecruit ? [reRecruit] : []), ...(healthDrop ? [healthDrop] : [])];
     };
 
-    const plan = (kind: TaskIntent['template']['kind'], companies: CompanyValues[]) => {
+    const plan = (kind: TaskKind, companies: CompanyValues[]) => {
       for (const company of companies) {
         checked.add(company.id);
         const people = {
@@ -181,7 +207,7 @@ export const createScheduledAutomation = (deps: {
      * the task keys an earlier run (or another instance) just recorded. Each search plans only its own kind
      * of task, so a company found by two searches is not planned twice.
      */
-    const scan = async (kind: TaskIntent['template']['kind'], filters: SearchFilter[]) => {
+    const scan = async (kind: TaskKind, filters: SearchFilter[]) => {
       const pages: Promise<void>[] = [];
       let searchFailure: unknown = null;
       await deps.companies
@@ -205,9 +231,20 @@ export const createScheduledAutomation = (deps: {
     await scan('stalled_plan', [
       { propertyName: PROPERTIES.planNextDue.name, operator: 'LT', value: searchDateValue(options.today) },
     ]);
+    await scan('customer_stuck', [
+      { propertyName: PROPERTIES.customerStuckOn.name, operator: 'LT', value: searchDateValue(options.today) },
+    ]);
     await scan('re_recruit', [
       { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: RE_RECRUIT_BUCKET },
       { propertyName: PROPERTIES.reRecruitTaskKey.name, operator: 'NOT_HAS_PROPERTY' },
+    ]);
+    await scan('health_drop', [
+      {
+        propertyName: PROPERTIES.healthSignalAt.name,
+        operator: 'GTE',
+        value: searchDateValue(addDays(options.today, -MISSED_HEALTH_SIGNAL_DAYS)),
+      },
+      { propertyName: PROPERTIES.healthDropTaskKey.name, operator: 'NOT_HAS_PROPERTY' },
     ]);
     await writer.finish();
 

@@ -1,3 +1,4 @@
+import { type TaskKind } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
 import { type FlowsApi, isWorkflowsApiRefused } from '../hubspot/flows';
@@ -21,6 +22,12 @@ export class AppWorkflowsOn extends AppError<AutomationErrorCode> {
     );
   }
 }
+
+/** The workflows that create, in workflows mode, the tasks a save creates in direct mode. */
+const SAVE_TASK_WORKFLOWS: Partial<Record<TaskKind, string>> = {
+  re_recruit: WORKFLOW_NAMES.reRecruit,
+  health_drop: WORKFLOW_NAMES.healthDrop,
+};
 
 /**
  * Knows whether the workflows setup installs are on in HubSpot. The scheduled run asks HubSpot each time
@@ -50,8 +57,14 @@ export const createWorkflowGuard = (deps: { flows: FlowsApi; logger: Logger }) =
       if (on.length) throw new AppWorkflowsOn(on);
     },
 
-    /** From the last check, without calling HubSpot; false before the first one. */
-    isReRecruitOn: () => lastKnown?.includes(WORKFLOW_NAMES.reRecruit) ?? false,
+    /**
+     * Whether the workflow that creates a save's task of this kind is on, from the last check, without
+     * calling HubSpot; false before the first one.
+     */
+    isOnFor: (kind: TaskKind) => {
+      const name = SAVE_TASK_WORKFLOWS[kind];
+      return name !== undefined && (lastKnown?.includes(name) ?? false);
+    },
 
     /** Checks now and then every interval, off any request's path; warns when workflows are found on. Returns stop. */
     watch: (intervalMs = WORKFLOW_CHECK_INTERVAL_MS) => {

@@ -220,6 +220,12 @@ const draftFor = (seed: Seed, today: string): ProfileDraft => ({
   successPlan: { steps: stepsFor(seed, today) },
   health: { customerHappiness: seed.happiness?.[0] ?? null, companyHappiness: seed.happiness?.[1] ?? null },
   renewalDate: seed.renewalInDays === null ? null : addDays(today, seed.renewalInDays),
+  segment: null,
+  // The happiest "We need you" customers said yes: the "Ready to advocate" list has someone in it.
+  advocacy:
+    seed.bucket === 'need_you' && seed.happiness?.[0] === 4 && seed.happiness[1] === 4
+      ? { willingness: 'reference', forWhat: 'Dispatch at scale, for logistics prospects' }
+      : { willingness: null, forWhat: '' },
 });
 
 /** A small account with four owners in two teams and a dozen companies across every bucket and quadrant. */

@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | SignatureErrorCode
   | 'COMPANY_NOT_FOUND'
   | 'VERSION_CONFLICT'
+  | 'PROFILE_UNREADABLE'
   | 'HUBSPOT_RATE_LIMITED'
   | 'HUBSPOT_DAILY_LIMIT'
   | 'HUBSPOT_UNAVAILABLE'

@@ -1,17 +1,24 @@
+import { randomUUID } from 'node:crypto';
+
 import {
   type Actor,
   type BucketChange,
   completeWrite,
+  type CompletedWrite,
   decideSave,
+  type HubSpotProperties,
   type Profile,
   PROFILE_READ_PROPERTIES,
+  type ProfileDraft,
   readProfile,
+  readProfileDraft,
+  readVersion,
   type SaveProfileRequest,
+  saveProfileRequestSchema,
   type SuccessManagerLookup,
   type TaskIntent,
   toIsoDate,
 } from '@why-they-care/domain';
-
 import { type Logger } from 'pino';
 
 import { type SuccessManagers } from '../automation/success-managers';
@@ -34,12 +41,18 @@ export type ProfileServiceDeps = {
   successManagers: SuccessManagers;
   logger: Logger;
   now?: () => Date;
-  /** Direct automation mode: create the re-recruit task once the save that moved the bucket is stored. */
-  onReRecruit?: (
+  /** Direct automation mode: create a save's task (re-recruit, health drop) once the save is stored. */
+  onSaveTask?: (
     intent: TaskIntent,
     company: { ownerId: string | null; successManagerId: string | null },
   ) => Promise<void>;
 };
+
+/**
+ * A change the customer makes through the shared plan, decided on the company as read inside the save's
+ * lock: the draft to save, or null to write nothing. It may throw to refuse (a revoked link, say).
+ */
+export type CustomerChange = (stored: HubSpotProperties, draft: ProfileDraft) => ProfileDraft | null;
 
 export const createProfileService = (deps: ProfileServiceDeps) => {
   const now = deps.now ?? (() => new Date());
@@ -77,6 +90,58 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
     return toProfile(companyId, company.properties, toBucketHistory(company.propertiesWithHistory));
   };
 
+  const createSaveTasks = async (write: CompletedWrite) => {
+    if (!deps.onSaveTask) return;
+    if (write.reRecruitTask) {
+      const { intent, ownerId, successManagerId } = write.reRecruitTask;
+      await deps.onSaveTask(intent, { ownerId, successManagerId });
+    }
+    if (write.healthDropTask) {
+      await deps.onSaveTask(write.healthDropTask.intent, {
+        ownerId: write.healthDropTask.ownerId,
+        successManagerId: null,
+      });
+    }
+  };
+
+  /**
+   * A customer's change through the shared plan, saved like a card save: in the same per-company lock, from
+   * a fresh read, through `decideSave` (versioned, so a card that loaded an older version gets a conflict),
+   * writing only what changed, but with no review stamp. Refused when part of the stored plan cannot be
+   * read: saving over it would drop that part.
+   */
+  const saveCustomerChange = (companyId: string, change: CustomerChange): Promise<'saved' | 'unchanged'> =>
+    oneSaveAtATime(companyId, async () => {
+      const company = await deps.companies.get(companyId, PROFILE_READ_PROPERTIES);
+      const warnings: string[] = [];
+      const draft = readProfileDraft(company.properties, warnings);
+      const next = change(company.properties, draft);
+      if (next === null) return 'unchanged';
+      const request = saveProfileRequestSchema.safeParse({
+        requestId: `customer-${randomUUID()}`,
+        expectedVersion: readVersion(company.properties),
+        profile: next,
+      });
+      if (warnings.length || !request.success) {
+        throw new ProfileError('PROFILE_UNREADABLE', 'Part of the stored plan cannot be read: it was not changed');
+      }
+      const decision = decideSave({
+        companyId,
+        stored: company.properties,
+        request: request.data,
+        actor: { email: null, userId: null },
+        at: now(),
+        savedBy: 'customer',
+      });
+      if (decision.kind === 'unchanged' || decision.kind === 'already_saved') return 'unchanged';
+      if (decision.kind !== 'write') {
+        throw new ProfileError('PROFILE_UNREADABLE', `The plan could not be saved as it is stored (${decision.kind})`);
+      }
+      const write = completeWrite(decision, { successManager: { known: false }, createsTasks: false });
+      await deps.companies.update(companyId, write.properties);
+      return 'saved';
+    });
+
   /** The save's I/O around `decideSave`: the read before it, the one write, and what follows the write. */
   const save = (companyId: string, request: SaveProfileRequest, actor: Actor): Promise<SaveOutcome> =>
     oneSaveAtATime(companyId, async () => {
@@ -103,14 +168,11 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
       }
 
       const successManager = await successManagerOf(decision.ownerId, decision.reRecruit !== null);
-      const write = completeWrite(decision, { successManager, createsTasks: deps.onReRecruit !== undefined });
+      const write = completeWrite(decision, { successManager, createsTasks: deps.onSaveTask !== undefined });
       await deps.companies.update(companyId, write.properties);
 
       if (!successManager.known) managers.fillLater(companyId);
-      if (write.reRecruitTask && deps.onReRecruit) {
-        const { intent, ownerId, successManagerId } = write.reRecruitTask;
-        await deps.onReRecruit(intent, { ownerId, successManagerId });
-      }
+      await createSaveTasks(write);
       const savedHistory = decision.bucketMove ? [decision.bucketMove, ...history] : history;
       return {
         profile: toProfile(companyId, { ...company.properties, ...write.properties }, savedHistory),
@@ -118,7 +180,7 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
       };
     });
 
-  return { load, save, successManagersFilled: managers.settled };
+  return { load, save, saveCustomerChange, successManagersFilled: managers.settled };
 };
 
 export type ProfileService = ReturnType<typeof createProfileService>;

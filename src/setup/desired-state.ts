@@ -1,6 +1,9 @@
 import {
   APP_DISPLAY_PREFIX,
+  type Bucket,
   BUCKETS,
+  CUSTOMER_STUCK_TASK,
+  healthDropTask,
   PROPERTIES,
   QUADRANTS,
   RE_RECRUIT_BUCKET,
@@ -8,6 +11,7 @@ import {
   renewalTask,
   REVIEW_STALE_AFTER_DAYS,
   STALLED_PLAN_TASK,
+  WILLING_ADVOCACY,
 } from '@why-they-care/domain';
 
 import {
@@ -16,6 +20,7 @@ import {
   companyWorkflow,
   createTaskAction,
   delayUntilDateAction,
+  enrolledObjectToken,
   type FilterBranch,
   type FlowDefinition,
   hasNoValueOperation,
@@ -48,6 +53,14 @@ export const desiredLists = (): DesiredList[] => [
     name: `${APP_DISPLAY_PREFIX} Quadrant: ${quadrant.label}`,
     filterBranch: anyOf([isAnyOf(PROPERTIES.quadrant.name, [quadrant.value])]),
   })),
+  {
+    // Happy customers who said yes: references and case studies for sales and marketing.
+    name: `${APP_DISPLAY_PREFIX} Ready to advocate`,
+    filterBranch: anyOf([
+      isAnyOf(PROPERTIES.bucket.name, ['need_you']),
+      isAnyOf(PROPERTIES.advocacy.name, WILLING_ADVOCACY),
+    ]),
+  },
   {
     name: `${APP_DISPLAY_PREFIX} Not asked in ${REVIEW_STALE_AFTER_DAYS} days`,
     filterBranch: anyOf(
@@ -86,15 +99,24 @@ const changesToMatch = ({ property, operation }: PropertyFilter) => propertyChan
 export const WORKFLOW_NAMES = {
   reRecruit: `${APP_DISPLAY_PREFIX} Re-recruit`,
   renewal: (bucketLabel: string) => `${APP_DISPLAY_PREFIX} Renewal: ${bucketLabel}`,
+  renewalAskToAdvocate: `${APP_DISPLAY_PREFIX} Renewal: We need you, ask to advocate`,
   stalledPlan: `${APP_DISPLAY_PREFIX} Stalled plan`,
+  customerStuck: `${APP_DISPLAY_PREFIX} Customer stuck`,
+  healthDrop: `${APP_DISPLAY_PREFIX} Health dropped`,
 };
 
 /** The names setup gives the app's workflows: how the app finds them in HubSpot. */
 export const appWorkflowNames = () => [
   WORKFLOW_NAMES.reRecruit,
   ...BUCKETS.map((bucket) => WORKFLOW_NAMES.renewal(bucket.label)),
+  WORKFLOW_NAMES.renewalAskToAdvocate,
   WORKFLOW_NAMES.stalledPlan,
+  WORKFLOW_NAMES.customerStuck,
+  WORKFLOW_NAMES.healthDrop,
 ];
+
+/** "We need you" renewals come in two: one asks for a reference or case study, while nobody has. */
+const ADVOCATE_BUCKET: Bucket = 'need_you';
 
 /**
  * The workflows that create re-recruit, renewal (worded per bucket) and stalled-plan tasks. A company is
@@ -113,14 +135,19 @@ export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
       createTaskAction({ actionId: '1', template: RE_RECRUIT_TASK, assigneeProperty: PROPERTIES.successManager.name }),
     ],
   });
-  const renewals = BUCKETS.map((bucket) => {
-    const enrollment = [isAnyOf(PROPERTIES.bucket.name, [bucket.value]), isKnown(options.renewalDateProperty)];
+  const renewal = (name: string, bucket: Bucket, advocacy: 'known' | 'unknown' | 'any') => {
+    const renews = [isAnyOf(PROPERTIES.bucket.name, [bucket]), isKnown(options.renewalDateProperty)];
+    const asked =
+      advocacy === 'any'
+        ? []
+        : [propertyFilter(PROPERTIES.advocacy.name, advocacy === 'known' ? isKnownOperation() : hasNoValueOperation())];
     return companyFlow({
-      name: WORKFLOW_NAMES.renewal(bucket.label),
+      name,
       description: `${options.renewalLeadDays} days before ${options.renewalDateProperty}: task for the owner. ${MANAGED}`,
       enabled: options.workflows === 'enable',
-      enrollment: anyOf(enrollment),
-      reEnrollWhen: enrollment.map(changesToMatch),
+      enrollment: anyOf([...renews, ...asked]),
+      // A new renewal date or a move to the bucket starts a renewal again; recording the advocacy answer does not.
+      reEnrollWhen: renews.map(changesToMatch),
       actions: [
         delayUntilDateAction({
           actionId: '1',
@@ -128,10 +155,20 @@ export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
           dateProperty: options.renewalDateProperty,
           daysBefore: options.renewalLeadDays,
         }),
-        createTaskAction({ actionId: '2', template: renewalTask(bucket.value), assigneeProperty: 'hubspot_owner_id' }),
+        createTaskAction({
+          actionId: '2',
+          template: renewalTask(bucket, advocacy !== 'unknown'),
+          assigneeProperty: 'hubspot_owner_id',
+        }),
       ],
     });
-  });
+  };
+  const renewals = [
+    ...BUCKETS.map((bucket) =>
+      renewal(WORKFLOW_NAMES.renewal(bucket.label), bucket.value, bucket.value === ADVOCATE_BUCKET ? 'known' : 'any'),
+    ),
+    renewal(WORKFLOW_NAMES.renewalAskToAdvocate, ADVOCATE_BUCKET, 'unknown'),
+  ];
   const stalled = companyFlow({
     name: WORKFLOW_NAMES.stalledPlan,
     description: `The earliest open plan step is past due: task for the owner. ${MANAGED}`,
@@ -141,5 +178,28 @@ export const desiredFlows = (options: SetupOptions): FlowDefinition[] => {
     reEnrollWhen: [propertyChangeTrigger(PROPERTIES.planNextDue.name)],
     actions: [createTaskAction({ actionId: '1', template: STALLED_PLAN_TASK, assigneeProperty: 'hubspot_owner_id' })],
   });
-  return [reRecruit, ...renewals, stalled];
+  const stuck = companyFlow({
+    name: WORKFLOW_NAMES.customerStuck,
+    description: `Every open step the customer owns is 14 days past due: task for the owner. ${MANAGED}`,
+    enabled: options.workflows === 'enable',
+    enrollment: anyOf([propertyFilter(PROPERTIES.customerStuckOn.name, beforeTodayOperation())]),
+    reEnrollWhen: [propertyChangeTrigger(PROPERTIES.customerStuckOn.name)],
+    actions: [createTaskAction({ actionId: '1', template: CUSTOMER_STUCK_TASK, assigneeProperty: 'hubspot_owner_id' })],
+  });
+  // Each save that raises a signal stamps when: a new stamp enrolls the company again.
+  const healthDrop = companyFlow({
+    name: WORKFLOW_NAMES.healthDrop,
+    description: `A save lowered the customer's health: task for the owner saying what changed. ${MANAGED}`,
+    enabled: options.workflows === 'enable',
+    enrollment: anyOf([isKnown(PROPERTIES.healthSignalAt.name)]),
+    reEnrollWhen: [propertyChangeTrigger(PROPERTIES.healthSignalAt.name)],
+    actions: [
+      createTaskAction({
+        actionId: '1',
+        template: healthDropTask(enrolledObjectToken(PROPERTIES.healthSignal.name)),
+        assigneeProperty: 'hubspot_owner_id',
+      }),
+    ],
+  });
+  return [reRecruit, ...renewals, stalled, stuck, healthDrop];
 };

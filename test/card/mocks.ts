@@ -47,6 +47,7 @@ export const profileFixture = (overrides: Partial<Profile> = {}): Profile => ({
     quadrant: 'keep_unhappy',
   },
   bucketHistory: [],
+  sharing: null,
   readWarnings: [],
   ...overrides,
 });

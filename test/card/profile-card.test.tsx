@@ -151,6 +151,8 @@ describe('editing and saving', () => {
       },
       health: { customerHappiness: 1, companyHappiness: 4 },
       renewalDate: null,
+      segment: null,
+      advocacy: { willingness: null, forWhat: '' },
     };
   };
 

@@ -21,14 +21,32 @@ const TASK_ASSOCIATION = [
 const READ = [
   'wtc_bucket',
   'wtc_plan_next_due',
+  'wtc_customer_stuck_on',
+  'wtc_advocacy',
   'wtc_version',
+  'wtc_health_signal',
+  'wtc_health_signal_at',
   'wtc_success_manager',
   'wtc_re_recruit_task_key',
   'wtc_renewal_task_key',
   'wtc_stalled_plan_task_key',
+  'wtc_customer_stuck_task_key',
+  'wtc_health_drop_task_key',
   'hubspot_owner_id',
   'wtc_renewal_date',
 ];
+
+/** The searches for stuck customers and for health signals whose task was never created. */
+const stuckSearch = (ids: string[]) =>
+  search([{ propertyName: 'wtc_customer_stuck_on', operator: 'LT', value: '1795392000000' }], ids);
+const missedHealthDropSearch = (ids: string[]) =>
+  search(
+    [
+      { propertyName: 'wtc_health_signal_at', operator: 'GTE', value: '1794787200000' },
+      { propertyName: 'wtc_health_drop_task_key', operator: 'NOT_HAS_PROPERTY' },
+    ],
+    ids,
+  );
 
 /** Each run first checks that none of the app's workflows is on (they would create the same tasks). */
 const workflowsListed = (flows: { id: string; name: string; isEnabled: boolean }[]) =>
@@ -123,7 +141,7 @@ describe('direct mode: task requests', () => {
     expect(response.status).toBe(200);
   });
 
-  it('the scheduled run searches three times, reads the candidates by id, creates tasks and records keys in one batch each', async () => {
+  it('the scheduled run searches once per kind, reads the candidates by id, creates tasks and records keys in one batch each', async () => {
     workflowsListed([
       { id: '1701', name: '[Why They Care] Re-recruit', isEnabled: false },
       { id: '88', name: 'Onboarding (not the app)', isEnabled: true },
@@ -151,12 +169,29 @@ describe('direct mode: task requests', () => {
         },
       ],
     );
+    stuckSearch(['14']);
+    batchRead(['14'], [{ id: '14', properties: { wtc_customer_stuck_on: '2026-11-20', hubspot_owner_id: '504' } }]);
     search(
       [
         { propertyName: 'wtc_bucket', operator: 'EQ', value: 'who_are_you' },
         { propertyName: 'wtc_re_recruit_task_key', operator: 'NOT_HAS_PROPERTY' },
       ],
       [],
+    );
+    missedHealthDropSearch(['15']);
+    batchRead(
+      ['15'],
+      [
+        {
+          id: '15',
+          properties: {
+            wtc_health_signal: 'Customer happiness fell from 4 - Very happy to 2 - Unhappy.',
+            wtc_health_signal_at: '2026-11-22T10:00:00.000Z',
+            wtc_version: '7',
+            hubspot_owner_id: '502',
+          },
+        },
+      ],
     );
     const task = (companyId: string, subject: string, body: string, owner: string, due: string, priority: string) => ({
       properties: {
@@ -178,7 +213,7 @@ describe('direct mode: task requests', () => {
           task(
             '11',
             'Renewal coming up: confirm why they care',
-            'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference.\n\n(Why They Care: renewal:11:2026-12-01)',
+            'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference. Nobody has asked yet whether they would be a reference or a case study: ask, and record the answer on the card.\n\n(Why They Care: renewal:11:2026-12-01)',
             '502',
             '2026-11-30',
             'HIGH',
@@ -191,6 +226,22 @@ describe('direct mode: task requests', () => {
             '2026-11-25',
             'MEDIUM',
           ),
+          task(
+            '14',
+            'They are stuck: every step the customer owns is overdue',
+            'Every open step the customer owns in the success plan is more than 14 days past due. Call them: find out what blocks them, offer help, and agree on steps they can do.\n\n(Why They Care: customer_stuck:14:2026-11-20)',
+            '504',
+            '2026-11-25',
+            'HIGH',
+          ),
+          task(
+            '15',
+            'Health dropped: find out what changed',
+            "Customer happiness fell from 4 - Very happy to 2 - Unhappy. A save recorded a drop in this customer's health. Talk to them before it shows in the renewal.\n\n(Why They Care: health_drop:15:v7)",
+            '502',
+            '2026-11-25',
+            'HIGH',
+          ),
         ],
       })
       .reply(201, { status: 'COMPLETE', results: [] })
@@ -198,14 +249,21 @@ describe('direct mode: task requests', () => {
         inputs: [
           { id: '11', properties: { wtc_renewal_task_key: 'renewal:11:2026-12-01' } },
           { id: '12', properties: { wtc_stalled_plan_task_key: 'stalled_plan:12:2026-11-01' } },
+          { id: '14', properties: { wtc_customer_stuck_task_key: 'customer_stuck:14:2026-11-20' } },
+          { id: '15', properties: { wtc_health_drop_task_key: 'health_drop:15:v7' } },
         ],
       })
       .reply(200, { status: 'COMPLETE', results: [] });
     const summary = await runAt('2026-11-23');
     expect(summary).toEqual({
-      companiesChecked: 2,
-      tasksCreated: 2,
-      taskKeys: ['renewal:11:2026-12-01', 'stalled_plan:12:2026-11-01'],
+      companiesChecked: 4,
+      tasksCreated: 4,
+      taskKeys: [
+        'renewal:11:2026-12-01',
+        'stalled_plan:12:2026-11-01',
+        'customer_stuck:14:2026-11-20',
+        'health_drop:15:v7',
+      ],
     });
   });
 
@@ -235,6 +293,7 @@ describe('direct mode: task requests', () => {
       ],
     );
     search([{ propertyName: 'wtc_plan_next_due', operator: 'LT', value: '1795392000000' }], []);
+    stuckSearch([]);
     search(
       [
         { propertyName: 'wtc_bucket', operator: 'EQ', value: 'who_are_you' },
@@ -246,6 +305,7 @@ describe('direct mode: task requests', () => {
       ['13'],
       [{ id: '13', properties: { wtc_bucket: 'who_are_you', wtc_re_recruit_task_key: 're_recruit:13:v2' } }],
     );
+    missedHealthDropSearch([]);
     expect(await runAt('2026-11-23')).toEqual({ companiesChecked: 2, tasksCreated: 0, taskKeys: [] });
   });
 

@@ -1,6 +1,6 @@
 import { createBackend, setupOptionsFrom } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
-import { type WorkflowSwitch } from '../../src/setup/desired-state';
+import { desiredLists, type WorkflowSwitch } from '../../src/setup/desired-state';
 import { applySetup, planSetup, type SetupItem } from '../../src/setup/setup';
 import { testEnv } from '../support/env';
 import {
@@ -48,7 +48,7 @@ const emptyAccount = (flows: 'empty' | 'forbidden' = 'empty', existingProperties
   hubspot()
     .get(/\/crm\/v3\/lists\/object-type-id\/0-2\/name\/.+/)
     .query({ includeFilters: 'true' })
-    .times(8)
+    .times(desiredLists().length)
     .reply(404, { status: 'error', message: 'List does not exist', category: 'OBJECT_NOT_FOUND' });
   if (flows === 'empty') hubspot().get('/automation/v4/flows').query({ limit: '100' }).reply(200, { results: [] });
   else
@@ -204,7 +204,18 @@ describe('npm run setup on an empty account (workflows mode)', () => {
 
     it('the property group and every property', () => {
       expect(groups).toEqual([{ name: 'why_they_care', label: 'Why They Care', displayOrder: -1 }]);
-      expect(properties).toHaveLength(26);
+      expect(properties).toHaveLength(35);
+      expect(properties.find((body) => body.name === 'wtc_advocacy')).toMatchObject({
+        type: 'enumeration',
+        fieldType: 'select',
+        options: [
+          { value: 'reference', label: 'Yes: as a reference' },
+          { value: 'case_study', label: 'Yes: for a case study' },
+          { value: 'reference_and_case_study', label: 'Yes: reference and case study' },
+          { value: 'not_now', label: 'Not now' },
+          { value: 'declined', label: 'No' },
+        ],
+      });
       expect(properties.find((body) => body.name === 'wtc_bucket')).toEqual({
         name: 'wtc_bucket',
         label: 'Why they care',
@@ -256,7 +267,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       });
     });
 
-    it('the lists by bucket, by quadrant and not asked in 90 days', () => {
+    it('the lists by bucket, by quadrant, ready to advocate and not asked in 90 days', () => {
       expect(lists.map((body) => body.name)).toEqual([
         '[Why They Care] We need you',
         "[Why They Care] It's OK",
@@ -265,15 +276,36 @@ describe('npm run setup on an empty account (workflows mode)', () => {
         '[Why They Care] Quadrant: Work to keep: happy but unprofitable',
         '[Why They Care] Quadrant: Work to keep: profitable but unhappy',
         '[Why They Care] Quadrant: Let go',
+        '[Why They Care] Ready to advocate',
         '[Why They Care] Not asked in 90 days',
       ]);
+      expect(lists[7]).toEqual({
+        name: '[Why They Care] Ready to advocate',
+        objectTypeId: '0-2',
+        processingType: 'DYNAMIC',
+        filterBranch: or(
+          and([
+            bucketFilter(['need_you']),
+            {
+              filterType: 'PROPERTY',
+              property: 'wtc_advocacy',
+              operation: {
+                operationType: 'ENUMERATION',
+                operator: 'IS_ANY_OF',
+                values: ['reference', 'case_study', 'reference_and_case_study'],
+                includeObjectsWithNoValueSet: false,
+              },
+            },
+          ]),
+        ),
+      });
       expect(lists[2]).toEqual({
         name: '[Why They Care] Who are you?',
         objectTypeId: '0-2',
         processingType: 'DYNAMIC',
         filterBranch: or(and([bucketFilter(['who_are_you'])])),
       });
-      expect(lists[7]).toEqual({
+      expect(lists[8]).toEqual({
         name: '[Why They Care] Not asked in 90 days',
         objectTypeId: '0-2',
         processingType: 'DYNAMIC',
@@ -296,13 +328,16 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       });
     });
 
-    it('five workflows, created off, whose ids the report gives', () => {
+    it('eight workflows, created off, whose ids the report gives', () => {
       expect(flows.map((body) => body.name)).toEqual([
         '[Why They Care] Re-recruit',
         '[Why They Care] Renewal: We need you',
         "[Why They Care] Renewal: It's OK",
         '[Why They Care] Renewal: Who are you?',
+        '[Why They Care] Renewal: We need you, ask to advocate',
         '[Why They Care] Stalled plan',
+        '[Why They Care] Customer stuck',
+        '[Why They Care] Health dropped',
       ]);
       expect(items.filter((item) => item.kind === 'workflow').map((item) => item.id)).toEqual([
         '1',
@@ -310,6 +345,9 @@ describe('npm run setup on an empty account (workflows mode)', () => {
         '3',
         '4',
         '5',
+        '6',
+        '7',
+        '8',
       ]);
     });
 
@@ -382,7 +420,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     });
 
     it('the stalled-plan workflow', () => {
-      expect(flows[4]).toEqual({
+      expect(flows[5]).toEqual({
         ...common,
         name: '[Why They Care] Stalled plan',
         description:
@@ -410,6 +448,108 @@ describe('npm run setup on an empty account (workflows mode)', () => {
             ]),
           ),
           reEnrollmentTriggersFilterBranches: [and([changed('wtc_plan_next_due')])],
+        },
+      });
+    });
+    const advocacyFilter = (operator: string) => ({
+      filterType: 'PROPERTY',
+      property: 'wtc_advocacy',
+      operation: { operationType: 'ALL_PROPERTY', operator, includeObjectsWithNoValueSet: false },
+    });
+    const renewalKnown = {
+      filterType: 'PROPERTY',
+      property: 'wtc_renewal_date',
+      operation: { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false },
+    };
+    const ownerTask = (subject: string, body: string, priority: string, days: number) =>
+      taskAction('1', {
+        subject,
+        body,
+        priority,
+        owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
+        due_time: { delta: days, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
+      });
+
+    it('"We need you" renewals in two: one asks to advocate while nobody has', () => {
+      expect(flows[1]).toMatchObject({
+        name: '[Why They Care] Renewal: We need you',
+        enrollmentCriteria: {
+          listFilterBranch: or(and([bucketFilter(['need_you']), renewalKnown, advocacyFilter('IS_KNOWN')])),
+        },
+      });
+      expect(flows[4]).toMatchObject({
+        name: '[Why They Care] Renewal: We need you, ask to advocate',
+        actions: [
+          { actionTypeId: '0-35' },
+          {
+            ...ownerTask(
+              'Renewal coming up: confirm why they care',
+              '<p>They told us "We need you". Use the renewal for an expansion conversation and ask for a reference. Nobody has asked yet whether they would be a reference or a case study: ask, and record the answer on the card.</p>',
+              'HIGH',
+              7,
+            ),
+            actionId: '2',
+          },
+        ],
+        enrollmentCriteria: {
+          listFilterBranch: or(and([bucketFilter(['need_you']), renewalKnown, advocacyFilter('IS_UNKNOWN')])),
+          // Recording the answer later does not start a renewal again: only the bucket and the date do.
+          reEnrollmentTriggersFilterBranches: [
+            and([changed('wtc_bucket'), changedValue(bucketFilter(['need_you']).operation)]),
+            and([changed('wtc_renewal_date'), changedValue(renewalKnown.operation)]),
+          ],
+        },
+      });
+    });
+
+    it('the customer-stuck workflow', () => {
+      expect(flows[6]).toEqual({
+        ...common,
+        name: '[Why They Care] Customer stuck',
+        description:
+          'Every open step the customer owns is 14 days past due: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+        actions: [
+          ownerTask(
+            'They are stuck: every step the customer owns is overdue',
+            '<p>Every open step the customer owns in the success plan is more than 14 days past due. Call them: find out what blocks them, offer help, and agree on steps they can do.</p>',
+            'HIGH',
+            2,
+          ),
+        ],
+        enrollmentCriteria: {
+          type: 'LIST_BASED',
+          shouldReEnroll: true,
+          unEnrollObjectsNotMeetingCriteria: true,
+          listFilterBranch: or(
+            and([{ filterType: 'PROPERTY', property: 'wtc_customer_stuck_on', operation: beforeToday() }]),
+          ),
+          reEnrollmentTriggersFilterBranches: [and([changed('wtc_customer_stuck_on')])],
+        },
+      });
+    });
+
+    it('the health-drop workflow, whose task says what changed from the company property', () => {
+      expect(flows[7]).toEqual({
+        ...common,
+        name: '[Why They Care] Health dropped',
+        description:
+          "A save lowered the customer's health: task for the owner saying what changed. Managed by Why They Care setup: edits here are overwritten on the next setup run.",
+        actions: [
+          ownerTask(
+            'Health dropped: find out what changed',
+            "<p>{{ enrolled_object.wtc_health_signal }} A save recorded a drop in this customer's health. Talk to them before it shows in the renewal.</p>",
+            'HIGH',
+            2,
+          ),
+        ],
+        enrollmentCriteria: {
+          type: 'LIST_BASED',
+          shouldReEnroll: true,
+          unEnrollObjectsNotMeetingCriteria: true,
+          listFilterBranch: or(
+            and([{ filterType: 'PROPERTY', property: 'wtc_health_signal_at', operation: renewalKnown.operation }]),
+          ),
+          reEnrollmentTriggersFilterBranches: [and([changed('wtc_health_signal_at')])],
         },
       });
     });
@@ -442,7 +582,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     recordBodies('post', '/crm/v3/lists', (body) => ({ list: { ...body, listId: '7' } }));
     const items = await run({ AUTOMATION_MODE: 'workflows' });
     const workflows = items.filter((item) => item.kind === 'workflow');
-    expect(workflows).toHaveLength(5);
+    expect(workflows).toHaveLength(8);
     expect(
       workflows.every((item) => item.action === 'skipped' && /AUTOMATION_MODE=direct/.test(item.detail ?? '')),
     ).toBe(true);
@@ -463,7 +603,7 @@ const accountAsStored = (flows: Body[], lists: Body[]) => {
   hubspot()
     .get(/\/crm\/v3\/lists\/object-type-id\/0-2\/name\/.+/)
     .query({ includeFilters: 'true' })
-    .times(8)
+    .times(desiredLists().length)
     .reply((uri) => {
       const name = decodeURIComponent(uri.split('/name/')[1].split('?')[0]);
       const found = lists.find((stored) => (stored.list as Body).name === name);

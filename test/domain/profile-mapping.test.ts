@@ -49,6 +49,8 @@ const filledDraft = (): ProfileDraft => ({
   },
   health: { customerHappiness: 2, companyHappiness: 4 },
   renewalDate: '2027-02-01',
+  segment: 'guided-rollout',
+  advocacy: { willingness: 'case_study', forWhat: 'Month-end close in finance teams' },
 });
 
 describe('profile <-> HubSpot properties', () => {

@@ -50,8 +50,11 @@ describe('task rules', () => {
     bucket: 'its_ok' as const,
     renewalDate: '2027-01-15',
     planNextDue: '2026-11-20',
+    customerStuckOn: null,
+    advocacyKnown: true,
     lastRenewalTaskKey: null,
     lastStalledPlanTaskKey: null,
+    lastCustomerStuckTaskKey: null,
   };
 
   it('asks for a re-recruit task only when a save moves the company into "Who are you?"', () => {
@@ -93,6 +96,8 @@ describe('profile schema messages', () => {
       },
       health: { customerHappiness: 9, companyHappiness: null },
       renewalDate: null,
+      segment: null,
+      advocacy: { willingness: null, forWhat: '' },
     });
     expect(result.success).toBe(false);
     if (result.success) return;

@@ -142,6 +142,7 @@ describe('completeWrite', () => {
           wtc_success_manager: '12',
         },
         reRecruitTask: null,
+        healthDropTask: null,
       },
     );
     const same = completeWrite(writeOf({}, draft('need_you')), { successManager: known('9'), createsTasks: false });

@@ -1,5 +1,6 @@
 import { automationOptionsFrom, setupOptionsFrom } from '../../src/backend';
 import { AppWorkflowsOn } from '../../src/automation/workflow-guard';
+import { appWorkflowNames } from '../../src/setup/desired-state';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { testEnv } from '../support/env';
 import { isWrite, moveBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
@@ -53,7 +54,7 @@ describe('direct mode when the app workflows are on in HubSpot', () => {
   it('runs again once setup --disable turned them off', async () => {
     const disabled = await applySetup(await planSetup(stack.backend.setupDeps, setupOptionsFrom(stack.env, 'disable')));
     expect(disabled.filter((item) => item.kind === 'workflow').map((item) => item.detail)).toEqual(
-      Array(5).fill('on → off'),
+      Array(appWorkflowNames().length).fill('on → off'),
     );
     await expect(stack.backend.runAutomation(options)).resolves.toMatchObject({ companiesChecked: expect.any(Number) });
   });

@@ -1,7 +1,9 @@
 import { setupOptionsFrom } from '../../src/backend';
-import { type WorkflowSwitch } from '../../src/setup/desired-state';
+import { appWorkflowNames, type WorkflowSwitch } from '../../src/setup/desired-state';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { isWrite, startSandboxBackend } from '../support/sandbox-backend';
+
+const FLOWS = appWorkflowNames().length;
 
 describe.each(['workflows', 'direct'] as const)('setup run twice (%s mode)', (mode) => {
   it('writes everything the first time and nothing the second time', async () => {
@@ -10,8 +12,8 @@ describe.each(['workflows', 'direct'] as const)('setup run twice (%s mode)', (mo
       const options = setupOptionsFrom(running.env, 'enable');
       const first = await applySetup(await planSetup(running.backend.setupDeps, options));
       const firstWrites = running.calls.filter(isWrite).length;
-      expect(first.filter((item) => item.action === 'create')).toHaveLength(mode === 'workflows' ? 40 : 35);
-      expect(firstWrites).toBe(mode === 'workflows' ? 40 : 35);
+      expect(first.filter((item) => item.action === 'create')).toHaveLength(mode === 'workflows' ? 53 : 45);
+      expect(firstWrites).toBe(mode === 'workflows' ? 53 : 45);
 
       running.calls.length = 0;
       const second = await applySetup(await planSetup(running.backend.setupDeps, options));
@@ -102,7 +104,7 @@ describe('setup and the on/off state of the workflows', () => {
       };
 
       await setup();
-      expect(states()).toEqual([false, false, false, false, false]);
+      expect(states()).toEqual(Array(FLOWS).fill(false));
 
       // An admin reviews the re-recruit workflow in HubSpot and turns it on.
       const reRecruit = Object.values(flows).find((flow) => flow.name === '[Why They Care] Re-recruit');
@@ -111,10 +113,10 @@ describe('setup and the on/off state of the workflows', () => {
 
       const rerun = await setup();
       expect(rerun.writes).toBe(0);
-      expect(states()).toEqual([true, false, false, false, false]);
+      expect(states()).toEqual([true, ...Array(FLOWS - 1).fill(false)]);
       expect(
         rerun.items.filter((item) => item.kind === 'workflow').map(({ action, detail }) => [action, detail]),
-      ).toEqual([['unchanged', 'on'], ...Array(4).fill(['unchanged', 'off'])]);
+      ).toEqual([['unchanged', 'on'], ...Array(FLOWS - 1).fill(['unchanged', 'off'])]);
     } finally {
       await running.stop();
     }
@@ -140,12 +142,12 @@ describe('setup and the on/off state of the workflows', () => {
       await setup('keep');
       const installed = definitions();
 
-      expect(await setup('enable')).toEqual({ details: Array(5).fill('off → on'), writes: 5 });
-      expect(states()).toEqual(Array(5).fill(true));
-      expect(await setup('keep')).toEqual({ details: Array(5).fill('on'), writes: 0 });
-      expect(await setup('enable')).toEqual({ details: Array(5).fill('on'), writes: 0 });
-      expect(await setup('disable')).toEqual({ details: Array(5).fill('on → off'), writes: 5 });
-      expect(states()).toEqual(Array(5).fill(false));
+      expect(await setup('enable')).toEqual({ details: Array(FLOWS).fill('off → on'), writes: FLOWS });
+      expect(states()).toEqual(Array(FLOWS).fill(true));
+      expect(await setup('keep')).toEqual({ details: Array(FLOWS).fill('on'), writes: 0 });
+      expect(await setup('enable')).toEqual({ details: Array(FLOWS).fill('on'), writes: 0 });
+      expect(await setup('disable')).toEqual({ details: Array(FLOWS).fill('on → off'), writes: FLOWS });
+      expect(states()).toEqual(Array(FLOWS).fill(false));
       expect(definitions()).toEqual(installed);
     } finally {
       await running.stop();
@@ -165,16 +167,16 @@ describe('setup and the on/off state of the workflows', () => {
           .map(({ action, detail }) => `${action}: ${detail}`);
 
       expect(await workflowItems('keep')).toEqual(
-        Array(5).fill(
+        Array(FLOWS).fill(
           'conflict: on in HubSpot while AUTOMATION_MODE=direct: it creates these tasks too, so direct automation refuses to run. Turn it off with: npm run setup -- --disable',
         ),
       );
-      expect(await workflowItems('disable')).toEqual(Array(5).fill('update: on → off'));
+      expect(await workflowItems('disable')).toEqual(Array(FLOWS).fill('update: on → off'));
       expect(Object.values(running.sandbox.store.state.flows).map((flow) => flow.isEnabled)).toEqual(
-        Array(5).fill(false),
+        Array(FLOWS).fill(false),
       );
       expect(await workflowItems('keep')).toEqual(
-        Array(5).fill('skipped: direct mode: the backend creates these tasks itself; this one is off'),
+        Array(FLOWS).fill('skipped: direct mode: the backend creates these tasks itself; this one is off'),
       );
     } finally {
       await running.stop();

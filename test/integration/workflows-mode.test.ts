@@ -37,14 +37,17 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
   const moveBucket = (companyId: string, bucket: string, requestId: string) =>
     moveToBucket(running, companyId, bucket, requestId);
 
-  it('installs the five workflows turned on', () => {
+  it('installs the eight workflows turned on', () => {
     const flows = Object.values(running.sandbox.store.state.flows);
     expect(flows.map((flow) => [flow.name, flow.isEnabled])).toEqual([
       ['[Why They Care] Re-recruit', true],
       ['[Why They Care] Renewal: We need you', true],
       ["[Why They Care] Renewal: It's OK", true],
       ['[Why They Care] Renewal: Who are you?', true],
+      ['[Why They Care] Renewal: We need you, ask to advocate', true],
       ['[Why They Care] Stalled plan', true],
+      ['[Why They Care] Customer stuck', true],
+      ['[Why They Care] Health dropped', true],
     ]);
   });
 

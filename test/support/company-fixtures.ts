@@ -52,6 +52,8 @@ export const draft = (overrides: Partial<ProfileDraft> = {}): ProfileDraft => ({
   },
   health: { customerHappiness: 2, companyHappiness: 2 },
   renewalDate: '2027-01-31',
+  segment: null,
+  advocacy: { willingness: null, forWhat: '' },
   ...overrides,
 });
 

@@ -253,3 +253,18 @@ export const readPropertyChangeTrigger = (branch: unknown) => {
     .map((filter) => ({ property, operation: filter.operation }));
   return { property, valueTests };
 };
+
+/**
+ * A personalization token naming a property of the enrolled record, for the text of a create-task action
+ * (the health-drop task says what changed). UNCONFIRMED officially: `{{ enrolled_object.<property> }}` is the
+ * form in every exported v4 flow found (research-features §4), no HubSpot doc defines it, and HubSpot prints
+ * a token it does not recognise as it is, without an error. Check it by building the task in HubSpot's UI
+ * and reading the flow back.
+ */
+export const enrolledObjectToken = (property: string) => `{{ enrolled_object.${property} }}`;
+
+const ENROLLED_OBJECT_TOKEN = /\{\{\s*enrolled_object\.([A-Za-z0-9_]+)\s*\}\}/g;
+
+/** The text a task gets once HubSpot fills in the enrolled record's tokens (what the sandbox's engine does). */
+export const fillEnrolledObjectTokens = (text: string, properties: Record<string, string | undefined>) =>
+  text.replace(ENROLLED_OBJECT_TOKEN, (_token, property: string) => properties[property] ?? '');

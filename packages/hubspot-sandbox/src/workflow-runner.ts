@@ -2,6 +2,7 @@ import {
   ACTION_TYPE,
   dayOf,
   dayPlus,
+  fillEnrolledObjectTokens,
   LIST_BASED,
   MINUTES_PER_DAY,
   newTaskProperties,
@@ -63,8 +64,8 @@ const taskFrom = (fields: Record<string, unknown>, properties: Record<string, st
   const time = Number.isFinite(task.due.timeOfDay.hour) ? task.due.timeOfDay : TASK_TIME_OF_DAY;
   return newTaskProperties({
     dueAt: taskDueAt(dayPlus(today, Number.isFinite(dueInDays) ? dueInDays : 0), time),
-    subject: task.subject ?? '',
-    body: plainText(task.bodyHtml),
+    subject: fillEnrolledObjectTokens(task.subject ?? '', properties),
+    body: fillEnrolledObjectTokens(plainText(task.bodyHtml), properties),
     priority: task.priority ?? 'NONE',
     type: task.taskType ?? 'TODO',
     ownerId: properties[task.owner.property ?? ''] ?? '',

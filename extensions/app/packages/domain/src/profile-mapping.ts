@@ -1,5 +1,6 @@
 import { type z } from 'zod';
 
+import { parseAdvocacy } from './advocacy';
 import { parseBucket } from './buckets';
 import { type IsoDate, parseHubSpotDate } from './dates';
 import { type FieldErrors, requestFieldPath } from './field-errors';
@@ -7,13 +8,17 @@ import { rollUpPlan } from './plan';
 import {
   type BucketChange,
   LIMITS,
+  itemId,
   planStepSchema,
   type Profile,
   type ProfileDraft,
+  type SharedLink,
+  sharedLinkSchema,
   successMetricSchema,
 } from './profile.schema';
 import { APP_PROPERTY_NAMES, HUBSPOT_PROPERTIES, PROPERTIES, PROPERTY_DEFINITIONS } from './property-catalog';
 import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN } from './quadrant';
+import { customerStuckOn } from './signals';
 
 export type HubSpotProperties = Record<string, string | null | undefined>;
 
@@ -90,7 +95,25 @@ export const readProfileDraft = (properties: HubSpotProperties, warnings: string
     companyHappiness: readHappiness(properties[PROPERTIES.companyHappiness.name]),
   },
   renewalDate: parseHubSpotDate(properties[PROPERTIES.renewalDate.name]),
+  segment: itemId.safeParse(properties[PROPERTIES.segment.name]).data ?? null,
+  advocacy: {
+    willingness: parseAdvocacy(properties[PROPERTIES.advocacy.name]),
+    forWhat: properties[PROPERTIES.advocacyFor.name] ?? '',
+  },
 });
+
+/** The live shared-plan link stored on the company; none when empty or unreadable (a hand edit revokes it). */
+export const readSharedLink = (properties: HubSpotProperties): SharedLink | null => {
+  const text = blankToNull(properties[PROPERTIES.sharedLink.name]);
+  if (text === null) return null;
+  try {
+    return sharedLinkSchema.safeParse(JSON.parse(text)).data ?? null;
+  } catch {
+    return null;
+  }
+};
+
+export const sharedLinkValue = (link: SharedLink | null): string => (link ? JSON.stringify(link) : '');
 
 export const readVersion = (properties: HubSpotProperties): number =>
   Math.max(0, Math.trunc(readNumber(properties[PROPERTIES.version.name]) ?? 0));
@@ -123,6 +146,7 @@ export const readProfile = (input: {
     },
     derived: deriveProfileFacts(draft, today),
     bucketHistory,
+    sharing: readSharedLink(properties),
     readWarnings,
   };
 };
@@ -152,6 +176,10 @@ export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): R
     [PROPERTIES.companyHappiness.name]: numberText(health.companyHappiness),
     [PROPERTIES.quadrant.name]: quadrant ?? '',
     [PROPERTIES.renewalDate.name]: draft.renewalDate ?? '',
+    [PROPERTIES.segment.name]: draft.segment ?? '',
+    [PROPERTIES.advocacy.name]: draft.advocacy.willingness ?? '',
+    [PROPERTIES.advocacyFor.name]: draft.advocacy.forWhat,
+    [PROPERTIES.customerStuckOn.name]: customerStuckOn(successPlan.steps) ?? '',
   };
 };
 
@@ -187,6 +215,12 @@ export const profileStampProperties = (stamp: SaveStamp): Record<string, string>
   [PROPERTIES.lastSaveId.name]: stamp.saveId,
   [PROPERTIES.lastReviewedAt.name]: stamp.reviewedAt,
   [PROPERTIES.lastReviewedBy.name]: stamp.reviewedBy,
+});
+
+/** A customer's save through the shared plan: versioned and recognisable on retry, but no review. */
+export const customerStampProperties = (stamp: Pick<SaveStamp, 'version' | 'saveId'>): Record<string, string> => ({
+  [PROPERTIES.version.name]: String(stamp.version),
+  [PROPERTIES.lastSaveId.name]: stamp.saveId,
 });
 
 /** True when saving the draft would change nothing the account manager or a report can see. */

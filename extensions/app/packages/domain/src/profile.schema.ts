@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { ADVOCACY_VALUES } from './advocacy';
 import { BUCKET_VALUES } from './buckets';
 import { isIsoDate } from './dates';
 import { type PlanRollup, STEP_OWNER_SIDES, STEP_STATUSES } from './plan';
@@ -41,7 +42,7 @@ const happiness = z
   .max(HAPPINESS_MAX, `Must be at most ${HAPPINESS_MAX}`)
   .nullable();
 
-const itemId = z
+export const itemId = z
   .string({ error: 'Must be an id' })
   .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Must be 1-40 letters, digits, "-" or "_"');
 
@@ -66,6 +67,14 @@ export const planStepSchema = z.strictObject({
   status: z.enum(STEP_STATUSES.map((status) => status.value) as ['not_started', 'in_progress', 'blocked', 'done'], {
     error: 'Choose a status: not started, in progress, blocked or done',
   }),
+  /** What the step means, shown to the customer on the shared plan (a template's description, or the AM's). */
+  description: longText('Description').optional(),
+  /** Set on steps a plan template added: which template step, and what it wrote (see plan-templates.ts). */
+  template: z
+    .strictObject({ segment: itemId, step: itemId, fingerprint: z.string().regex(/^[0-9a-f]{8}$/) })
+    .optional(),
+  /** Who marked the step done through the shared plan link, and when (the customer's own record). */
+  customerDone: z.strictObject({ by: shortText('Name').min(1), at: z.iso.datetime() }).optional(),
 });
 export type PlanStep = z.infer<typeof planStepSchema>;
 
@@ -99,6 +108,14 @@ export const profileDraftSchema = z.strictObject({
     companyHappiness: happiness,
   }),
   renewalDate: optionalDate,
+  /** The segment (by appropriate experience) whose plan template fits this customer. */
+  segment: itemId.nullable(),
+  advocacy: z.strictObject({
+    willingness: z
+      .enum(ADVOCACY_VALUES, { error: 'Choose whether they will be a reference or a case study' })
+      .nullable(),
+    forWhat: longText('What they would advocate for'),
+  }),
 });
 export type ProfileDraft = z.infer<typeof profileDraftSchema>;
 
@@ -124,12 +141,16 @@ export const draftOf = ({
   successPlan,
   health,
   renewalDate,
+  segment,
+  advocacy,
 }: ProfileDraft): ProfileDraft => ({
   whyTheyCare,
   desiredOutcome,
   successPlan,
   health,
   renewalDate,
+  segment,
+  advocacy,
 });
 
 export const emptyProfileDraft = (): ProfileDraft => ({
@@ -138,10 +159,21 @@ export const emptyProfileDraft = (): ProfileDraft => ({
   successPlan: { steps: [] },
   health: { customerHappiness: null, companyHappiness: null },
   renewalDate: null,
+  segment: null,
+  advocacy: { willingness: null, forWhat: '' },
 });
 
 const reviewStampSchema = z.object({ lastReviewedAt: z.string().nullable(), lastReviewedBy: z.string().nullable() });
 export type ReviewStamp = z.infer<typeof reviewStampSchema>;
+
+/** The link to the shared plan, as stored on the company: revoking or replacing it changes `id`. */
+export const sharedLinkSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  expiresAt: z.iso.datetime(),
+  sharedBy: z.string(),
+  sharedAt: z.iso.datetime(),
+});
+export type SharedLink = z.infer<typeof sharedLinkSchema>;
 
 /** One move of the bucket, newest first in a profile's history: who moved it, and when. */
 export const bucketChangeSchema = z.object({
@@ -167,6 +199,8 @@ export const profileSchema = profileDraftSchema.extend({
   review: reviewStampSchema,
   derived: z.object({ plan: planRollupSchema, quadrant: z.enum(QUADRANT_VALUES).nullable() }),
   bucketHistory: z.array(bucketChangeSchema),
+  /** The live link to the plan shared with the customer, if any (the link itself is made by the backend). */
+  sharing: sharedLinkSchema.nullable(),
   /** Parts of the stored data that could not be read (edited by hand in HubSpot, for instance). */
   readWarnings: z.array(z.string()),
 });

@@ -1,3 +1,4 @@
+import { ADVOCACY } from './advocacy';
 import { BUCKETS } from './buckets';
 import { QUADRANTS } from './quadrant';
 
@@ -158,6 +159,49 @@ export const PROPERTIES = {
     'stalled_plan_task_key',
     'Automation: last stalled-plan task',
     'Identity of the last stalled-plan task created (direct mode).',
+  ),
+  // The plan shared with the customer: segment templates, the customer's link, signals, advocates.
+  segment: text('segment', 'Plan segment', 'The segment (by appropriate experience) whose plan template fits them.'),
+  advocacy: {
+    name: `${APP_PREFIX}advocacy`,
+    label: 'Will advocate for us',
+    description: 'Whether the customer will be a reference or a case study. Empty: nobody asked yet.',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: optionsOf(ADVOCACY),
+  },
+  advocacyFor: longText('advocacy_for', 'Will advocate for', 'What they would be a reference or case study for.'),
+  customerStuckOn: date(
+    'customer_stuck_on',
+    'Success plan: customer stuck after',
+    'The day every open step the customer owns is 14 days past due. In the past means they are stuck.',
+  ),
+  healthSignal: longText(
+    'health_signal',
+    'Health signal',
+    'What the last save that lowered the health changed, and from what.',
+  ),
+  healthSignalAt: {
+    name: `${APP_PREFIX}health_signal_at`,
+    label: 'Health signal: raised at',
+    description: 'When a save last lowered the health: the health-drop workflow enrolls on its change.',
+    type: 'datetime',
+    fieldType: 'date',
+  },
+  healthDropTaskKey: text(
+    'health_drop_task_key',
+    'Automation: last health-drop task',
+    'Identity of the last health-drop task created (direct mode).',
+  ),
+  customerStuckTaskKey: text(
+    'customer_stuck_task_key',
+    'Automation: last customer-stuck task',
+    'Identity of the last customer-stuck task created (direct mode).',
+  ),
+  sharedLink: longText(
+    'shared_link',
+    'Shared plan link (JSON)',
+    'The live link to the plan shared with the customer, kept by the app. Empty: no live link.',
   ),
 } as const satisfies Record<string, PropertyDefinition>;
 

@@ -7,6 +7,7 @@ import {
   type HubSpotProperties,
   isSameContent,
   profileContentProperties,
+  customerStampProperties,
   profileStampProperties,
   readLastSaveId,
   readProfileDraft,
@@ -14,7 +15,8 @@ import {
 } from './profile-mapping';
 import { type BucketChange, type SaveProfileRequest } from './profile.schema';
 import { HUBSPOT_PROPERTIES, PROPERTIES } from './property-catalog';
-import { reRecruitTaskFor, type TaskIntent } from './task-rules';
+import { healthSignal } from './signals';
+import { healthDropTaskFor, reRecruitTaskFor, type TaskIntent } from './task-rules';
 
 /** The HubSpot user saving, as HubSpot's signed request names them. */
 export type Actor = { email: string | null; userId: string | null };
@@ -45,6 +47,13 @@ export type SaveInput = {
   request: SaveProfileRequest;
   actor: Actor;
   at: Date;
+  /**
+   * Who is saving: the account manager through the card (the default), or the customer marking their own
+   * step done through the shared plan. A customer's save is versioned like any other, so a card that loaded
+   * the version before it gets a conflict instead of overwriting it, but it is no review: the review stamp,
+   * and the "Not asked in 90 days" list that reads it, stay as the account manager left them.
+   */
+  savedBy?: 'account_manager' | 'customer';
 };
 
 /** A save that writes: the version it stores and what it changes, before the success manager is known. */
@@ -56,6 +65,8 @@ export type SaveWrite = {
   properties: Record<string, string>;
   /** Due when the save moves the company into "Who are you?"; it needs the success manager now. */
   reRecruit: TaskIntent | null;
+  /** Due when the save lowers the health enough to act on (see signals.ts); for the owner. */
+  healthDrop: TaskIntent | null;
   /** The history entry the save adds when it moves the bucket. */
   bucketMove: BucketChange | null;
   storedSuccessManager: string | null;
@@ -76,7 +87,14 @@ export type SaveDecision =
  * What saving `request` over the stored company means, checked in this order: a retry of the save that is
  * stored, a stale version, a value HubSpot would refuse, no change; else the write (see `completeWrite`).
  */
-export const decideSave = ({ companyId, stored, request, actor, at }: SaveInput): SaveDecision => {
+export const decideSave = ({
+  companyId,
+  stored,
+  request,
+  actor,
+  at,
+  savedBy = 'account_manager',
+}: SaveInput): SaveDecision => {
   const storedVersion = readVersion(stored);
   if (storedVersion === request.expectedVersion + 1 && readLastSaveId(stored) === request.requestId) {
     return { kind: 'already_saved' };
@@ -88,21 +106,29 @@ export const decideSave = ({ companyId, stored, request, actor, at }: SaveInput)
   const content = profileContentProperties(request.profile, today);
   const oversized = findOversizedFields(content);
   if (Object.keys(oversized).length > 0) return { kind: 'too_large', fields: oversized };
-  if (isSameContent(content, profileContentProperties(readProfileDraft(stored), today))) return { kind: 'unchanged' };
+  const previous = readProfileDraft(stored);
+  if (isSameContent(content, profileContentProperties(previous, today))) return { kind: 'unchanged' };
 
   const version = storedVersion + 1;
   const reviewedBy = reviewerOf(actor);
   const previousBucket = parseBucket(stored[PROPERTIES.bucket.name]);
   const nextBucket = request.profile.whyTheyCare.bucket;
+  const stamp =
+    savedBy === 'customer'
+      ? customerStampProperties({ version, saveId: request.requestId })
+      : profileStampProperties({ version, saveId: request.requestId, reviewedAt: at.toISOString(), reviewedBy });
+  const signal = healthSignal(previous.health, request.profile.health);
   return {
     kind: 'write',
     version,
     ownerId: stored[HUBSPOT_PROPERTIES.owner] || null,
     properties: {
       ...changedProperties(content, stored),
-      ...profileStampProperties({ version, saveId: request.requestId, reviewedAt: at.toISOString(), reviewedBy }),
+      ...stamp,
+      ...(signal ? { [PROPERTIES.healthSignal.name]: signal, [PROPERTIES.healthSignalAt.name]: at.toISOString() } : {}),
     },
     reRecruit: reRecruitTaskFor({ companyId, previousBucket, nextBucket, savedVersion: version, today }),
+    healthDrop: signal ? healthDropTaskFor({ companyId, whatChanged: signal, savedVersion: version, today }) : null,
     bucketMove:
       previousBucket === nextBucket ? null : { bucket: nextBucket, changedAt: at.toISOString(), changedBy: reviewedBy },
     storedSuccessManager: stored[PROPERTIES.successManager.name] ?? null,
@@ -114,6 +140,8 @@ export type CompletedWrite = {
   properties: Record<string, string>;
   /** The re-recruit task to create once the write is stored, and for whom; its key is in `properties`. */
   reRecruitTask: { intent: TaskIntent; ownerId: string | null; successManagerId: string | null } | null;
+  /** The health-drop task to create once the write is stored (for the owner); its key is in `properties`. */
+  healthDropTask: { intent: TaskIntent; ownerId: string | null } | null;
 };
 
 /**
@@ -130,12 +158,16 @@ export const completeWrite = (
     write.reRecruit && context.createsTasks && successManager.known
       ? { intent: write.reRecruit, ownerId: write.ownerId, successManagerId: successManager.successManagerId }
       : null;
+  const healthDropTask =
+    write.healthDrop && context.createsTasks ? { intent: write.healthDrop, ownerId: write.ownerId } : null;
   return {
     properties: {
       ...write.properties,
       ...successManagerChange(successManager, write.storedSuccessManager),
       ...(task ? { [PROPERTIES.reRecruitTaskKey.name]: task.intent.key } : {}),
+      ...(healthDropTask ? { [PROPERTIES.healthDropTaskKey.name]: healthDropTask.intent.key } : {}),
     },
     reRecruitTask: task,
+    healthDropTask,
   };
 };

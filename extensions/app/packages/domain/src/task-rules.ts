@@ -1,8 +1,9 @@
 import { type Bucket, RE_RECRUIT_BUCKET } from './buckets';
 import { addDays, type IsoDate } from './dates';
 import { isPlanStalled } from './plan';
+import { CUSTOMER_STUCK_AFTER_DAYS, isCustomerStuck } from './signals';
 
-export type TaskKind = 're_recruit' | 'renewal' | 'stalled_plan';
+export type TaskKind = 're_recruit' | 'renewal' | 'stalled_plan' | 'customer_stuck' | 'health_drop';
 
 /** Who receives the task: the company owner, or the success manager for re-recruiting. */
 export type TaskAssignee = 'owner' | 'success_manager';
@@ -39,6 +40,32 @@ export const STALLED_PLAN_TASK: TaskTemplate = {
   dueInDays: 2,
 };
 
+/** Distinct from a stalled plan: here the customer, not us, has let every step of theirs slip. */
+export const CUSTOMER_STUCK_TASK: TaskTemplate = {
+  kind: 'customer_stuck',
+  assignee: 'owner',
+  subject: 'They are stuck: every step the customer owns is overdue',
+  body:
+    `Every open step the customer owns in the success plan is more than ${CUSTOMER_STUCK_AFTER_DAYS} days past due. ` +
+    'Call them: find out what blocks them, offer help, and agree on steps they can do.',
+  priority: 'HIGH',
+  dueInDays: 2,
+};
+
+export const HEALTH_DROP_SUBJECT = 'Health dropped: find out what changed';
+const HEALTH_DROP_BODY =
+  "A save recorded a drop in this customer's health. Talk to them before it shows in the renewal.";
+
+/** The task a save's health signal gives the owner, saying what changed and from what. */
+export const healthDropTask = (whatChanged: string): TaskTemplate => ({
+  kind: 'health_drop',
+  assignee: 'owner',
+  subject: HEALTH_DROP_SUBJECT,
+  body: `${whatChanged} ${HEALTH_DROP_BODY}`,
+  priority: 'HIGH',
+  dueInDays: 2,
+});
+
 const RENEWAL_BODY: Record<Bucket | 'unknown', string> = {
   need_you: 'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference.',
   its_ok: 'They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.',
@@ -46,11 +73,18 @@ const RENEWAL_BODY: Record<Bucket | 'unknown', string> = {
   unknown: 'We do not know why they care yet. Ask them before the renewal conversation.',
 };
 
-export const renewalTask = (bucket: Bucket | null): TaskTemplate => ({
+const ASK_TO_ADVOCATE =
+  ' Nobody has asked yet whether they would be a reference or a case study: ask, and record the answer on the card.';
+
+/**
+ * The renewal task, worded by bucket. A "We need you" customer whose willingness to advocate is not
+ * recorded is asked for it (`advocacyKnown: false`).
+ */
+export const renewalTask = (bucket: Bucket | null, advocacyKnown = true): TaskTemplate => ({
   kind: 'renewal',
   assignee: 'owner',
   subject: 'Renewal coming up: confirm why they care',
-  body: RENEWAL_BODY[bucket ?? 'unknown'],
+  body: RENEWAL_BODY[bucket ?? 'unknown'] + (bucket === 'need_you' && !advocacyKnown ? ASK_TO_ADVOCATE : ''),
   priority: 'HIGH',
   dueInDays: 7,
 });
@@ -63,8 +97,11 @@ export type CompanyTaskFacts = {
   bucket: Bucket | null;
   renewalDate: IsoDate | null;
   planNextDue: IsoDate | null;
+  customerStuckOn: IsoDate | null;
+  advocacyKnown: boolean;
   lastRenewalTaskKey: string | null;
   lastStalledPlanTaskKey: string | null;
+  lastCustomerStuckTaskKey: string | null;
 };
 
 export type TaskIntent = { key: string; companyId: string; template: TaskTemplate; dueDate: IsoDate };
@@ -111,15 +148,37 @@ export const missedReRecruitTaskFor = (
 export const isRenewalDue = (renewalDate: IsoDate | null, today: IsoDate, leadDays: number): boolean =>
   renewalDate !== null && renewalDate >= today && renewalDate <= addDays(today, leadDays);
 
-/** Renewal and stalled-plan tasks: the ones the scheduled run creates, once per renewal date and per stall. */
+/**
+ * The health-drop task a save's signal calls for, keyed by the version the save stores (one per save
+ * that raised it).
+ */
+export const healthDropTaskFor = (input: {
+  companyId: string;
+  whatChanged: string;
+  savedVersion: number;
+  today: IsoDate;
+}): TaskIntent => intent(input.companyId, healthDropTask(input.whatChanged), `v${input.savedVersion}`, input.today);
+
+/**
+ * Renewal, stalled-plan and customer-stuck tasks: the ones the scheduled run creates, once per renewal
+ * date, per stall and per day the customer got stuck.
+ */
 export const scheduledTasksFor = (company: CompanyTaskFacts, today: IsoDate, renewalLeadDays: number): TaskIntent[] => {
   const intents: TaskIntent[] = [];
   if (company.renewalDate && isRenewalDue(company.renewalDate, today, renewalLeadDays)) {
-    intents.push(intent(company.companyId, renewalTask(company.bucket), company.renewalDate, today));
+    const template = renewalTask(company.bucket, company.advocacyKnown);
+    intents.push(intent(company.companyId, template, company.renewalDate, today));
   }
   if (company.planNextDue && isPlanStalled(company.planNextDue, today)) {
     intents.push(intent(company.companyId, STALLED_PLAN_TASK, company.planNextDue, today));
   }
-  const alreadyCreated = new Set([company.lastRenewalTaskKey, company.lastStalledPlanTaskKey]);
+  if (company.customerStuckOn && isCustomerStuck(company.customerStuckOn, today)) {
+    intents.push(intent(company.companyId, CUSTOMER_STUCK_TASK, company.customerStuckOn, today));
+  }
+  const alreadyCreated = new Set([
+    company.lastRenewalTaskKey,
+    company.lastStalledPlanTaskKey,
+    company.lastCustomerStuckTaskKey,
+  ]);
   return intents.filter((candidate) => !alreadyCreated.has(candidate.key));
 };
