@@ -21,6 +21,8 @@ import { tasksApi } from './hubspot/tasks';
 import { buildApp } from './app/app';
 import { createReadinessCheck } from './http/readiness';
 import { createProfileService } from './profile/profile.service';
+import { type ShareLimits } from './share/share-limits';
+import { createShareService } from './share/share.service';
 import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';
 
 export type BackendOptions = {
@@ -30,6 +32,8 @@ export type BackendOptions = {
   now?: () => Date;
   /** How often the owners behind the success-manager rule are listed again (tests shorten it). */
   ownersRefreshMs?: number;
+  /** The shared page's rate limits (tests lower them). */
+  shareLimits?: ShareLimits;
 };
 
 export const setupOptionsFrom = (env: Env, workflows: WorkflowSwitch = 'keep'): SetupOptions => ({
@@ -61,7 +65,7 @@ export const connectFromEnv = (env: Env, observe?: CallObserver) =>
   });
 
 /** Wires configuration, the HubSpot connection and the services; every entry point starts here. */
-export const createBackend = ({ env, logger, observe, now, ownersRefreshMs }: BackendOptions) => {
+export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shareLimits }: BackendOptions) => {
   const hubspot = connectFromEnv(env, observe);
   const companies = companiesApi(hubspot);
   const properties = propertiesApi(hubspot);
@@ -82,6 +86,13 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs }: Ba
     now,
     onSaveTask: direct ? createTaskOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
   });
+  const shares = createShareService({
+    companies,
+    profiles,
+    secret: env.SHARE_LINK_SECRET,
+    days: env.SHARE_LINK_DAYS,
+    now,
+  });
   const app = buildApp({
     clientSecret: env.HUBSPOT_CLIENT_SECRET,
     portalId: env.HUBSPOT_PORTAL_ID,
@@ -89,6 +100,8 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs }: Ba
     trustProxy: env.TRUST_PROXY,
     logger,
     profiles,
+    shares,
+    shareLimits,
     readiness: createReadinessCheck({ probe: () => properties.read(PROPERTIES.bucket.name), logger }),
   });
   return {

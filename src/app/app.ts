@@ -11,6 +11,9 @@ import { requireAccount } from '../http/require-account';
 import { type RawBodyRequest, verifyHubSpotSignature } from '../http/signature';
 import { type ProfileService } from '../profile/profile.service';
 import { profileRouter } from '../profile/profile.routes';
+import { type ShareLimits } from '../share/share-limits';
+import { shareApiRouter, sharedPlanRouter } from '../share/share.routes';
+import { type ShareService } from '../share/share.service';
 import { answerFor } from './error-answers';
 
 export type AppOptions = {
@@ -20,6 +23,9 @@ export type AppOptions = {
   trustProxy: boolean;
   logger: Logger;
   profiles: ProfileService;
+  shares: ShareService;
+  /** The shared page's rate limits (tests lower them). */
+  shareLimits?: ShareLimits;
   /** Whether HubSpot answers with this token; without it /readyz is not served. */
   readiness?: ReadinessCheck;
   now?: () => number;
@@ -27,6 +33,9 @@ export type AppOptions = {
 
 export const BODY_LIMIT = '1mb';
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
+/** A shared plan's link is its credential: logs name the route, never the token. */
+const loggedPath = (url: string) => (url.split('?')[0] ?? '').replace(/^\/share\/[^/]+/, '/share/:token');
 
 /**
  * The backend's HTTP API: the generic middleware of src/http around the feature routers, and every error
@@ -48,12 +57,14 @@ export const buildApp = (options: AppOptions) => {
       quietReqLogger: true,
       // Only what identifies the request: no query (it carries the user's email), no headers.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: loggedPath(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
   );
   app.use(helmet());
+  // The customer's page takes HTML form posts, not JSON: mounted before the API's body parser.
+  app.use('/share', sharedPlanRouter(options.shares, options.shareLimits));
   app.use(
     express.json({
       limit: BODY_LIMIT,
@@ -78,6 +89,7 @@ export const buildApp = (options: AppOptions) => {
     }),
     requireAccount(options.portalId),
     profileRouter(options.profiles),
+    shareApiRouter(options.shares, options.publicBaseUrl),
   );
 
   app.use(notFoundHandler);

@@ -6,10 +6,12 @@ import { RequestError, type RequestErrorCode } from '../http/request-errors';
 import { type SignatureErrorCode } from '../http/signature';
 import { AppError } from '../lib/app-error';
 import { ProfileError, type ProfileErrorCode } from '../profile/profile.errors';
+import { type ShareErrorCode } from '../share/share.errors';
 
 /** Every code of every module a request can run into. The commands' own codes end as exit codes instead. */
 type AnsweredCode =
   | ProfileErrorCode
+  | ShareErrorCode
   | RequestErrorCode
   | SignatureErrorCode
   | HubSpotErrorCode
@@ -35,6 +37,7 @@ const AS_IS = {
   409: ['VERSION_CONFLICT', 'PROFILE_UNREADABLE'],
   413: ['PAYLOAD_TOO_LARGE'],
   415: ['UNSUPPORTED_MEDIA_TYPE'],
+  503: ['SHARE_NOT_CONFIGURED'],
 } as const satisfies Record<number, readonly (AnsweredCode & ApiErrorCode)[]>;
 
 type AsIsCode = (typeof AS_IS)[keyof typeof AS_IS][number];
@@ -45,6 +48,14 @@ type AsIsCode = (typeof AS_IS)[keyof typeof AS_IS][number];
  * answered in one of them.
  */
 const TRANSLATED = {
+  SHARE_NEEDS_HTTPS: { status: 503, code: 'SHARE_NOT_CONFIGURED' },
+  // The customer's page answers these itself (src/share/share.routes.ts); the card's API never raises them.
+  SHARE_LINK_INVALID: INTERNAL,
+  SHARE_LINK_EXPIRED: INTERNAL,
+  SHARE_LINK_REVOKED: INTERNAL,
+  STEP_NOT_FOUND: INTERNAL,
+  STEP_NOT_THEIRS: INTERNAL,
+  SHARE_RATE_LIMITED: INTERNAL,
   // src/hubspot: what the user can do about it; the HubSpot details stay in the log
   HUBSPOT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: 'Not found in HubSpot' },
   HUBSPOT_RATE_LIMITED: {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
@@ -8,6 +9,7 @@ import { loadEnv } from '../config/env';
 import { type CallObserver } from '../hubspot/call';
 import { createLogger } from '../lib/logger';
 import { applySetup, planSetup } from '../setup/setup';
+import { type ShareLimits } from '../share/share-limits';
 import { demoAccount } from './demo-account';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from './sandbox-mode';
 
@@ -28,6 +30,7 @@ export const startLocalStack = async (
     now?: () => Date;
     /** Run setup first, as `npm start` does (workflows on), so the app's properties, lists and workflows exist. */
     installApp?: boolean;
+    shareLimits?: ShareLimits;
   } & Partial<Omit<SandboxOptions, 'file' | 'now' | 'accessToken'>> = {},
 ) => {
   const sandbox = createSandbox({
@@ -52,9 +55,16 @@ export const startLocalStack = async (
     // The sandbox enforces no limit unless asked to: do not let the client's budget slow tests down.
     HUBSPOT_REQUESTS_PER_10S: String(options.requestsPer10s ?? 1_000_000),
     LOG_LEVEL: 'silent',
+    SHARE_LINK_SECRET: randomBytes(32).toString('hex'),
     ...options.env,
   });
-  const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL), observe, now: options.now });
+  const backend = createBackend({
+    env,
+    logger: createLogger(env.LOG_LEVEL),
+    observe,
+    now: options.now,
+    shareLimits: options.shareLimits,
+  });
   if (options.installApp) {
     await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, 'enable')));
     calls.length = 0;

@@ -16,13 +16,19 @@ export const SANDBOX_PORTAL_ID = '1234567';
 /** The setting `npm start` keeps with the sandbox's data for commands in other shells. */
 export const REMEMBERED_MODE = 'AUTOMATION_MODE';
 
+/**
+ * The shared-plan links' secret sandbox mode generates once and keeps with the sandbox's data, so links
+ * outlive a restart of `npm start` and die with a reset (with the companies they point at).
+ */
+export const REMEMBERED_SHARE_SECRET = 'SHARE_LINK_SECRET';
+
 /** Where the sandbox keeps its state between runs (SANDBOX_DATA_FILE, default data/sandbox.json). */
 export const sandboxFile = (env: NodeJS.ProcessEnv = process.env) => loadSandboxEnv(env).SANDBOX_DATA_FILE;
 
-/** The AUTOMATION_MODE `npm start` last ran the sandbox with, if it did since the last reset. */
-const rememberedMode = (env: NodeJS.ProcessEnv): string | undefined => {
+/** A setting `npm start` keeps with the sandbox's data (its AUTOMATION_MODE, its share secret), if any. */
+const remembered = (env: NodeJS.ProcessEnv, setting: string): string | undefined => {
   try {
-    return (JSON.parse(readFileSync(sandboxFile(env), 'utf8')) as SandboxState).runnerSettings?.[REMEMBERED_MODE];
+    return (JSON.parse(readFileSync(sandboxFile(env), 'utf8')) as SandboxState).runnerSettings?.[setting];
   } catch {
     return undefined; // no sandbox yet
   }
@@ -36,7 +42,8 @@ const rememberedMode = (env: NodeJS.ProcessEnv): string | undefined => {
 export const commandEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv =>
   isSandboxMode(env)
     ? {
-        AUTOMATION_MODE: rememberedMode(env) ?? 'direct',
+        AUTOMATION_MODE: remembered(env, REMEMBERED_MODE) ?? 'direct',
+        SHARE_LINK_SECRET: remembered(env, REMEMBERED_SHARE_SECRET),
         DEFAULT_SUCCESS_MANAGER_ID: '501',
         SUCCESS_MANAGERS_BY_TEAM: JSON.stringify({ 11: '501', 22: '504' }),
         // A client secret of the caller's own wins: the sandbox accepts any.

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
+
 import { createSandbox } from '@why-they-care/hubspot-sandbox';
 
 import { loadSandboxEnv } from '../config/env';
 import { asPortError } from '../lib/listen';
 import { demoAccount } from './demo-account';
-import { REMEMBERED_MODE, SANDBOX_ACCESS_TOKEN } from './sandbox-mode';
+import { REMEMBERED_MODE, REMEMBERED_SHARE_SECRET, SANDBOX_ACCESS_TOKEN } from './sandbox-mode';
 import { claimSandboxData } from './sandbox-owner';
 
 const WORKFLOW_PASS_MS = 10 * 60 * 1000;
@@ -24,6 +26,11 @@ export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
     throw asPortError(error, settings.SANDBOX_PORT);
   });
   const release = claimSandboxData(settings.SANDBOX_DATA_FILE, server.url);
+  const { state } = sandbox.store;
+  if (!state.runnerSettings?.[REMEMBERED_SHARE_SECRET]) {
+    state.runnerSettings = { ...state.runnerSettings, [REMEMBERED_SHARE_SECRET]: randomBytes(32).toString('hex') };
+    sandbox.store.flush();
+  }
   // Workflows react to each write; this pass moves delays (renewals) along as days go by.
   const timer = setInterval(() => sandbox.runWorkflows(), WORKFLOW_PASS_MS);
   timer.unref();

@@ -66,6 +66,9 @@ export const envSchema = z.object({
     .optional(),
   SUCCESS_MANAGERS_BY_TEAM: jsonRecord.optional(),
   DEFAULT_SUCCESS_MANAGER_ID: z.string().regex(/^\d+$/, 'must be a HubSpot owner id').optional(),
+  /** Signs the links to plans shared with customers; unset, sharing is off (sandbox mode generates one). */
+  SHARE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  SHARE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import { type SandboxOptions } from '@why-they-care/hubspot-sandbox';
 
 import { startLocalStack } from '../../src/cli/local-stack';
 import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
+import { type ShareLimits } from '../../src/share/share-limits';
 import { CLIENT_SECRET, PUBLIC_BASE_URL } from './env';
 import { signedRequest } from './signed';
 
@@ -14,11 +15,13 @@ export const startSandboxBackend = (
   now?: () => Date,
   installApp = false,
   sandbox: Partial<Pick<SandboxOptions, 'searchLagMs' | 'historyOfUnchangedValues'>> = {},
+  shareLimits?: ShareLimits,
 ) =>
   startLocalStack({
     env: { HUBSPOT_CLIENT_SECRET: CLIENT_SECRET, PUBLIC_BASE_URL, ...env },
     now,
     installApp,
+    shareLimits,
     ...sandbox,
   });
 
