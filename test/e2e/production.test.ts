@@ -40,7 +40,7 @@ beforeAll(async () => {
   expect(installed).toMatchObject({ code: 0 });
   sandbox = await demoSandbox().listen();
   const setup = await npm(release, ['run', 'setup:dist'], account());
-  expect(setup.stdout).toMatch(/Summary: 40 created/);
+  expect(setup.stdout).toMatch(/Summary: 53 created/);
   server = startNpm(release, ['run', 'serve'], { ...account(), PORT: '0' }, /listening on port (\d+)/);
   backendUrl = `http://127.0.0.1:${(await server.started)[1]}`;
 }, 180_000);

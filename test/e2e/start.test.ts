@@ -48,7 +48,7 @@ beforeAll(async () => {
   app = await startApp();
   ({ backendUrl, sandboxUrl } = app);
   expect(app.banner).toMatch(/SANDBOX MODE/);
-  expect(app.banner).toMatch(/Setup: 35 created, 0 updated, 0 unchanged, 0 CONFLICT, 5 skipped/);
+  expect(app.banner).toMatch(/Setup: 45 created, 0 updated, 0 unchanged, 0 CONFLICT, 8 skipped/);
   expect(app.banner).toMatch(/Preview\s+http:\/\/localhost:\d+\/preview\//);
 }, 40_000);
 
@@ -148,7 +148,7 @@ describe('npm start with no HubSpot credentials', () => {
     const { stdout } = await promisify(execFile)(TSX, ['src/cli/setup.ts'], {
       env: { ...app.env, SANDBOX_PORT: port },
     });
-    expect(stdout).toMatch(/Summary: 0 created, 0 updated, 35 unchanged, 0 CONFLICT, 5 skipped/);
+    expect(stdout).toMatch(/Summary: 0 created, 0 updated, 45 unchanged, 0 CONFLICT, 8 skipped/);
     expect({ properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() }).toEqual(before);
   }, 30_000);
 

@@ -53,6 +53,8 @@ it(
           successPlan: profile.successPlan,
           health: profile.health,
           renewalDate: profile.renewalDate,
+          segment: profile.segment,
+          advocacy: profile.advocacy,
         },
       });
       count(`PUT ${saved.status}`);
