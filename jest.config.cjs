@@ -18,6 +18,4 @@ module.exports = {
     transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   })),
-  // A global option: Jest ignores it inside a project.
-  testTimeout: 20_000,
 };

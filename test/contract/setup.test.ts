@@ -502,6 +502,15 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       });
     });
 
+    /** Enrolled while one property passes a test, and again each time it changes. */
+    const enrolledWhileAndOnChangeOf = (property: string, operation: Body) => ({
+      type: 'LIST_BASED',
+      shouldReEnroll: true,
+      unEnrollObjectsNotMeetingCriteria: true,
+      listFilterBranch: or(and([{ filterType: 'PROPERTY', property, operation }])),
+      reEnrollmentTriggersFilterBranches: [and([changed(property)])],
+    });
+
     it('the customer-stuck workflow', () => {
       expect(flows[6]).toEqual({
         ...common,
@@ -516,15 +525,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
             2,
           ),
         ],
-        enrollmentCriteria: {
-          type: 'LIST_BASED',
-          shouldReEnroll: true,
-          unEnrollObjectsNotMeetingCriteria: true,
-          listFilterBranch: or(
-            and([{ filterType: 'PROPERTY', property: 'wtc_customer_stuck_on', operation: beforeToday() }]),
-          ),
-          reEnrollmentTriggersFilterBranches: [and([changed('wtc_customer_stuck_on')])],
-        },
+        enrollmentCriteria: enrolledWhileAndOnChangeOf('wtc_customer_stuck_on', beforeToday()),
       });
     });
 
@@ -542,15 +543,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
             2,
           ),
         ],
-        enrollmentCriteria: {
-          type: 'LIST_BASED',
-          shouldReEnroll: true,
-          unEnrollObjectsNotMeetingCriteria: true,
-          listFilterBranch: or(
-            and([{ filterType: 'PROPERTY', property: 'wtc_health_signal_at', operation: renewalKnown.operation }]),
-          ),
-          reEnrollmentTriggersFilterBranches: [and([changed('wtc_health_signal_at')])],
-        },
+        enrollmentCriteria: enrolledWhileAndOnChangeOf('wtc_health_signal_at', renewalKnown.operation),
       });
     });
   });
