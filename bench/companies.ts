@@ -23,6 +23,8 @@ export const accountWithCompanies = (count: number, now: Date): SandboxState => 
         answeredByName: 'Jordan',
         answeredByRole: 'COO',
         askedOn: today,
+        valueThemes: [],
+        concerns: [],
       },
       desiredOutcome: { requiredOutcome: 'Outcome', appropriateExperience: 'Experience', metrics: [] },
       successPlan: {
@@ -41,6 +43,7 @@ export const accountWithCompanies = (count: number, now: Date): SandboxState => 
       renewalDate: addDays(today, (index * 7) % 365),
       segment: null,
       advocacy: { willingness: null, forWhat: '' },
+      leftOn: null,
     };
     const properties = {
       hs_object_id: id,

@@ -23,6 +23,7 @@ import { createReadinessCheck } from './http/readiness';
 import { createProfileService } from './profile/profile.service';
 import { type ShareLimits } from './share/share-limits';
 import { createShareService } from './share/share.service';
+import { createTagOptions } from './tags/tag-options';
 import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';
 
 export type BackendOptions = {
@@ -79,9 +80,11 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     logger,
     refreshEveryMs: ownersRefreshMs,
   });
+  const tagOptions = createTagOptions({ properties, logger });
   const profiles = createProfileService({
     companies,
     successManagers,
+    tagOptions,
     logger,
     now,
     onSaveTask: direct ? createTaskOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
@@ -107,12 +110,18 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
   return {
     app,
     profiles,
-    /** Background work of a serving backend: listing the owners the success-manager rule needs. */
-    start: () => successManagers.start(),
-    stop: () => successManagers.stop(),
+    /** Background work of a serving backend: the owners the success-manager rule needs, the tag lists. */
+    start: (): Promise<void> => {
+      successManagers.start();
+      return tagOptions.start();
+    },
+    stop: () => {
+      successManagers.stop();
+      tagOptions.stop();
+    },
     successManagers,
     setupDeps: { properties, lists: listsApi(hubspot), flows },
-    runAutomation: createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger }),
+    runAutomation: createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger, now }),
     /** Direct mode: whether the app's workflows are on (start watches it so saves need not ask). */
     workflowGuard,
   };

@@ -10,6 +10,7 @@ import {
   PROPERTIES,
   RE_RECRUIT_BUCKET,
   readVersion,
+  reRecruitStartFacts,
   scheduledTasksFor,
   type TaskIntent,
   type TaskKind,
@@ -96,7 +97,8 @@ const missedHealthDropTaskFor = (company: CompanyValues, today: IsoDate): TaskIn
   return healthDropTaskFor({ companyId: company.id, whatChanged, savedVersion: readVersion(properties), today });
 };
 
-type PlannedTask = TaskToCreate & { keyProperty: string };
+/** A task to create, the property that records its key, and the facts recorded with the key. */
+type PlannedTask = TaskToCreate & { keyProperty: string; facts: Record<string, string> };
 
 /** Buffers tasks and key updates and writes them 100 at a time; a key is recorded only after its task exists. */
 const createBatchWriter = (deps: { companies: CompaniesApi; tasks: TasksApi }) => {
@@ -112,8 +114,8 @@ const createBatchWriter = (deps: { companies: CompaniesApi; tasks: TasksApi }) =
   };
   const writeTasks = async (chunk: PlannedTask[]) => {
     await deps.tasks.createMany(chunk);
-    for (const { intent, keyProperty } of chunk) {
-      keys.set(intent.companyId, { ...keys.get(intent.companyId), [keyProperty]: intent.key });
+    for (const { intent, keyProperty, facts } of chunk) {
+      keys.set(intent.companyId, { ...keys.get(intent.companyId), ...facts, [keyProperty]: intent.key });
     }
     while (keys.size >= BATCH_LIMIT) await writeKeys([...keys.keys()].slice(0, BATCH_LIMIT));
   };
@@ -146,7 +148,9 @@ export const createScheduledAutomation = (deps: {
   tasks: TasksApi;
   workflows: WorkflowGuard;
   logger: Logger;
+  now?: () => Date;
 }) => {
+  const now = deps.now ?? (() => new Date());
   let running: Promise<AutomationSummary> | null = null;
 
   const runOnce = async (options: AutomationOptions): Promise<AutomationSummary> => {
@@ -196,7 +200,13 @@ export const createScheduledAutomation = (deps: {
         };
         const planned = intentsFor(company)
           .filter((intent) => intent.template.kind === kind)
-          .map((intent) => ({ intent, ownerId: assigneeOf(intent, people), keyProperty: KEY_PROPERTY[kind] }));
+          .map((intent) => ({
+            intent,
+            ownerId: assigneeOf(intent, people),
+            keyProperty: KEY_PROPERTY[kind],
+            // Its task starts the company's re-recruit play, which the home page follows.
+            facts: kind === 're_recruit' ? reRecruitStartFacts(now()) : {},
+          }));
         created.push(...planned.map(({ intent }) => intent.key));
         writer.add(planned);
       }

@@ -26,7 +26,7 @@ export const serveBackend = async (input: {
 }) => {
   const { env, logger, backend } = input;
   const { server, port } = await listen(input.app ?? backend.app, env.PORT).catch(portSetting('PORT'));
-  backend.start();
+  void backend.start();
 
   // Direct mode: know whether the app's workflows are on before saves need it, without asking per save.
   const stopWatching = env.AUTOMATION_MODE === 'direct' ? backend.workflowGuard.watch() : () => undefined;

@@ -60,6 +60,8 @@ type Seed = {
   happiness: [number, number] | null;
   renewalInDays: number | null;
   overdueSteps: number;
+  /** Value themes for "We need you", concerns for the others (option values of the default lists). */
+  tags: string[];
 };
 
 const SEEDS: Seed[] = [
@@ -71,6 +73,7 @@ const SEEDS: Seed[] = [
     happiness: [4, 4],
     renewalInDays: 60,
     overdueSteps: 0,
+    tags: ['saves_time', 'fits_their_stack'],
   },
   {
     name: 'Birch Dental Group',
@@ -80,6 +83,7 @@ const SEEDS: Seed[] = [
     happiness: [4, 2],
     renewalInDays: 200,
     overdueSteps: 0,
+    tags: ['grows_revenue'],
   },
   {
     name: 'Cobalt Mining',
@@ -89,6 +93,7 @@ const SEEDS: Seed[] = [
     happiness: [3, 3],
     renewalInDays: 30,
     overdueSteps: 1,
+    tags: ['reduces_risk', 'saves_time'],
   },
   {
     name: 'Delta Foods',
@@ -98,6 +103,7 @@ const SEEDS: Seed[] = [
     happiness: [2, 3],
     renewalInDays: 75,
     overdueSteps: 2,
+    tags: ['price', 'competitor'],
   },
   {
     name: 'Evergreen Schools',
@@ -107,6 +113,7 @@ const SEEDS: Seed[] = [
     happiness: [3, 2],
     renewalInDays: 150,
     overdueSteps: 0,
+    tags: ['adoption'],
   },
   {
     name: 'Fjord Shipping',
@@ -116,6 +123,7 @@ const SEEDS: Seed[] = [
     happiness: [2, 2],
     renewalInDays: 20,
     overdueSteps: 1,
+    tags: ['missing_features'],
   },
   {
     name: 'Granite Insurance',
@@ -125,6 +133,7 @@ const SEEDS: Seed[] = [
     happiness: [1, 3],
     renewalInDays: 45,
     overdueSteps: 0,
+    tags: ['sponsor_left'],
   },
   {
     name: 'Harbor Clinics',
@@ -134,6 +143,7 @@ const SEEDS: Seed[] = [
     happiness: [1, 1],
     renewalInDays: 300,
     overdueSteps: 3,
+    tags: ['sponsor_left', 'price'],
   },
   {
     name: 'Iris Analytics',
@@ -143,6 +153,7 @@ const SEEDS: Seed[] = [
     happiness: [2, 1],
     renewalInDays: null,
     overdueSteps: 0,
+    tags: ['missing_features'],
   },
   {
     name: 'Juniper Retail',
@@ -152,6 +163,7 @@ const SEEDS: Seed[] = [
     happiness: null,
     renewalInDays: 80,
     overdueSteps: 0,
+    tags: [],
   },
   {
     name: 'Kestrel Aviation',
@@ -161,6 +173,7 @@ const SEEDS: Seed[] = [
     happiness: null,
     renewalInDays: null,
     overdueSteps: 0,
+    tags: [],
   },
   {
     name: 'Lumen Energy',
@@ -170,6 +183,7 @@ const SEEDS: Seed[] = [
     happiness: [4, 3],
     renewalInDays: 100,
     overdueSteps: 0,
+    tags: ['our_people'],
   },
 ];
 
@@ -211,6 +225,8 @@ const draftFor = (seed: Seed, today: string): ProfileDraft => ({
     answeredByName: seed.bucket ? 'Jordan Rivera' : '',
     answeredByRole: seed.bucket ? 'VP Operations' : '',
     askedOn: seed.bucket ? addDays(today, -20) : null,
+    valueThemes: seed.bucket === 'need_you' ? seed.tags : [],
+    concerns: seed.bucket === 'need_you' ? [] : seed.tags,
   },
   desiredOutcome: {
     requiredOutcome: seed.bucket ? 'Cut the monthly close from 9 days to 3' : '',
@@ -226,6 +242,7 @@ const draftFor = (seed: Seed, today: string): ProfileDraft => ({
     seed.bucket === 'need_you' && seed.happiness?.[0] === 4 && seed.happiness[1] === 4
       ? { willingness: 'reference', forWhat: 'Dispatch at scale, for logistics prospects' }
       : { willingness: null, forWhat: '' },
+  leftOn: null,
 });
 
 /** A small account with four owners in two teams and a dozen companies across every bucket and quadrant. */

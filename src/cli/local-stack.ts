@@ -40,6 +40,7 @@ export const startLocalStack = async (
     initialState: options.initialState ?? demoAccount(options.now?.() ?? new Date()),
     delayMs: options.delayMs,
     requestsPer10s: options.requestsPer10s,
+    searchesPerSecond: options.searchesPerSecond,
     searchLagMs: options.searchLagMs,
     historyOfUnchangedValues: options.historyOfUnchangedValues,
   });
@@ -69,7 +70,8 @@ export const startLocalStack = async (
     await applySetup(await planSetup(backend.setupDeps, setupOptionsFrom(env, 'enable')));
     calls.length = 0;
   }
-  backend.start();
+  // The first reading of the tag lists is done before the stack is handed over, so calls count from here.
+  await backend.start();
   const http: Server = await new Promise((resolve) => {
     const listening = backend.app.listen(0, '127.0.0.1', () => resolve(listening));
   });

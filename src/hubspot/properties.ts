@@ -49,6 +49,25 @@ export const propertiesApi = ({ client, call }: HubSpotContext) => ({
     }));
   },
 
+  /**
+   * The visible options of these properties as the account has them now, by property, in one call: the
+   * lists an admin edits in HubSpot's property settings. A property that does not exist is left out.
+   */
+  visibleOptions: async (names: readonly string[]): Promise<Record<string, { value: string; label: string }[]>> => {
+    const answer = await call('properties.batchRead', () =>
+      client.crm.properties.batchApi.read(OBJECT_TYPE, { archived: false, inputs: names.map((name) => ({ name })) }),
+    );
+    return Object.fromEntries(
+      answer.results.map((property) => [
+        property.name,
+        [...property.options]
+          .filter((option) => !option.hidden)
+          .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0))
+          .map(({ value, label }) => ({ value, label })),
+      ]),
+    );
+  },
+
   /** Reads one property definition: the cheapest request that proves the token and the app's install. */
   read: async (name: string) => {
     await call('properties.read', () => client.crm.properties.coreApi.getByName(OBJECT_TYPE, name));

@@ -25,6 +25,7 @@ import { type SuccessManagers } from '../automation/success-managers';
 import { type CompaniesApi, type CompanyRecord } from '../hubspot/companies';
 import { HubSpotError } from '../hubspot/errors';
 import { createKeyedLock } from '../lib/keyed-lock';
+import { type TagOptionsSource } from '../tags/tag-options';
 import { BUCKET_HISTORY_PROPERTIES, toBucketHistory } from './bucket-history';
 import { ProfileError } from './profile.errors';
 import { createSuccessManagerSync } from './success-manager-sync';
@@ -39,6 +40,8 @@ export type ProfileServiceDeps = {
   companies: CompaniesApi;
   /** Who each company's success manager is, as far as the owners listed so far tell. */
   successManagers: SuccessManagers;
+  /** The account's tag lists, read in the background: the card offers them, a save is checked against them. */
+  tagOptions: TagOptionsSource;
   logger: Logger;
   now?: () => Date;
   /** Direct automation mode: create a save's task (re-recruit, health drop) once the save is stored. */
@@ -83,10 +86,16 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
   };
 
   const toProfile = (companyId: string, properties: CompanyRecord['properties'], history: BucketChange[]) =>
-    readProfile({ companyId, properties, bucketHistory: history, today: toIsoDate(now()) });
+    readProfile({
+      companyId,
+      properties,
+      bucketHistory: history,
+      tagOptions: deps.tagOptions.current(),
+      today: toIsoDate(now()),
+    });
 
   const load = async (companyId: string): Promise<Profile> => {
-    const company = await fetchCompany(companyId);
+    const [company] = await Promise.all([fetchCompany(companyId), deps.tagOptions.known()]);
     return toProfile(companyId, company.properties, toBucketHistory(company.propertiesWithHistory));
   };
 
@@ -148,7 +157,8 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
       const company = await fetchCompany(companyId);
       const history = toBucketHistory(company.propertiesWithHistory);
       const current = toProfile(companyId, company.properties, history);
-      const decision = decideSave({ companyId, stored: company.properties, request, actor, at: now() });
+      const tagOptions = await deps.tagOptions.known();
+      const decision = decideSave({ companyId, stored: company.properties, request, actor, at: now(), tagOptions });
       switch (decision.kind) {
         case 'already_saved':
         case 'unchanged':
@@ -161,6 +171,10 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
           );
         case 'too_large':
           throw new ProfileError('VALIDATION_FAILED', 'The profile is too large to store in HubSpot', {
+            fields: decision.fields,
+          });
+        case 'unknown_tags':
+          throw new ProfileError('VALIDATION_FAILED', "Some tags are not in the account's lists", {
             fields: decision.fields,
           });
         case 'write':

@@ -28,7 +28,9 @@ export type SetupItem = {
 
 export type SetupDeps = { properties: PropertiesApi; lists: ListsApi; flows: FlowsApi };
 
+/** The admin's own option lists (tags) are created with the defaults and then left to the admin. */
 const sameOptions = (definition: PropertyDefinition, existing: ExistingProperty): boolean =>
+  definition.optionsOwnedByAdmin === true ||
   containsDeep(
     existing.options.map(({ label, value, description }) => ({ label, value, description: description ?? '' })),
     (definition.options ?? []).map(({ label, value, description }) => ({ label, value, description })),
@@ -79,7 +81,7 @@ const planProperty = (
       await deps.properties.update(definition.name, {
         label: definition.label,
         description: definition.description,
-        options: definition.options,
+        options: definition.optionsOwnedByAdmin ? undefined : definition.options,
         groupName: PROPERTY_GROUP.name,
       });
       return undefined;

@@ -1,4 +1,4 @@
-import { emptyProfileDraft, type Profile } from '@why-they-care/domain';
+import { defaultTagOptions, emptyProfileDraft, type Profile, rollUpPlan } from '@why-they-care/domain';
 import { hubspot } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 
@@ -16,6 +16,8 @@ export const profileFixture = (overrides: Partial<Profile> = {}): Profile => ({
     answeredByName: 'Dana Scully',
     answeredByRole: 'VP Operations',
     askedOn: '2026-11-02',
+    valueThemes: [],
+    concerns: ['price'],
   },
   successPlan: {
     steps: [
@@ -43,11 +45,20 @@ export const profileFixture = (overrides: Partial<Profile> = {}): Profile => ({
   version: 3,
   review: { lastReviewedAt: '2026-11-02T09:00:00.000Z', lastReviewedBy: 'sam@example.com' },
   derived: {
-    plan: { stepsTotal: 2, stepsDone: 0, overdueCustomer: 1, overdueUs: 0, nextDueDate: '2026-11-10' },
+    plan: {
+      stepsTotal: 2,
+      stepsDone: 0,
+      overdueCustomer: 1,
+      overdueUs: 0,
+      nextDueDate: '2026-11-10',
+      nextDueCustomer: '2026-11-10',
+      nextDueUs: '2026-12-10',
+    },
     quadrant: 'keep_unhappy',
   },
   bucketHistory: [],
   sharing: null,
+  tagOptions: defaultTagOptions(),
   readWarnings: [],
   ...overrides,
 });
@@ -57,10 +68,7 @@ export const emptyProfile = (): Profile =>
     ...emptyProfileDraft(),
     version: 0,
     review: { lastReviewedAt: null, lastReviewedBy: null },
-    derived: {
-      plan: { stepsTotal: 0, stepsDone: 0, overdueCustomer: 0, overdueUs: 0, nextDueDate: null },
-      quadrant: null,
-    },
+    derived: { plan: rollUpPlan([], '2026-11-23'), quadrant: null },
   });
 
 export const jsonResponse = (status: number, body: unknown) =>

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  DateInput,
   EmptyState,
   ErrorState,
   Input,
@@ -11,6 +12,7 @@ import {
   Tag,
   Text,
   TextArea,
+  ToggleGroup,
 } from '@hubspot/ui-extensions';
 
 import { type Profile } from '@why-they-care/domain';
@@ -127,6 +129,49 @@ describe('loading the card', () => {
   });
 });
 
+describe('tagging the answer', () => {
+  it('offers the concerns for "It\'s OK", the value themes for "We need you", from the account lists', async () => {
+    const { renderer, fetch } = await loaded();
+    const concerns = renderer.findByTestId(ToggleGroup, 'tags-concerns');
+    expect(concerns.props).toMatchObject({ toggleType: 'checkboxList', label: 'What worries them', value: ['price'] });
+    expect(concerns.props.options.map((option) => option.label)).toContain('A competitor');
+    expect(renderer.maybeFindByTestId(ToggleGroup, 'tags-valueThemes')).toBeNull();
+    concerns.trigger('onChange', ['price', 'competitor'] as never);
+    renderer.find(Select, { name: 'bucket' }).trigger('onChange', 'need_you' as never);
+    await renderer.waitFor(() => expect(renderer.findByTestId(ToggleGroup, 'tags-valueThemes')).toBeDefined());
+    expect(renderer.maybeFindByTestId(ToggleGroup, 'tags-concerns')).toBeNull();
+    renderer.findByTestId(ToggleGroup, 'tags-valueThemes').trigger('onChange', ['saves_time'] as never);
+    fetch.mockResolvedValueOnce(jsonResponse(200, { profile: profileFixture({ version: 4 }), result: 'saved' }));
+    renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await savedAndSettled(renderer);
+    // The draft keeps both lists; the save keeps only the ones the bucket uses (test/domain).
+    expect(fetch.mock.calls[1]?.[1]?.body).toMatchObject({
+      profile: { whyTheyCare: { bucket: 'need_you', valueThemes: ['saves_time'], concerns: ['price', 'competitor'] } },
+    });
+  });
+
+  it('keeps a tag the admin has since removed, marked as such, and says when the lists are not known', async () => {
+    const { renderer } = await loaded(
+      profileFixture({
+        whyTheyCare: { ...profileFixture().whyTheyCare, concerns: ['gdpr'] },
+      }),
+    );
+    const options = renderer.findByTestId(ToggleGroup, 'tags-concerns').props.options;
+    expect(options.at(-1)).toMatchObject({ value: 'gdpr', label: 'gdpr (no longer in the list)' });
+    const unknown = await loaded(profileFixture({ tagOptions: null }));
+    expect(unknown.renderer.findByTestId(Text, 'tags-unavailable')).toBeDefined();
+  });
+
+  it('records the day a customer left', async () => {
+    const { renderer, fetch } = await loaded();
+    renderer.find(DateInput, { name: 'leftOn' }).trigger('onChange', { year: 2026, month: 10, date: 20 } as never);
+    fetch.mockResolvedValueOnce(jsonResponse(200, { profile: profileFixture({ version: 4 }), result: 'saved' }));
+    renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await savedAndSettled(renderer);
+    expect(fetch.mock.calls[1]?.[1]?.body).toMatchObject({ profile: { leftOn: '2026-11-20' } });
+  });
+});
+
 describe('editing and saving', () => {
   const editAndSave = async () => {
     const { renderer, fetch } = await loaded();
@@ -153,6 +198,7 @@ describe('editing and saving', () => {
       renewalDate: null,
       segment: null,
       advocacy: { willingness: null, forWhat: '' },
+      leftOn: null,
     };
   };
 

@@ -8,6 +8,7 @@ import {
   companyResponse,
   draft,
   DRAFT_PROPERTIES,
+  moveFacts,
   NOW,
   PROFILE_QUERY,
   SAVE_STAMP,
@@ -23,8 +24,15 @@ const PROFILE_PATH = `/api/companies/${COMPANY_ID}/profile`;
 
 const backend = () => createBackend({ env: testEnv(), logger: createLogger('silent'), now: () => NOW }).app;
 
-/** The exact PATCH body for saving draft() over version 3 as am@example.com. */
-const EXPECTED_SAVE_BODY = { properties: { ...DRAFT_PROPERTIES, ...SAVE_STAMP } };
+/** The exact PATCH body for saving draft() over version 3 ("It's OK") as am@example.com: a move to "Who are you?". */
+const EXPECTED_SAVE_BODY = {
+  properties: {
+    ...DRAFT_PROPERTIES,
+    ...moveFacts('its_ok'),
+    wtc_re_recruit_at: '2026-11-23T10:00:00.000Z',
+    ...SAVE_STAMP,
+  },
+};
 
 const saveRequest = (overrides: Record<string, unknown> = {}) => ({
   requestId: 'save-request-0001',
@@ -212,7 +220,12 @@ describe('PUT /api/companies/:id/profile', () => {
   });
 
   it.each([
-    ['a bucket move', { whyTheyCare: { ...draft().whyTheyCare, bucket: 'need_you' } }, { wtc_bucket: 'need_you' }],
+    [
+      'a bucket move',
+      { whyTheyCare: { ...draft().whyTheyCare, bucket: 'need_you', concerns: [] } },
+      // Concerns describe the other buckets: a "We need you" answer has none.
+      { wtc_bucket: 'need_you', wtc_concerns: '', ...moveFacts('who_are_you') },
+    ],
     [
       'a plan step marked done',
       { successPlan: { steps: [{ ...draft().successPlan.steps[0], status: 'done' }] } },
@@ -221,10 +234,17 @@ describe('PUT /api/companies/:id/profile', () => {
           '[{"id":"s1","title":"Map stakeholders","ownerSide":"us","ownerName":"Sam","dueDate":"2026-11-30","status":"done"}]',
         wtc_plan_steps_done: '1',
         wtc_plan_next_due: '',
+        wtc_plan_next_due_us: '',
       },
     ],
   ])('PATCHes only what %s changed, plus the save stamp', async (_label, edit, changed) => {
-    const stored = { ...EXPECTED_SAVE_BODY.properties, wtc_version: '3', wtc_last_save_id: 'older-save-000' };
+    const stored = {
+      ...EXPECTED_SAVE_BODY.properties,
+      wtc_bucket_moved_at: '2026-09-01T08:00:00.000Z',
+      wtc_bucket_moved_by: 'old@example.com',
+      wtc_version: '3',
+      wtc_last_save_id: 'older-save-000',
+    };
     hubspot()
       .get(COMPANY_PATH)
       .query(PROFILE_QUERY)

@@ -216,6 +216,20 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           { value: 'declined', label: 'No' },
         ],
       });
+      // A tag list: a checkbox property started with the default options, which are the admin's from then on.
+      expect(properties.find((body) => body.name === 'wtc_concerns')).toMatchObject({
+        type: 'enumeration',
+        fieldType: 'checkbox',
+        options: expect.arrayContaining([
+          {
+            label: 'Price',
+            value: 'price',
+            description: 'We cost too much for what they get.',
+            displayOrder: 0,
+            hidden: false,
+          },
+        ]),
+      });
       expect(properties.find((body) => body.name === 'wtc_bucket')).toEqual({
         name: 'wtc_bucket',
         label: 'Why they care',

@@ -7,10 +7,12 @@ import {
   companyResponse,
   draft,
   DRAFT_PROPERTIES,
+  moveFacts,
   NOW,
   PROFILE_QUERY,
   SAVE_STAMP,
   storedProperties,
+  TAG_PROPERTIES_READ,
 } from '../support/company-fixtures';
 import { testEnv } from '../support/env';
 import { interceptHubSpot } from '../support/nock-hubspot';
@@ -50,7 +52,12 @@ const answerOnly: SaveProfileRequest = {
 const reRecruitMove = { ...answerOnly, profile: { ...answerOnly.profile, whyTheyCare: draft().whyTheyCare } };
 
 const SAVED_ANSWER = { wtc_answer: 'It is fine, mostly.' };
-const MOVED = { wtc_bucket: 'who_are_you', wtc_answer: DRAFT_PROPERTIES.wtc_answer };
+const MOVED = {
+  wtc_bucket: 'who_are_you',
+  wtc_answer: DRAFT_PROPERTIES.wtc_answer,
+  ...moveFacts('its_ok'),
+  wtc_re_recruit_at: '2026-11-23T10:00:00.000Z',
+};
 /** What saving draft() writes besides the bucket and the answer, over storedProperties(). */
 const CONTENT_OF_DRAFT = Object.fromEntries(
   Object.entries(DRAFT_PROPERTIES).filter(([name]) => name !== 'wtc_bucket' && name !== 'wtc_answer'),
@@ -70,11 +77,13 @@ let calls: string[] = [];
 
 const start = (env: Record<string, string> = {}, ownersRefreshMs?: number) => {
   calls = [];
+  hubspot().post(TAG_PROPERTIES_READ.path, TAG_PROPERTIES_READ.body).reply(200, TAG_PROPERTIES_READ.answer());
   running = createBackend({
     env: testEnv({ SUCCESS_MANAGERS_BY_TEAM: '{"11":"501"}', ...env }),
     logger: createLogger('silent'),
     now: () => NOW,
-    observe: (event) => calls.push(event.operation),
+    // The tag lists are read at start too (one call, test/contract/tag-options.test.ts): not this file's subject.
+    observe: (event) => (event.operation === 'properties.batchRead' ? undefined : void calls.push(event.operation)),
     ownersRefreshMs,
   });
   running.start();

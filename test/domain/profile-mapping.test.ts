@@ -20,6 +20,8 @@ const filledDraft = (): ProfileDraft => ({
     answeredByName: 'Dana Scully',
     answeredByRole: 'VP Operations',
     askedOn: '2026-11-02',
+    valueThemes: [],
+    concerns: ['price', 'reliability'],
   },
   desiredOutcome: {
     requiredOutcome: 'Close the books in 3 days',
@@ -51,6 +53,7 @@ const filledDraft = (): ProfileDraft => ({
   renewalDate: '2027-02-01',
   segment: 'guided-rollout',
   advocacy: { willingness: 'case_study', forWhat: 'Month-end close in finance teams' },
+  leftOn: null,
 });
 
 describe('profile <-> HubSpot properties', () => {
@@ -81,10 +84,24 @@ describe('profile <-> HubSpot properties', () => {
   });
 
   it('reads a company never filled as an empty profile at version 0', () => {
-    const profile = readProfile({ companyId: '42', properties: { name: 'Acme' }, bucketHistory: [], today: TODAY });
+    const profile = readProfile({
+      companyId: '42',
+      properties: { name: 'Acme' },
+      bucketHistory: [],
+      tagOptions: null,
+      today: TODAY,
+    });
     expect(profile).toMatchObject({ ...emptyProfileDraft(), companyId: '42', companyName: 'Acme', version: 0 });
     expect(profile.derived).toEqual({
-      plan: { stepsTotal: 0, stepsDone: 0, overdueCustomer: 0, overdueUs: 0, nextDueDate: null },
+      plan: {
+        stepsTotal: 0,
+        stepsDone: 0,
+        overdueCustomer: 0,
+        overdueUs: 0,
+        nextDueDate: null,
+        nextDueCustomer: null,
+        nextDueUs: null,
+      },
       quadrant: null,
     });
     expect(profile.readWarnings).toEqual([]);
@@ -99,6 +116,7 @@ describe('profile <-> HubSpot properties', () => {
       companyId: '1',
       properties: { [PROPERTIES.planSteps.name]: steps, [PROPERTIES.successMetrics.name]: '{not json' },
       bucketHistory: [],
+      tagOptions: null,
       today: TODAY,
     });
     expect(profile.successPlan.steps.map((step) => step.id)).toEqual(['s1']);
@@ -135,7 +153,11 @@ describe('profile <-> HubSpot properties', () => {
       { ...filledDraft(), whyTheyCare: { ...filledDraft().whyTheyCare, bucket: 'need_you' } },
       TODAY,
     );
-    expect(changedProperties(moved, stored)).toEqual({ [PROPERTIES.bucket.name]: 'need_you' });
+    // Concerns describe "It's OK" answers: the move to "We need you" clears them.
+    expect(changedProperties(moved, stored)).toEqual({
+      [PROPERTIES.bucket.name]: 'need_you',
+      [PROPERTIES.concerns.name]: '',
+    });
     expect(changedProperties(stored, stored)).toEqual({});
   });
 

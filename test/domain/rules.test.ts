@@ -40,6 +40,8 @@ describe('plan rollup', () => {
       overdueCustomer: 1,
       overdueUs: 1,
       nextDueDate: '2026-11-20',
+      nextDueCustomer: '2026-11-20',
+      nextDueUs: '2026-11-22',
     });
   });
 });
@@ -89,7 +91,15 @@ describe('task rules', () => {
 describe('profile schema messages', () => {
   it('names each bad field', () => {
     const result = profileDraftSchema.safeParse({
-      whyTheyCare: { bucket: 'maybe', answer: 'x', answeredByName: '', answeredByRole: '', askedOn: '2026-02-30' },
+      whyTheyCare: {
+        bucket: 'maybe',
+        answer: 'x',
+        answeredByName: '',
+        answeredByRole: '',
+        askedOn: '2026-02-30',
+        valueThemes: ['fast;cheap'],
+        concerns: ['price', 'price'],
+      },
       desiredOutcome: { requiredOutcome: '', appropriateExperience: '', metrics: [] },
       successPlan: {
         steps: [{ id: 's1', title: '', ownerSide: 'them', ownerName: '', dueDate: null, status: 'done' }],
@@ -98,12 +108,16 @@ describe('profile schema messages', () => {
       renewalDate: null,
       segment: null,
       advocacy: { willingness: null, forWhat: '' },
+      leftOn: '2026-13-01',
     });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(toFieldErrors(result.error)).toEqual({
       'whyTheyCare.bucket': ["Choose one of: We need you, It's OK, Who are you?"],
       'whyTheyCare.askedOn': ['Must be a real date in the form YYYY-MM-DD'],
+      'whyTheyCare.valueThemes.0': ['Cannot contain ";"'],
+      'whyTheyCare.concerns': ['Each tag once'],
+      leftOn: ['Must be a real date in the form YYYY-MM-DD'],
       'successPlan.steps.0.title': ['Describe the step'],
       'successPlan.steps.0.ownerSide': ['Choose who owns the step: customer or us'],
       'health.customerHappiness': ['Must be at most 4'],

@@ -1,6 +1,7 @@
 import {
   completeWrite,
   decideSave,
+  defaultTagOptions,
   emptyProfileDraft,
   type HubSpotProperties,
   LIMITS,
@@ -36,6 +37,7 @@ const input = (overrides: Partial<SaveInput> = {}, profile = draft('who_are_you'
   request: { requestId: 'save-request-0001', expectedVersion: 3, profile },
   actor: { email: 'am@example.com', userId: '55' },
   at: AT,
+  tagOptions: defaultTagOptions(),
   ...overrides,
 });
 
@@ -50,6 +52,13 @@ const STAMP = {
   wtc_last_save_id: 'save-request-0001',
   wtc_last_reviewed_at: '2026-11-23T10:00:00.000Z',
   wtc_last_reviewed_by: 'am@example.com',
+};
+
+/** The facts a move out of "It's OK" by this save leaves. */
+const MOVED = {
+  wtc_previous_bucket: 'its_ok',
+  wtc_bucket_moved_at: '2026-11-23T10:00:00.000Z',
+  wtc_bucket_moved_by: 'am@example.com',
 };
 
 describe('decideSave', () => {
@@ -95,6 +104,8 @@ describe('decideSave', () => {
     expect(write.properties).toEqual({
       wtc_bucket: 'who_are_you',
       wtc_answer: 'We forgot what you do.',
+      ...MOVED,
+      wtc_re_recruit_at: '2026-11-23T10:00:00.000Z',
       ...STAMP,
     });
     expect(write).toMatchObject({ version: 4, ownerId: '7', storedSuccessManager: '9' });
@@ -114,6 +125,36 @@ describe('decideSave', () => {
     const already = { ...STORED, wtc_bucket: 'who_are_you' };
     expect(writeOf({ stored: already }, draft('who_are_you', 'Still unsure.')).reRecruit).toBeNull();
     expect(writeOf({}, draft('need_you')).reRecruit).toBeNull();
+  });
+
+  it('records the facts of a bucket move only when the bucket moves, each only when it changes', () => {
+    const unmoved = writeOf({}, draft('its_ok', 'It is fine, really.')).properties;
+    expect(Object.keys(unmoved).filter((name) => /moved|previous|re_recruit_at/.test(name))).toEqual([]);
+    // Moved back to where it came from before: the previous bucket is already "It's OK".
+    const stored = { ...STORED, wtc_previous_bucket: 'its_ok' };
+    expect(writeOf({ stored }, draft('need_you')).properties).not.toHaveProperty('wtc_previous_bucket');
+    // A first answer comes from no bucket; only a move into "Who are you?" starts a re-recruit.
+    const first = writeOf({ stored: { ...STORED, wtc_bucket: '' } }, draft('need_you')).properties;
+    expect(first).toMatchObject({ wtc_bucket_moved_at: '2026-11-23T10:00:00.000Z' });
+    expect(first).not.toHaveProperty('wtc_previous_bucket');
+    expect(first).not.toHaveProperty('wtc_re_recruit_at');
+  });
+
+  it("refuses tags outside the account's lists before writing, and clears tags the bucket does not use", () => {
+    const tagged = (bucket: ProfileDraft['whyTheyCare']['bucket'], concerns: string[]): ProfileDraft => {
+      const base = draft(bucket);
+      return { ...base, whyTheyCare: { ...base.whyTheyCare, concerns } };
+    };
+    expect(decideSave(input({}, tagged('its_ok', ['price', 'weather'])))).toEqual({
+      kind: 'unknown_tags',
+      fields: {
+        'profile.whyTheyCare.concerns': ['Not in the list of "What worries them" (ask your HubSpot admin): weather'],
+      },
+    });
+    // Unknown lists (not read yet): HubSpot itself checks the options.
+    expect(decideSave(input({ tagOptions: null }, tagged('its_ok', ['weather']))).kind).toBe('write');
+    const stored = { ...STORED, wtc_concerns: 'price' };
+    expect(writeOf({ stored }, tagged('need_you', ['weather'])).properties).toMatchObject({ wtc_concerns: '' });
   });
 
   it('reads a company with no owner as having none', () => {
@@ -138,6 +179,7 @@ describe('completeWrite', () => {
         properties: {
           wtc_bucket: 'need_you',
           wtc_answer: 'We forgot what you do.',
+          ...MOVED,
           ...STAMP,
           wtc_success_manager: '12',
         },
@@ -164,6 +206,8 @@ describe('completeWrite', () => {
     expect(write.properties).toEqual({
       wtc_bucket: 'who_are_you',
       wtc_answer: 'We forgot what you do.',
+      ...MOVED,
+      wtc_re_recruit_at: '2026-11-23T10:00:00.000Z',
       ...STAMP,
       wtc_success_manager: '12',
       wtc_re_recruit_task_key: 're_recruit:1001:v4',

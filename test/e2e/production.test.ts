@@ -2,9 +2,11 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { PROPERTY_DEFINITIONS } from '@why-they-care/domain';
 import { signedFetch } from '@why-they-care/hubspot-contract';
 
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
+import { appWorkflowNames, desiredLists } from '../../src/setup/desired-state';
 import { demoSandbox } from '../support/demo-sandbox';
 import { npm, startNpm } from '../support/npm-project';
 
@@ -40,7 +42,10 @@ beforeAll(async () => {
   expect(installed).toMatchObject({ code: 0 });
   sandbox = await demoSandbox().listen();
   const setup = await npm(release, ['run', 'setup:dist'], account());
-  expect(setup.stdout).toMatch(/Summary: 53 created/);
+  // The property group, every property and list, and the workflows.
+  expect(setup.stdout).toContain(
+    `Summary: ${1 + PROPERTY_DEFINITIONS.length + desiredLists().length + appWorkflowNames().length} created`,
+  );
   server = startNpm(release, ['run', 'serve'], { ...account(), PORT: '0' }, /listening on port (\d+)/);
   backendUrl = `http://127.0.0.1:${(await server.started)[1]}`;
 }, 180_000);

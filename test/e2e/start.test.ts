@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { draftOf, type Profile } from '@why-they-care/domain';
+import { draftOf, type Profile, PROPERTY_DEFINITIONS } from '@why-they-care/domain';
 import { signedFetch } from '@why-they-care/hubspot-contract';
 
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
+import { appWorkflowNames, desiredLists } from '../../src/setup/desired-state';
 import { runCli } from '../support/cli';
 import { startApp } from '../support/started-app';
 
@@ -48,7 +49,11 @@ beforeAll(async () => {
   app = await startApp();
   ({ backendUrl, sandboxUrl } = app);
   expect(app.banner).toMatch(/SANDBOX MODE/);
-  expect(app.banner).toMatch(/Setup: 45 created, 0 updated, 0 unchanged, 0 CONFLICT, 8 skipped/);
+  // Direct mode: the property group, every property and every list; the workflows skipped.
+  const installed = 1 + PROPERTY_DEFINITIONS.length + desiredLists().length;
+  expect(app.banner).toContain(
+    `Setup: ${installed} created, 0 updated, 0 unchanged, 0 CONFLICT, ${appWorkflowNames().length} skipped`,
+  );
   expect(app.banner).toMatch(/Preview\s+http:\/\/localhost:\d+\/preview\//);
 }, 40_000);
 
@@ -148,7 +153,10 @@ describe('npm start with no HubSpot credentials', () => {
     const { stdout } = await promisify(execFile)(TSX, ['src/cli/setup.ts'], {
       env: { ...app.env, SANDBOX_PORT: port },
     });
-    expect(stdout).toMatch(/Summary: 0 created, 0 updated, 45 unchanged, 0 CONFLICT, 8 skipped/);
+    const installed = 1 + PROPERTY_DEFINITIONS.length + desiredLists().length;
+    expect(stdout).toContain(
+      `Summary: 0 created, 0 updated, ${installed} unchanged, 0 CONFLICT, ${appWorkflowNames().length} skipped`,
+    );
     expect({ properties: await sandboxGet('/crm/v3/properties/companies'), lists: await lists() }).toEqual(before);
   }, 30_000);
 

@@ -129,6 +129,11 @@ describe('direct mode when search trails writes by seconds, as HubSpot does', ()
       const otherInstance = createBackend({ env: lagging.env, logger: createLogger('silent'), now: clock });
       expect((await otherInstance.runAutomation(options)).taskKeys).toEqual([]);
       expect(tasksIn(lagging)).toHaveLength(3);
+      // The task starts the company's re-recruit play, recorded with its key for the home page.
+      expect(lagging.sandbox.store.state.companies['2004']?.properties).toMatchObject({
+        wtc_re_recruit_task_key: 're_recruit:2004:v6',
+        wtc_re_recruit_at: clock().toISOString(),
+      });
     } finally {
       await lagging.stop();
     }

@@ -1,5 +1,7 @@
+import { PROPERTY_DEFINITIONS } from '@why-they-care/domain';
+
 import { setupOptionsFrom } from '../../src/backend';
-import { appWorkflowNames, type WorkflowSwitch } from '../../src/setup/desired-state';
+import { appWorkflowNames, desiredLists, type WorkflowSwitch } from '../../src/setup/desired-state';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { isWrite, startSandboxBackend } from '../support/sandbox-backend';
 
@@ -10,10 +12,16 @@ describe.each(['workflows', 'direct'] as const)('setup run twice (%s mode)', (mo
     const running = await startSandboxBackend({ AUTOMATION_MODE: mode });
     try {
       const options = setupOptionsFrom(running.env, 'enable');
+      // The property group, every property and list, and in workflows mode the workflows.
+      const installed =
+        1 +
+        PROPERTY_DEFINITIONS.length +
+        desiredLists().length +
+        (mode === 'workflows' ? appWorkflowNames().length : 0);
       const first = await applySetup(await planSetup(running.backend.setupDeps, options));
       const firstWrites = running.calls.filter(isWrite).length;
-      expect(first.filter((item) => item.action === 'create')).toHaveLength(mode === 'workflows' ? 53 : 45);
-      expect(firstWrites).toBe(mode === 'workflows' ? 53 : 45);
+      expect(first.filter((item) => item.action === 'create')).toHaveLength(installed);
+      expect(firstWrites).toBe(installed);
 
       running.calls.length = 0;
       const second = await applySetup(await planSetup(running.backend.setupDeps, options));
@@ -37,6 +45,11 @@ describe('setup on an account whose properties drifted', () => {
       properties.wtc_bucket.options = properties.wtc_bucket.options.slice(0, 2);
       properties.wtc_version.type = 'string';
       properties.wtc_version.fieldType = 'text';
+      // The tag lists are the admin's: a relabelled, removed or added option is theirs to keep.
+      properties.wtc_concerns.options = [
+        { value: 'price', label: 'Too expensive', displayOrder: 0, hidden: false },
+        { value: 'data_residency', label: 'Data residency', displayOrder: 1, hidden: false },
+      ];
 
       const plan = await planSetup(running.backend.setupDeps, options);
       const changed = plan.filter((item) => item.action !== 'unchanged' && item.action !== 'skipped');
@@ -57,6 +70,10 @@ describe('setup on an account whose properties drifted', () => {
         'who_are_you',
       ]);
       expect(properties.wtc_version.type).toBe('string');
+      expect(properties.wtc_concerns.options.map((option) => option.label)).toEqual([
+        'Too expensive',
+        'Data residency',
+      ]);
     } finally {
       await running.stop();
     }

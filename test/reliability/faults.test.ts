@@ -82,7 +82,8 @@ describe('HubSpot faults on save', () => {
 
     read().reply(200, companyResponse(storedProperties(3)));
     hubspot()
-      .patch(COMPANY_PATH, (body) => Object.keys(body.properties).length === 22)
+      // The draft's 20 changed properties, the 4 facts of its move to "Who are you?", the 4 stamps.
+      .patch(COMPANY_PATH, (body) => Object.keys(body.properties).length === 28)
       .reply(200, { id: COMPANY_ID, properties: {} });
     const repeated = await signedRequest(app(), 'PUT', PROFILE_PATH, SAVE);
     expect({ status: repeated.status, result: repeated.body.result }).toEqual({ status: 200, result: 'saved' });

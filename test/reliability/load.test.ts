@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import { draftOf, type Profile } from '@why-they-care/domain';
 import { signedFetch } from '@why-they-care/hubspot-contract';
 
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
@@ -40,22 +41,12 @@ it(
       const loaded = await call('GET', id);
       count(`GET ${loaded.status}`);
       if (turn % 4 !== 0 || loaded.status !== 200) return;
-      const profile = loaded.body.profile as Record<string, unknown> & {
-        version: number;
-        whyTheyCare: Record<string, unknown>;
-      };
+      const profile = loaded.body.profile as Profile;
+      const draft = draftOf(profile);
       const saved = await call('PUT', id, {
         requestId: `load-${turn}-${Date.now()}`,
         expectedVersion: profile.version,
-        profile: {
-          whyTheyCare: { ...profile.whyTheyCare, answer: `Load test answer ${turn}` },
-          desiredOutcome: profile.desiredOutcome,
-          successPlan: profile.successPlan,
-          health: profile.health,
-          renewalDate: profile.renewalDate,
-          segment: profile.segment,
-          advocacy: profile.advocacy,
-        },
+        profile: { ...draft, whyTheyCare: { ...draft.whyTheyCare, answer: `Load test answer ${turn}` } },
       });
       count(`PUT ${saved.status}`);
     };

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import request from 'supertest';
-import { anyOf, dynamicCompanyListBody, isAnyOfOperation, propertyFilter } from '@why-they-care/hubspot-contract';
+import {
+  anyOf,
+  dynamicCompanyListBody,
+  hasOptionFilter,
+  isAnyOfOperation,
+  propertyFilter,
+  type SearchFilter,
+  searchRateLimitBody,
+} from '@why-they-care/hubspot-contract';
 import { type SandboxOptions } from '@why-they-care/hubspot-sandbox';
 
 import { SANDBOX_ACCESS_TOKEN } from '../../src/cli/sandbox-mode';
@@ -113,6 +121,72 @@ describe('the HubSpot sandbox', () => {
       'Birch Dental Group',
     ]);
     expect(response.body.paging.next.after).toBe('2');
+  });
+
+  it('counts a checkbox option with IN, as the contract says HubSpot does, and refuses searches past the limits', async () => {
+    // More searches than HubSpot allows a second: this test is about their filters, not their rate.
+    const sandbox = await installedSandbox({ searchesPerSecond: 1_000 });
+    await request(sandbox.app)
+      .post('/crm/v3/properties/companies')
+      .set(AUTH)
+      .send({
+        name: 'wtc_concerns',
+        label: 'Concerns',
+        type: 'enumeration',
+        fieldType: 'checkbox',
+        groupName: 'why_they_care',
+        options: ['price', 'support', 'adoption'].map((value) => ({ label: value, value, hidden: false })),
+      });
+    // Only these three companies hold concerns (the demo account's own are cleared).
+    for (const company of Object.values(sandbox.store.state.companies)) company.properties.wtc_concerns = '';
+    for (const [id, concerns] of [
+      ['1001', 'price;support'],
+      ['1002', 'support'],
+      ['1003', 'adoption;price'],
+    ] as const) {
+      await request(sandbox.app)
+        .patch(`/crm/v3/objects/companies/${id}`)
+        .set(AUTH)
+        .send({ properties: { wtc_concerns: concerns } });
+    }
+    const search = (filterGroups: unknown) =>
+      request(sandbox.app).post('/crm/v3/objects/companies/search').set(AUTH).send({ filterGroups, limit: 1 });
+    const count = async (filter: SearchFilter) => (await search([{ filters: [filter] }])).body.total;
+    expect(await count(hasOptionFilter('wtc_concerns', 'price'))).toBe(2);
+    expect(await count(hasOptionFilter('wtc_concerns', 'support'))).toBe(2);
+    expect(await count({ propertyName: 'wtc_concerns', operator: 'NOT_IN', values: ['price'] })).toBe(
+      Object.keys(sandbox.store.state.companies).length - 2,
+    );
+
+    const known: SearchFilter = { propertyName: 'wtc_bucket', operator: 'HAS_PROPERTY' };
+    const groupOf = (filters: number) => ({ filters: Array.from({ length: filters }, () => known) });
+    expect((await search([groupOf(6), groupOf(6), groupOf(6)])).status).toBe(200);
+    expect((await search([groupOf(7)])).status).toBe(400);
+    expect((await search([groupOf(6), groupOf(6), groupOf(6), groupOf(1)])).status).toBe(400);
+    expect((await search([1, 2, 3, 4, 5, 6].map(() => groupOf(1)))).status).toBe(400);
+  });
+
+  it("answers search's own 429 past five searches a second, as HubSpot does", async () => {
+    const sandbox = demoSandbox({ now: () => NOW });
+    const statuses = [];
+    for (let index = 0; index < 6; index += 1) {
+      const answer = await request(sandbox.app).post('/crm/v3/objects/companies/search').set(AUTH).send({ limit: 1 });
+      statuses.push(answer.status);
+      if (answer.status === 429) expect(answer.body).toMatchObject(searchRateLimitBody());
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    // Reads by id are not searches.
+    expect((await request(sandbox.app).get('/crm/v3/objects/companies/1001').set(AUTH)).status).toBe(200);
+  });
+
+  it('reads several property definitions in one call, leaving out names that do not exist', async () => {
+    const sandbox = await installedSandbox();
+    const response = await request(sandbox.app)
+      .post('/crm/v3/properties/companies/batch/read')
+      .set(AUTH)
+      .send({ archived: false, inputs: [{ name: 'wtc_bucket' }, { name: 'nope' }] });
+    expect(response.status).toBe(200);
+    expect(response.body.results.map((property: { name: string }) => property.name)).toEqual(['wtc_bucket']);
   });
 
   it('reads a batch of companies by id, with a 207 entry for ids that do not exist', async () => {

@@ -32,6 +32,8 @@ export const draft = (overrides: Partial<ProfileDraft> = {}): ProfileDraft => ({
     answeredByName: 'Pat Lee',
     answeredByRole: 'CFO',
     askedOn: '2026-11-20',
+    valueThemes: [],
+    concerns: ['price'],
   },
   desiredOutcome: {
     requiredOutcome: 'Cut invoice processing cost by half',
@@ -54,6 +56,7 @@ export const draft = (overrides: Partial<ProfileDraft> = {}): ProfileDraft => ({
   renewalDate: '2027-01-31',
   segment: null,
   advocacy: { willingness: null, forWhat: '' },
+  leftOn: null,
   ...overrides,
 });
 
@@ -64,6 +67,7 @@ export const DRAFT_PROPERTIES = {
   wtc_answered_by_name: 'Pat Lee',
   wtc_answered_by_role: 'CFO',
   wtc_asked_on: '2026-11-20',
+  wtc_concerns: 'price',
   wtc_required_outcome: 'Cut invoice processing cost by half',
   wtc_appropriate_experience: 'Self-serve, no tickets',
   wtc_success_metrics: '[{"id":"m1","name":"Cost per invoice","unit":"USD","baseline":4,"current":3.5,"target":2}]',
@@ -74,11 +78,19 @@ export const DRAFT_PROPERTIES = {
   wtc_plan_overdue_customer: '0',
   wtc_plan_overdue_us: '0',
   wtc_plan_next_due: '2026-11-30',
+  wtc_plan_next_due_us: '2026-11-30',
   wtc_customer_happiness: '2',
   wtc_company_happiness: '2',
   wtc_quadrant: 'let_go',
   wtc_renewal_date: '2027-01-31',
 };
+
+/** The facts a save at NOW by am@example.com leaves when it moves the company out of `from`. */
+export const moveFacts = (from: string) => ({
+  wtc_previous_bucket: from,
+  wtc_bucket_moved_at: '2026-11-23T10:00:00.000Z',
+  wtc_bucket_moved_by: 'am@example.com',
+});
 
 /** The stamp a save of request 'save-request-0001' over version 3 by am@example.com at NOW writes. */
 export const SAVE_STAMP = {
@@ -107,3 +119,29 @@ export const sandboxCompany = (id: string, name: string, properties: Record<stri
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
 });
+
+/** The account's tag properties as HubSpot's batch read of property definitions answers them. */
+export const TAG_PROPERTIES_READ = {
+  path: '/crm/v3/properties/companies/batch/read',
+  body: { archived: false, inputs: [{ name: 'wtc_value_themes' }, { name: 'wtc_concerns' }] },
+  answer: (
+    options: { valueThemes: string[]; concerns: string[] } = { valueThemes: ['saves_time'], concerns: ['price'] },
+  ) => ({
+    status: 'COMPLETE',
+    startedAt: '2026-11-23T10:00:00.000Z',
+    completedAt: '2026-11-23T10:00:00.000Z',
+    results: Object.entries({ wtc_value_themes: options.valueThemes, wtc_concerns: options.concerns }).map(
+      ([name, values]) => ({
+        name,
+        label: name,
+        type: 'enumeration',
+        fieldType: 'checkbox',
+        groupName: 'why_they_care',
+        description: '',
+        options: values.map((value, displayOrder) => ({ value, label: value, displayOrder, hidden: false })),
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    ),
+  }),
+};

@@ -92,7 +92,12 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
         </Text>
       ))}
       <Divider />
-      <WhyTheyCareSection value={draft.whyTheyCare} onChange={edit('whyTheyCare')} {...sectionProps} />
+      <WhyTheyCareSection
+        value={draft.whyTheyCare}
+        onChange={edit('whyTheyCare')}
+        tagOptions={saved.tagOptions}
+        {...sectionProps}
+      />
       <Divider />
       <DesiredOutcomeSection value={draft.desiredOutcome} onChange={edit('desiredOutcome')} {...sectionProps} />
       <Divider />
@@ -107,6 +112,16 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
         value={toDateInput(draft.renewalDate)}
         onChange={(date) => profile.edit({ ...draft, renewalDate: fromDateInput(date) })}
         {...errorProps(fieldErrors, 'renewalDate')}
+      />
+      <DateInput
+        label="Left us on"
+        name="leftOn"
+        tooltip="Only if they did not renew: the home page then counts them as gone, not as current customers."
+        readOnly={saving}
+        format="YYYY-MM-DD"
+        value={toDateInput(draft.leftOn)}
+        onChange={(date) => profile.edit({ ...draft, leftOn: fromDateInput(date) })}
+        {...errorProps(fieldErrors, 'leftOn')}
       />
       <Divider />
       <SaveBar

@@ -23,6 +23,8 @@ import {
 } from './filters';
 import { asList, asObject, type JsonObject } from './json';
 import { TASK_TO_COMPANY } from './objects';
+import { MULTIPLE_VALUES_SEPARATOR } from './properties';
+import { type SearchFilter } from './search';
 import { TASK_TIME_OF_DAY, type TimeOfDay } from './tasks';
 
 /** Built-in workflow action type ids. */
@@ -268,3 +270,22 @@ const ENROLLED_OBJECT_TOKEN = /\{\{\s*enrolled_object\.([A-Za-z0-9_]+)\s*\}\}/g;
 /** The text a task gets once HubSpot fills in the enrolled record's tokens (what the sandbox's engine does). */
 export const fillEnrolledObjectTokens = (text: string, properties: Record<string, string | undefined>) =>
   text.replace(ENROLLED_OBJECT_TOKEN, (_token, property: string) => properties[property] ?? '');
+
+/**
+ * CRM search, "this option is among the ones chosen" on a checkbox (multi-select) property: `IN` with the
+ * option in `values`. HubSpot's search guide (2026-03, "Search the CRM", the IN operator) documents `IN` for
+ * enumeration properties as an exact, case-sensitive match of option values, with the example of
+ * "companies that have specified values selected"; its example property is a dropdown. That a checkbox
+ * property holding several options matches when any of them is listed is UNCONFIRMED against a live
+ * account (public code also filters such properties with CONTAINS_TOKEN). The sandbox matches by
+ * `anyOptionListed`, so correcting the operator here corrects the counts and the sandbox together.
+ */
+export const hasOptionFilter = (propertyName: string, option: string): SearchFilter => ({
+  propertyName,
+  operator: 'IN',
+  values: [option],
+});
+
+/** How `IN` / `NOT_IN` read a checkbox property's stored value: any of its options listed (see above). */
+export const anyOptionListed = (stored: string, listed: readonly string[]): boolean =>
+  stored.split(MULTIPLE_VALUES_SEPARATOR).some((option) => listed.includes(option));

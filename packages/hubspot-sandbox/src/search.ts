@@ -1,4 +1,4 @@
-import { type SearchFilter, type SearchOperator } from '@why-they-care/hubspot-contract';
+import { anyOptionListed, type SearchFilter, type SearchOperator } from '@why-they-care/hubspot-contract';
 
 import { type SandboxProperty, type SandboxRecord } from './store';
 
@@ -37,6 +37,12 @@ const PRESENCE: Partial<Record<SearchOperator, (stored: string) => boolean>> = {
 /** The sandbox answers only the searches it can evaluate, and refuses the others as malformed. */
 export const isEvaluated = (filter: SearchFilter) => Boolean(COMPARISONS[filter.operator] ?? PRESENCE[filter.operator]);
 
+/** A checkbox property holds several options: IN and NOT_IN test them as the contract says HubSpot does. */
+const OPTION_LISTS: Partial<Record<SearchOperator, (stored: string, listed: readonly string[]) => boolean>> = {
+  IN: anyOptionListed,
+  NOT_IN: (stored, listed) => !anyOptionListed(stored, listed),
+};
+
 const matches = (record: SandboxRecord, filter: SearchFilter, definitions: Record<string, SandboxProperty>) => {
   const property = definitions[filter.propertyName];
   const stored = record.properties[filter.propertyName] ?? '';
@@ -44,6 +50,8 @@ const matches = (record: SandboxRecord, filter: SearchFilter, definitions: Recor
   if (presence) return presence(stored);
   // A record without a value matches only the negative comparisons.
   if (stored === '') return filter.operator === 'NEQ' || filter.operator === 'NOT_IN';
+  const optionList = property?.fieldType === 'checkbox' ? OPTION_LISTS[filter.operator] : undefined;
+  if (optionList) return optionList(stored, filter.values ?? []);
   const as = (value: string) => comparable(property, value);
   return COMPARISONS[filter.operator]?.(as(stored), filter, as) ?? false;
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
-import { RATE_LIMIT_POLICY, rateLimitBody } from '@why-they-care/hubspot-contract';
+import { RATE_LIMIT_POLICY, rateLimitBody, SEARCH_LIMITS, searchRateLimitBody } from '@why-they-care/hubspot-contract';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
 import { sendHubSpotError } from './hubspot-errors';
@@ -25,6 +25,8 @@ export type SandboxOptions = {
   file: string | null;
   /** HubSpot's per-app budget per 10 s; past it the sandbox answers 429 TEN_SECONDLY_ROLLING. */
   requestsPer10s?: number;
+  /** CRM search's own limit per second (HubSpot's, 5, unless told otherwise); past it, search's 429. */
+  searchesPerSecond?: number;
   /** Answer every request after this many milliseconds (benchmarks). */
   delayMs?: number;
   /** How long CRM search takes to show a write (HubSpot: seconds); 0, the default, shows it at once. */
@@ -46,22 +48,31 @@ const bearerOnly =
     return next();
   };
 
-const rollingLimit = (perTenSeconds: number): RequestHandler => {
+/** At most `limit` requests in any rolling `windowMs`; past it, `refuse` answers. */
+const rollingLimit = (limit: number, windowMs: number, refuse: RequestHandler): RequestHandler => {
   const recent: number[] = [];
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const now = Date.now();
-    while (recent.length && now - recent[0] > 10_000) recent.shift();
-    if (recent.length >= perTenSeconds) {
-      return res.status(429).json({
-        ...rateLimitBody(RATE_LIMIT_POLICY.tenSecondly),
-        correlationId: randomUUID(),
-        groupName: 'why-they-care-sandbox',
-      });
-    }
+    while (recent.length && now - (recent[0] ?? now) >= windowMs) recent.shift();
+    if (recent.length >= limit) return refuse(req, res, next);
     recent.push(now);
     return next();
   };
 };
+
+const tenSecondlyLimitReached: RequestHandler = (_req, res) => {
+  res.status(429).json({
+    ...rateLimitBody(RATE_LIMIT_POLICY.tenSecondly),
+    correlationId: randomUUID(),
+    groupName: 'why-they-care-sandbox',
+  });
+};
+
+const searchLimitReached: RequestHandler = (_req, res) => {
+  res.status(429).json({ ...searchRateLimitBody(), correlationId: randomUUID() });
+};
+
+const SEARCH_PATH = /^\/crm\/v3\/objects\/[^/]+\/search$/;
 
 const jsonErrors: ErrorRequestHandler = (error, _req, res, _next) => {
   const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
@@ -81,7 +92,15 @@ export const createSandbox = (options: SandboxOptions) => {
     app.use((_req, _res, next) => setTimeout(next, delay));
   }
   app.use(bearerOnly(options.accessToken));
-  app.use(rollingLimit(options.requestsPer10s ?? 1_000_000));
+  app.use(rollingLimit(options.requestsPer10s ?? 1_000_000, 10_000, tenSecondlyLimitReached));
+  const searchLimit = rollingLimit(
+    options.searchesPerSecond ?? SEARCH_LIMITS.requestsPerSecond,
+    1_000,
+    searchLimitReached,
+  );
+  app.use((req, res, next) =>
+    req.method === 'POST' && SEARCH_PATH.test(req.path) ? searchLimit(req, res, next) : next(),
+  );
   app.use(express.json({ limit: '10mb' }));
   app.use(schemaRoutes(store, now));
   const searchIndex = createSearchIndex(options.searchLagMs ?? 0);

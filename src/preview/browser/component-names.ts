@@ -34,6 +34,7 @@ export const PREVIEW_COMPONENTS = [
   'Text',
   'TextArea',
   'Tile',
+  'ToggleGroup',
 ] as const;
 
 export type PreviewComponentName = (typeof PREVIEW_COMPONENTS)[number];

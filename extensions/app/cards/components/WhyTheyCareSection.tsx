@@ -1,7 +1,8 @@
-import { BUCKETS, parseBucket, type ProfileDraft, WHY_THEY_CARE_PROMPT } from '@why-they-care/domain';
+import { BUCKETS, parseBucket, type ProfileDraft, type TagOptions, WHY_THEY_CARE_PROMPT } from '@why-they-care/domain';
 import { DateInput, Flex, Heading, Input, Select, Text, TextArea } from '@hubspot/ui-extensions';
 
 import { fromDateInput, toDateInput } from '../lib/date-input';
+import { AnswerTags } from './AnswerTags';
 import { errorProps, type SectionProps } from './field-errors';
 
 /** Not a bucket, so parseBucket reads it as none. */
@@ -12,7 +13,8 @@ export const WhyTheyCareSection = ({
   onChange,
   errors,
   readOnly,
-}: SectionProps<ProfileDraft['whyTheyCare']>) => {
+  tagOptions,
+}: SectionProps<ProfileDraft['whyTheyCare']> & { tagOptions: TagOptions | null }) => {
   const set = (patch: Partial<ProfileDraft['whyTheyCare']>) => onChange({ ...value, ...patch });
   return (
     <Flex direction="column" gap="sm">
@@ -38,6 +40,13 @@ export const WhyTheyCareSection = ({
         placeholder="Quote them: what did they say?"
         onInput={(answer) => set({ answer })}
         {...errorProps(errors, 'whyTheyCare.answer')}
+      />
+      <AnswerTags
+        value={value}
+        onChange={(tags) => set(tags)}
+        errors={errors}
+        readOnly={readOnly}
+        options={tagOptions}
       />
       <Flex direction="row" gap="sm" wrap="wrap">
         <Input

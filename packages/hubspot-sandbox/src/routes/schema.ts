@@ -48,6 +48,17 @@ export const schemaRoutes = (store: SandboxStore, now: () => string) => {
     res.json({ results: Object.values(store.state.properties) });
   });
 
+  /** Several definitions in one call; names that do not exist are left out, as HubSpot does. */
+  router.post(`${base}/batch/read`, (req, res) => {
+    const inputs: { name?: unknown }[] = Array.isArray(req.body?.inputs) ? req.body.inputs : [];
+    const at = now();
+    const results = inputs.flatMap(({ name }) => {
+      const property = typeof name === 'string' ? store.state.properties[name] : undefined;
+      return property ? [property] : [];
+    });
+    res.json({ status: 'COMPLETE', results, startedAt: at, completedAt: at });
+  });
+
   router.get(`${base}/:name`, (req, res) => {
     const property = store.state.properties[req.params.name];
     if (!property) return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `Property ${req.params.name} does not exist`);

@@ -14,7 +14,7 @@ import {
   StatusTag,
   Tag,
 } from './feedback';
-import { DateInput, Input, NumberInput, Select, TextArea } from './inputs';
+import { DateInput, Input, NumberInput, Select, TextArea, ToggleGroup } from './inputs';
 import { Box, Divider, Flex, Heading, Text, Tile } from './layout';
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from './table';
 
@@ -50,6 +50,7 @@ const COMPONENTS = {
   Text,
   TextArea,
   Tile,
+  ToggleGroup,
 } satisfies Record<PreviewComponentName, unknown>;
 
 type RemoteProps = { children?: ReactNode };

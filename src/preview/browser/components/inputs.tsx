@@ -6,6 +6,7 @@ import {
   type NumberInputProps,
   type SelectProps,
   type TextAreaProps,
+  type ToggleGroupProps,
 } from '@hubspot/ui-extensions';
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
@@ -292,6 +293,44 @@ export const Select = (props: SelectProps) => {
           </option>
         ))}
       </select>
+    </Field>
+  );
+};
+
+/**
+ * A checkbox list (or radio list): onChange gets every checked value (or the one chosen). The extension owns
+ * the value; a toggle only reports the new set, as HubSpot's does.
+ */
+export const ToggleGroup = (props: ToggleGroupProps) => {
+  const id = useId();
+  const multiple = props.toggleType !== 'radioButtonList';
+  const chosen = Array.isArray(props.value) ? props.value : props.value === undefined ? [] : [props.value];
+  const toggle = (value: string, checked: boolean) => {
+    if (!multiple) return void (props.onChange as ((next: string) => void) | undefined)?.(value);
+    const next = checked ? [...chosen, value] : chosen.filter((item) => item !== value);
+    return void (props.onChange as ((next: string[]) => void) | undefined)?.(next);
+  };
+  return (
+    <Field {...props} id={id}>
+      <fieldset
+        id={id}
+        className={classes('hs-toggle-group', props.inline && 'hs-toggle-group--inline')}
+        {...testIdOf(props.testId)}
+      >
+        {props.options.map((option) => (
+          <label key={option.value} className="hs-toggle">
+            <input
+              type={multiple ? 'checkbox' : 'radio'}
+              name={props.name}
+              value={option.value}
+              checked={chosen.includes(option.value)}
+              disabled={option.readOnly}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
     </Field>
   );
 };

@@ -31,6 +31,15 @@ export const parseBucket = (value: string | null | undefined): Bucket | null =>
 export const bucketLabel = (bucket: Bucket): string =>
   BUCKETS.find((candidate) => candidate.value === bucket)?.label ?? bucket;
 
+/** Up is toward "We need you": BUCKETS is listed best first. */
+const rankOf = (bucket: Bucket): number => BUCKET_VALUES.indexOf(bucket);
+
+/** A move between two buckets, up (toward "We need you") or down; none when either end is no bucket. */
+export const moveDirection = (from: Bucket | null, to: Bucket | null): 'up' | 'down' | null => {
+  if (from === null || to === null || from === to) return null;
+  return rankOf(to) < rankOf(from) ? 'up' : 'down';
+};
+
 /** Shown in the card above the answer field: how to ask the question so the answer is the customer's own. */
 export const WHY_THEY_CARE_PROMPT =
   'Ask: "Why do you care about us?" and write down the answer in their words, not yours. ' +

@@ -1,4 +1,5 @@
 export * from './advocacy';
+export * from './bucket-moves';
 export * from './buckets';
 export * from './dates';
 export * from './field-errors';
@@ -12,4 +13,5 @@ export * from './review';
 export * from './save-decision';
 export * from './shared-plan';
 export * from './signals';
+export * from './tags';
 export * from './task-rules';

@@ -27,21 +27,32 @@ export type PlanRollup = {
   overdueUs: number;
   /** Earliest due date among open steps; in the past when the plan is stalled. */
   nextDueDate: IsoDate | null;
+  /**
+   * The same per side. Stored, they let a search count the companies with a step overdue today on each
+   * side (due before today), which the overdue counts above, as of the last save, cannot.
+   */
+  nextDueCustomer: IsoDate | null;
+  nextDueUs: IsoDate | null;
 };
 
 export const isStepOverdue = (step: PlanStepFacts, today: IsoDate): boolean =>
   step.status !== 'done' && step.dueDate !== null && step.dueDate < today;
 
+const earliestDue = (steps: readonly PlanStepFacts[]): IsoDate | null =>
+  steps.flatMap((step) => (step.dueDate ? [step.dueDate] : [])).sort()[0] ?? null;
+
 export const rollUpPlan = (steps: readonly PlanStepFacts[], today: IsoDate): PlanRollup => {
   const open = steps.filter((step) => step.status !== 'done');
   const overdue = open.filter((step) => isStepOverdue(step, today));
-  const dueDates = open.flatMap((step) => (step.dueDate ? [step.dueDate] : [])).sort();
+  const ownedBy = (side: StepOwnerSide) => open.filter((step) => step.ownerSide === side);
   return {
     stepsTotal: steps.length,
     stepsDone: steps.length - open.length,
     overdueCustomer: overdue.filter((step) => step.ownerSide === 'customer').length,
     overdueUs: overdue.filter((step) => step.ownerSide === 'us').length,
-    nextDueDate: dueDates[0] ?? null,
+    nextDueDate: earliestDue(open),
+    nextDueCustomer: earliestDue(ownedBy('customer')),
+    nextDueUs: earliestDue(ownedBy('us')),
   };
 };
 

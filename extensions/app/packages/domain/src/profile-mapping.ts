@@ -19,6 +19,7 @@ import {
 import { APP_PROPERTY_NAMES, HUBSPOT_PROPERTIES, PROPERTIES, PROPERTY_DEFINITIONS } from './property-catalog';
 import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN } from './quadrant';
 import { customerStuckOn } from './signals';
+import { formatTagValues, parseTagValues, type TagOptions, tagsApply } from './tags';
 
 export type HubSpotProperties = Record<string, string | null | undefined>;
 
@@ -81,6 +82,8 @@ export const readProfileDraft = (properties: HubSpotProperties, warnings: string
     answeredByName: properties[PROPERTIES.answeredByName.name] ?? '',
     answeredByRole: properties[PROPERTIES.answeredByRole.name] ?? '',
     askedOn: parseHubSpotDate(properties[PROPERTIES.askedOn.name]),
+    valueThemes: parseTagValues(properties[PROPERTIES.valueThemes.name]),
+    concerns: parseTagValues(properties[PROPERTIES.concerns.name]),
   },
   desiredOutcome: {
     requiredOutcome: properties[PROPERTIES.requiredOutcome.name] ?? '',
@@ -100,6 +103,7 @@ export const readProfileDraft = (properties: HubSpotProperties, warnings: string
     willingness: parseAdvocacy(properties[PROPERTIES.advocacy.name]),
     forWhat: properties[PROPERTIES.advocacyFor.name] ?? '',
   },
+  leftOn: parseHubSpotDate(properties[PROPERTIES.leftOn.name]),
 });
 
 /** The live shared-plan link stored on the company; none when empty or unreadable (a hand edit revokes it). */
@@ -130,9 +134,10 @@ export const readProfile = (input: {
   companyId: string;
   properties: HubSpotProperties;
   bucketHistory: BucketChange[];
+  tagOptions: TagOptions | null;
   today: IsoDate;
 }): Profile => {
-  const { companyId, properties, bucketHistory, today } = input;
+  const { companyId, properties, bucketHistory, tagOptions, today } = input;
   const readWarnings: string[] = [];
   const draft = readProfileDraft(properties, readWarnings);
   return {
@@ -147,6 +152,7 @@ export const readProfile = (input: {
     derived: deriveProfileFacts(draft, today),
     bucketHistory,
     sharing: readSharedLink(properties),
+    tagOptions,
     readWarnings,
   };
 };
@@ -157,12 +163,17 @@ const numberText = (value: number | null): string => (value === null ? '' : Stri
 export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): Record<string, string> => {
   const { plan, quadrant } = deriveProfileFacts(draft, today);
   const { whyTheyCare, desiredOutcome, successPlan, health } = draft;
+  // Tags describe the answer in its bucket: a move to a bucket that does not use them clears them.
+  const tags = (kind: 'valueThemes' | 'concerns') =>
+    tagsApply(kind, whyTheyCare.bucket) ? formatTagValues(whyTheyCare[kind]) : '';
   return {
     [PROPERTIES.bucket.name]: whyTheyCare.bucket ?? '',
     [PROPERTIES.answer.name]: whyTheyCare.answer,
     [PROPERTIES.answeredByName.name]: whyTheyCare.answeredByName,
     [PROPERTIES.answeredByRole.name]: whyTheyCare.answeredByRole,
     [PROPERTIES.askedOn.name]: whyTheyCare.askedOn ?? '',
+    [PROPERTIES.valueThemes.name]: tags('valueThemes'),
+    [PROPERTIES.concerns.name]: tags('concerns'),
     [PROPERTIES.requiredOutcome.name]: desiredOutcome.requiredOutcome,
     [PROPERTIES.appropriateExperience.name]: desiredOutcome.appropriateExperience,
     [PROPERTIES.successMetrics.name]: desiredOutcome.metrics.length ? JSON.stringify(desiredOutcome.metrics) : '',
@@ -172,6 +183,8 @@ export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): R
     [PROPERTIES.planOverdueCustomer.name]: String(plan.overdueCustomer),
     [PROPERTIES.planOverdueUs.name]: String(plan.overdueUs),
     [PROPERTIES.planNextDue.name]: plan.nextDueDate ?? '',
+    [PROPERTIES.planNextDueCustomer.name]: plan.nextDueCustomer ?? '',
+    [PROPERTIES.planNextDueUs.name]: plan.nextDueUs ?? '',
     [PROPERTIES.customerHappiness.name]: numberText(health.customerHappiness),
     [PROPERTIES.companyHappiness.name]: numberText(health.companyHappiness),
     [PROPERTIES.quadrant.name]: quadrant ?? '',
@@ -180,6 +193,7 @@ export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): R
     [PROPERTIES.advocacy.name]: draft.advocacy.willingness ?? '',
     [PROPERTIES.advocacyFor.name]: draft.advocacy.forWhat,
     [PROPERTIES.customerStuckOn.name]: customerStuckOn(successPlan.steps) ?? '',
+    [PROPERTIES.leftOn.name]: draft.leftOn ?? '',
   };
 };
 
@@ -227,14 +241,21 @@ export const customerStampProperties = (stamp: Pick<SaveStamp, 'version' | 'save
 export const isSameContent = (a: Record<string, string>, b: Record<string, string>): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([name, value]) => b[name] === value);
 
-const TYPE_OF = new Map(PROPERTY_DEFINITIONS.map((property) => [property.name, property.type]));
+const DEFINITION_OF = new Map(PROPERTY_DEFINITIONS.map((property) => [property.name, property]));
 
 /** A stored value in the form the app writes it, so another spelling of the same value is no change. */
 const asWritten = (name: string, stored: string | null | undefined): string => {
   if (stored === null || stored === undefined) return '';
-  const type = TYPE_OF.get(name);
-  if (type === 'date') return parseHubSpotDate(stored) ?? stored;
-  if (type === 'number' && stored.trim() !== '' && Number.isFinite(Number(stored))) return String(Number(stored));
+  const definition = DEFINITION_OF.get(name);
+  if (definition?.fieldType === 'checkbox') return formatTagValues(parseTagValues(stored));
+  if (definition?.type === 'date') return parseHubSpotDate(stored) ?? stored;
+  if (definition?.type === 'datetime') {
+    const instant = /^\d+$/.test(stored) ? new Date(Number(stored)) : new Date(stored);
+    return Number.isNaN(instant.getTime()) ? stored : instant.toISOString();
+  }
+  if (definition?.type === 'number' && stored.trim() !== '' && Number.isFinite(Number(stored))) {
+    return String(Number(stored));
+  }
   return stored;
 };
 

@@ -5,6 +5,7 @@ import { BUCKET_VALUES } from './buckets';
 import { isIsoDate } from './dates';
 import { type PlanRollup, STEP_OWNER_SIDES, STEP_STATUSES } from './plan';
 import { HAPPINESS_MAX, HAPPINESS_MIN, QUADRANT_VALUES } from './quadrant';
+import { TAG_SEPARATOR, type TagOptions } from './tags';
 
 /** Limits that keep every value well inside HubSpot's 65,536-character property limit. */
 export const LIMITS = {
@@ -12,6 +13,7 @@ export const LIMITS = {
   longText: 5_000,
   steps: 50,
   metrics: 20,
+  tags: 30,
   storedValue: 65_536,
 } as const;
 
@@ -80,6 +82,19 @@ export type PlanStep = z.infer<typeof planStepSchema>;
 
 const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id)).size === items.length;
 
+/** Option values of one of the account's tag lists (which ones exist is checked against HubSpot's options). */
+const tagList = z
+  .array(
+    z
+      .string({ error: 'Must be an option value' })
+      .trim()
+      .min(1, 'Must be an option value')
+      .max(LIMITS.shortText, `At most ${LIMITS.shortText} characters`)
+      .refine((value) => !value.includes(TAG_SEPARATOR), `Cannot contain "${TAG_SEPARATOR}"`),
+  )
+  .max(LIMITS.tags, `At most ${LIMITS.tags} tags`)
+  .refine((values) => new Set(values).size === values.length, 'Each tag once');
+
 /** What the account manager edits in the card: everything except the stamps the server sets. */
 export const profileDraftSchema = z.strictObject({
   whyTheyCare: z.strictObject({
@@ -88,6 +103,10 @@ export const profileDraftSchema = z.strictObject({
     answeredByName: shortText('Who answered'),
     answeredByRole: shortText('Their role'),
     askedOn: optionalDate,
+    /** What makes a "We need you" customer need us (options of the account's value themes). */
+    valueThemes: tagList,
+    /** What worries an "It's OK" or "Who are you?" customer (options of the account's concerns). */
+    concerns: tagList,
   }),
   desiredOutcome: z.strictObject({
     requiredOutcome: longText('Required outcome'),
@@ -116,6 +135,8 @@ export const profileDraftSchema = z.strictObject({
       .nullable(),
     forWhat: longText('What they would advocate for'),
   }),
+  /** The day they left us; a company that left drops out of the home page's current figures. */
+  leftOn: optionalDate,
 });
 export type ProfileDraft = z.infer<typeof profileDraftSchema>;
 
@@ -143,6 +164,7 @@ export const draftOf = ({
   renewalDate,
   segment,
   advocacy,
+  leftOn,
 }: ProfileDraft): ProfileDraft => ({
   whyTheyCare,
   desiredOutcome,
@@ -151,16 +173,26 @@ export const draftOf = ({
   renewalDate,
   segment,
   advocacy,
+  leftOn,
 });
 
 export const emptyProfileDraft = (): ProfileDraft => ({
-  whyTheyCare: { bucket: null, answer: '', answeredByName: '', answeredByRole: '', askedOn: null },
+  whyTheyCare: {
+    bucket: null,
+    answer: '',
+    answeredByName: '',
+    answeredByRole: '',
+    askedOn: null,
+    valueThemes: [],
+    concerns: [],
+  },
   desiredOutcome: { requiredOutcome: '', appropriateExperience: '', metrics: [] },
   successPlan: { steps: [] },
   health: { customerHappiness: null, companyHappiness: null },
   renewalDate: null,
   segment: null,
   advocacy: { willingness: null, forWhat: '' },
+  leftOn: null,
 });
 
 const reviewStampSchema = z.object({ lastReviewedAt: z.string().nullable(), lastReviewedBy: z.string().nullable() });
@@ -189,7 +221,15 @@ const planRollupSchema = z.object({
   overdueCustomer: z.number(),
   overdueUs: z.number(),
   nextDueDate: z.string().nullable(),
+  nextDueCustomer: z.string().nullable(),
+  nextDueUs: z.string().nullable(),
 }) satisfies z.ZodType<PlanRollup>;
+
+const tagOptionList = z.array(z.object({ value: z.string(), label: z.string() }));
+export const tagOptionsSchema = z.object({
+  valueThemes: tagOptionList,
+  concerns: tagOptionList,
+}) satisfies z.ZodType<TagOptions>;
 
 /** The profile as the API returns it and the card shows it: the draft plus the server's stamps and derived facts. */
 export const profileSchema = profileDraftSchema.extend({
@@ -201,6 +241,8 @@ export const profileSchema = profileDraftSchema.extend({
   bucketHistory: z.array(bucketChangeSchema),
   /** The live link to the plan shared with the customer, if any (the link itself is made by the backend). */
   sharing: sharedLinkSchema.nullable(),
+  /** The tag lists the account offers now (the admin edits them in HubSpot); null while not known. */
+  tagOptions: tagOptionsSchema.nullable(),
   /** Parts of the stored data that could not be read (edited by hand in HubSpot, for instance). */
   readWarnings: z.array(z.string()),
 });

@@ -1,6 +1,7 @@
 import { ADVOCACY } from './advocacy';
 import { BUCKETS } from './buckets';
 import { QUADRANTS } from './quadrant';
+import { type TagKind, TAGS } from './tags';
 
 /** Every HubSpot name the app owns starts with this prefix, so setup can recognise its own. */
 export const APP_PREFIX = 'wtc_';
@@ -13,7 +14,7 @@ export const PROPERTY_GROUP = {
 } as const;
 
 export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration';
-export type FieldType = 'text' | 'textarea' | 'number' | 'date' | 'select';
+export type FieldType = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
 
 export type PropertyOption = { label: string; value: string; description: string };
 
@@ -26,6 +27,11 @@ export type PropertyDefinition = {
   options?: readonly PropertyOption[];
   /** Set for HubSpot-user properties: the value is an owner id chosen from the account's users. */
   referencedObjectType?: 'OWNER';
+  /**
+   * The options are the admin's to edit in HubSpot's property settings: setup creates the property with
+   * `options` as a start and never changes its options afterwards.
+   */
+  optionsOwnedByAdmin?: true;
 };
 
 const optionsOf = (choices: readonly { value: string; label: string; meaning: string }[]): PropertyOption[] =>
@@ -55,6 +61,28 @@ const date = (name: string, label: string, description: string): PropertyDefinit
   description,
   type: 'date',
   fieldType: 'date',
+});
+const instant = (name: string, label: string, description: string): PropertyDefinition => ({
+  ...date(name, label, description),
+  type: 'datetime',
+});
+const bucketChoice = (name: string, label: string, description: string): PropertyDefinition => ({
+  name: `${APP_PREFIX}${name}`,
+  label,
+  description,
+  type: 'enumeration',
+  fieldType: 'select',
+  options: optionsOf(BUCKETS),
+});
+/** A checkbox (multi-select) property whose options the admin edits; setup starts it with the defaults. */
+const tagList = (name: string, kind: TagKind, description: string): PropertyDefinition => ({
+  name: `${APP_PREFIX}${name}`,
+  label: `Why they care: ${TAGS[kind].label.toLowerCase()}`,
+  description,
+  type: 'enumeration',
+  fieldType: 'checkbox',
+  options: TAGS[kind].defaults,
+  optionsOwnedByAdmin: true,
 });
 
 /** The one declaration of every company property the app reads or writes. */
@@ -202,6 +230,40 @@ export const PROPERTIES = {
     'shared_link',
     'Shared plan link (JSON)',
     'The live link to the plan shared with the customer, kept by the app. Empty: no live link.',
+  ),
+  // What the answer is about, and the facts a move leaves behind: what the home page counts (tags.ts, bucket-moves.ts).
+  valueThemes: tagList(
+    'value_themes',
+    'valueThemes',
+    'Why a "We need you" customer needs us. Edit the options to suit your business.',
+  ),
+  concerns: tagList(
+    'concerns',
+    'concerns',
+    'What worries the other customers. Edit the options to suit your business.',
+  ),
+  leftOn: date('left_on', 'Why they care: left on', 'The day the customer left us (did not renew).'),
+  planNextDueCustomer: date(
+    'plan_next_due_customer',
+    'Success plan: next step due (customer)',
+    'Earliest due date of an open step the customer owns. In the past means they are late.',
+  ),
+  planNextDueUs: date(
+    'plan_next_due_us',
+    'Success plan: next step due (us)',
+    'Earliest due date of an open step we own. In the past means we are late.',
+  ),
+  previousBucket: bucketChoice(
+    'previous_bucket',
+    'Why they care: previous bucket',
+    'The bucket before the last move (empty: the first answer).',
+  ),
+  bucketMovedAt: instant('bucket_moved_at', 'Why they care: moved at', 'When the bucket last moved.'),
+  bucketMovedBy: text('bucket_moved_by', 'Why they care: moved by', 'Who last moved the bucket.'),
+  reRecruitAt: instant(
+    're_recruit_at',
+    'Re-recruit: started at',
+    'When the company last entered "Who are you?", which starts its re-recruit task.',
   ),
 } as const satisfies Record<string, PropertyDefinition>;
 

@@ -1,3 +1,4 @@
+import { bucketMoveFacts } from './bucket-moves';
 import { parseBucket } from './buckets';
 import { toIsoDate } from './dates';
 import { type FieldErrors } from './field-errors';
@@ -16,6 +17,7 @@ import {
 import { type BucketChange, type SaveProfileRequest } from './profile.schema';
 import { HUBSPOT_PROPERTIES, PROPERTIES } from './property-catalog';
 import { healthSignal } from './signals';
+import { type TagOptions, unknownTags } from './tags';
 import { healthDropTaskFor, reRecruitTaskFor, type TaskIntent } from './task-rules';
 
 /** The HubSpot user saving, as HubSpot's signed request names them. */
@@ -54,6 +56,11 @@ export type SaveInput = {
    * and the "Not asked in 90 days" list that reads it, stay as the account manager left them.
    */
   savedBy?: 'account_manager' | 'customer';
+  /**
+   * The account's tag lists, when known: a tag outside them is refused before anything is written. Unknown
+   * (the customer's own saves, or before the first reading), HubSpot itself checks the options.
+   */
+  tagOptions?: TagOptions | null;
 };
 
 /** A save that writes: the version it stores and what it changes, before the success manager is known. */
@@ -79,13 +86,16 @@ export type SaveDecision =
   | { kind: 'conflict'; storedVersion: number; expectedVersion: number }
   /** A stored JSON list would be over HubSpot's value limit: these fields say which. */
   | { kind: 'too_large'; fields: FieldErrors }
+  /** A tag is not an option of the account's lists (HubSpot would refuse the whole write). */
+  | { kind: 'unknown_tags'; fields: FieldErrors }
   /** Nothing the account manager or a report can see would change: no write, no history, no workflow. */
   | { kind: 'unchanged' }
   | SaveWrite;
 
 /**
  * What saving `request` over the stored company means, checked in this order: a retry of the save that is
- * stored, a stale version, a value HubSpot would refuse, no change; else the write (see `completeWrite`).
+ * stored, a stale version, a value HubSpot would refuse, no change; else the write (see `completeWrite`),
+ * with the facts a move of the bucket leaves (`bucketMoveFacts`), each written only when it changes.
  */
 export const decideSave = ({
   companyId,
@@ -93,6 +103,7 @@ export const decideSave = ({
   request,
   actor,
   at,
+  tagOptions,
   savedBy = 'account_manager',
 }: SaveInput): SaveDecision => {
   const storedVersion = readVersion(stored);
@@ -106,6 +117,8 @@ export const decideSave = ({
   const content = profileContentProperties(request.profile, today);
   const oversized = findOversizedFields(content);
   if (Object.keys(oversized).length > 0) return { kind: 'too_large', fields: oversized };
+  const unknown = tagOptions ? unknownTags(request.profile.whyTheyCare, tagOptions) : {};
+  if (Object.keys(unknown).length > 0) return { kind: 'unknown_tags', fields: unknown };
   const previous = readProfileDraft(stored);
   if (isSameContent(content, profileContentProperties(previous, today))) return { kind: 'unchanged' };
 
@@ -118,12 +131,13 @@ export const decideSave = ({
       ? customerStampProperties({ version, saveId: request.requestId })
       : profileStampProperties({ version, saveId: request.requestId, reviewedAt: at.toISOString(), reviewedBy });
   const signal = healthSignal(previous.health, request.profile.health);
+  const moveFacts = bucketMoveFacts({ previous: previousBucket, next: nextBucket, at, by: reviewedBy });
   return {
     kind: 'write',
     version,
     ownerId: stored[HUBSPOT_PROPERTIES.owner] || null,
     properties: {
-      ...changedProperties(content, stored),
+      ...changedProperties({ ...content, ...moveFacts }, stored),
       ...stamp,
       ...(signal ? { [PROPERTIES.healthSignal.name]: signal, [PROPERTIES.healthSignalAt.name]: at.toISOString() } : {}),
     },

@@ -113,6 +113,10 @@ const intent = (companyId: string, template: TaskTemplate, period: string, today
   dueDate: addDays(today, template.dueInDays),
 });
 
+/** A move into "Who are you?": what starts a re-recruit task, whoever creates it. */
+export const entersReRecruit = (previous: Bucket | null, next: Bucket | null): boolean =>
+  next === RE_RECRUIT_BUCKET && previous !== RE_RECRUIT_BUCKET;
+
 /** The re-recruit task is due when a save moves the company into "Who are you?". */
 export const reRecruitTaskFor = (input: {
   companyId: string;
@@ -121,7 +125,7 @@ export const reRecruitTaskFor = (input: {
   savedVersion: number;
   today: IsoDate;
 }): TaskIntent | null =>
-  input.nextBucket === RE_RECRUIT_BUCKET && input.previousBucket !== RE_RECRUIT_BUCKET
+  entersReRecruit(input.previousBucket, input.nextBucket)
     ? intent(input.companyId, RE_RECRUIT_TASK, `v${input.savedVersion}`, input.today)
     : null;
 
