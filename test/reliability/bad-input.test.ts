@@ -64,6 +64,8 @@ describe('random and hostile input', () => {
           hostileString,
           fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
         ),
+        valueThemes: fc.array(fc.oneof(hostileString, fc.constantFrom('saves_time', 'our_people')), { maxLength: 4 }),
+        concerns: fc.array(fc.oneof(hostileString, fc.constantFrom('price', 'support')), { maxLength: 4 }),
       }),
       desiredOutcome: fc.record({
         requiredOutcome: hostileString,
@@ -98,6 +100,7 @@ describe('random and hostile input', () => {
         companyHappiness: fc.oneof(fc.double(), fc.constant(null)),
       }),
       renewalDate: fc.oneof(fc.constant(null), hostileString),
+      leftOn: fc.oneof(fc.constant(null), hostileString),
     });
     await fc.assert(
       fc.asyncProperty(
