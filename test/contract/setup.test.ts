@@ -1,3 +1,5 @@
+import { PROPERTY_DEFINITIONS } from '@why-they-care/domain';
+
 import { createBackend, setupOptionsFrom } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { desiredLists, type WorkflowSwitch } from '../../src/setup/desired-state';
@@ -204,7 +206,8 @@ describe('npm run setup on an empty account (workflows mode)', () => {
 
     it('the property group and every property', () => {
       expect(groups).toEqual([{ name: 'why_they_care', label: 'Why They Care', displayOrder: -1 }]);
-      expect(properties).toHaveLength(35);
+      // Every property the catalog declares, once.
+      expect(properties.map((body) => body.name)).toEqual(PROPERTY_DEFINITIONS.map((property) => property.name));
       expect(properties.find((body) => body.name === 'wtc_advocacy')).toMatchObject({
         type: 'enumeration',
         fieldType: 'select',
