@@ -10,7 +10,13 @@ import { parseCommandLine, runCommand } from '../src/cli/run-command';
  * and HubSpot-contract workspace packages, which export TypeScript source that plain Node cannot load. The
  * sandbox never enters production: the build fails if any entry point would bundle it.
  */
-const ENTRY_POINTS = ['src/cli/serve.ts', 'src/cli/setup.ts', 'src/cli/automation.ts', 'src/config/load-dotenv.ts'];
+const ENTRY_POINTS = [
+  'src/cli/serve.ts',
+  'src/cli/setup.ts',
+  'src/cli/templates.ts',
+  'src/cli/automation.ts',
+  'src/config/load-dotenv.ts',
+];
 const DEVELOPMENT_ONLY = ['packages/hubspot-sandbox/'];
 
 const USAGE = 'Usage: npm run build -- [--outdir DIR]   (default dist)';

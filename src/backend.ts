@@ -13,6 +13,7 @@ import { type Env } from './config/env';
 import { type CallObserver } from './hubspot/call';
 import { connectToHubSpot } from './hubspot/client';
 import { companiesApi } from './hubspot/companies';
+import { filesApi } from './hubspot/files';
 import { flowsApi } from './hubspot/flows';
 import { listsApi } from './hubspot/lists';
 import { ownersApi } from './hubspot/owners';
@@ -24,6 +25,7 @@ import { createProfileService } from './profile/profile.service';
 import { type ShareLimits } from './share/share-limits';
 import { createShareService } from './share/share.service';
 import { createTagOptions } from './tags/tag-options';
+import { createPlanTemplatesStore } from './templates/plan-templates.store';
 import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';
 
 export type BackendOptions = {
@@ -96,6 +98,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     days: env.SHARE_LINK_DAYS,
     now,
   });
+  const templates = createPlanTemplatesStore({ files: filesApi(hubspot) });
   const app = buildApp({
     clientSecret: env.HUBSPOT_CLIENT_SECRET,
     portalId: env.HUBSPOT_PORTAL_ID,
@@ -105,6 +108,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     profiles,
     shares,
     shareLimits,
+    templates,
     readiness: createReadinessCheck({ probe: () => properties.read(PROPERTIES.bucket.name), logger }),
   });
   return {
@@ -121,6 +125,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     },
     successManagers,
     setupDeps: { properties, lists: listsApi(hubspot), flows },
+    templates,
     runAutomation: createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger, now }),
     /** Direct mode: whether the app's workflows are on (start watches it so saves need not ask). */
     workflowGuard,

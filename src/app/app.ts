@@ -14,6 +14,8 @@ import { profileRouter } from '../profile/profile.routes';
 import { type ShareLimits } from '../share/share-limits';
 import { shareApiRouter, sharedPlanRouter } from '../share/share.routes';
 import { type ShareService } from '../share/share.service';
+import { planTemplatesRouter } from '../templates/plan-templates.routes';
+import { type PlanTemplatesStore } from '../templates/plan-templates.store';
 import { answerFor } from './error-answers';
 
 export type AppOptions = {
@@ -24,6 +26,7 @@ export type AppOptions = {
   logger: Logger;
   profiles: ProfileService;
   shares: ShareService;
+  templates: PlanTemplatesStore;
   /** The shared page's rate limits (tests lower them). */
   shareLimits?: ShareLimits;
   /** Whether HubSpot answers with this token; without it /readyz is not served. */
@@ -90,6 +93,7 @@ export const buildApp = (options: AppOptions) => {
     requireAccount(options.portalId),
     profileRouter(options.profiles),
     shareApiRouter(options.shares, options.publicBaseUrl),
+    planTemplatesRouter(options.templates),
   );
 
   app.use(notFoundHandler);

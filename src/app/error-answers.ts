@@ -7,11 +7,13 @@ import { type SignatureErrorCode } from '../http/signature';
 import { AppError } from '../lib/app-error';
 import { ProfileError, type ProfileErrorCode } from '../profile/profile.errors';
 import { type ShareErrorCode } from '../share/share.errors';
+import { type TemplatesErrorCode } from '../templates/plan-templates.store';
 
 /** Every code of every module a request can run into. The commands' own codes end as exit codes instead. */
 type AnsweredCode =
   | ProfileErrorCode
   | ShareErrorCode
+  | TemplatesErrorCode
   | RequestErrorCode
   | SignatureErrorCode
   | HubSpotErrorCode
@@ -48,6 +50,9 @@ type AsIsCode = (typeof AS_IS)[keyof typeof AS_IS][number];
  * answered in one of them.
  */
 const TRANSLATED = {
+  // src/templates: the admin's to fix, said as the error says it
+  TEMPLATES_STORE_REFUSED: { status: 502, code: 'HUBSPOT_MISCONFIGURED' },
+  TEMPLATES_INVALID: { status: 502, code: 'HUBSPOT_MISCONFIGURED' },
   SHARE_NEEDS_HTTPS: { status: 503, code: 'SHARE_NOT_CONFIGURED' },
   // The customer's page answers these itself (src/share/share.routes.ts); the card's API never raises them.
   SHARE_LINK_INVALID: INTERNAL,

@@ -7,8 +7,16 @@ import {
   profileStampProperties,
   toIsoDate,
 } from '@why-they-care/domain';
-import { SOURCE_TYPE } from '@why-they-care/hubspot-contract';
-import { emptyAccount, type SandboxOwner, type SandboxRecord, type SandboxState } from '@why-they-care/hubspot-sandbox';
+import { PLAN_TEMPLATES_FILE, SOURCE_TYPE } from '@why-they-care/hubspot-contract';
+import {
+  emptyAccount,
+  type SandboxFile,
+  type SandboxOwner,
+  type SandboxRecord,
+  type SandboxState,
+} from '@why-they-care/hubspot-sandbox';
+
+import exampleTemplates from '../../plan-templates/example.json';
 
 import { SANDBOX_PORTAL_ID } from './sandbox-mode';
 
@@ -236,7 +244,7 @@ const draftFor = (seed: Seed, today: string): ProfileDraft => ({
   successPlan: { steps: stepsFor(seed, today) },
   health: { customerHappiness: seed.happiness?.[0] ?? null, companyHappiness: seed.happiness?.[1] ?? null },
   renewalDate: seed.renewalInDays === null ? null : addDays(today, seed.renewalInDays),
-  segment: null,
+  segment: seed.bucket === 'need_you' ? 'guided-rollout' : null,
   // The happiest "We need you" customers said yes: the "Ready to advocate" list has someone in it.
   advocacy:
     seed.bucket === 'need_you' && seed.happiness?.[0] === 4 && seed.happiness[1] === 4
@@ -284,5 +292,23 @@ export const demoAccount = (now: Date): SandboxState => {
       updatedAt: at,
     };
   });
-  return { ...emptyAccount(SANDBOX_PORTAL_ID), companies, owners: OWNERS };
+  return { ...emptyAccount(SANDBOX_PORTAL_ID), companies, owners: OWNERS, files: demoFiles(at) };
+};
+
+/** The example segments and plan templates, published as `npm run templates -- publish` would. */
+const demoFiles = (at: string): Record<string, SandboxFile> => {
+  const content = JSON.stringify(exampleTemplates, null, 2);
+  const id = '900001';
+  return {
+    [id]: {
+      id,
+      name: PLAN_TEMPLATES_FILE.fileName,
+      extension: PLAN_TEMPLATES_FILE.extension,
+      path: PLAN_TEMPLATES_FILE.path,
+      size: Buffer.byteLength(content),
+      access: 'HIDDEN_PRIVATE',
+      updatedAt: at,
+      content,
+    },
+  };
 };

@@ -44,6 +44,17 @@ export const requestJson = async (
     path: request.path,
     ...(request.body === undefined ? {} : { body: request.body }),
   });
+  return readJsonAnswer(response);
+};
+
+/**
+ * A file behind a signed URL HubSpot gave (the File Manager's private files), as JSON. The URL is its own
+ * credential: the app's access token is not sent along (`authType: 'none'`).
+ */
+export const downloadSignedJson = async (client: Client, url: string): Promise<unknown> =>
+  readJsonAnswer(await client.apiRequest({ method: 'GET', overlapUrl: url, authType: 'none' }));
+
+const readJsonAnswer = async (response: Response): Promise<unknown> => {
   const text = await response.text();
   let body: unknown = text;
   try {

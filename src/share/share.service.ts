@@ -9,6 +9,7 @@ import {
   SHARED_PLAN_READ_PROPERTIES,
   type SharedLink,
   sharedLinkValue,
+  type ShareLinkAnswer,
   sharedPlanView,
   type SharedPlanView,
   toIsoDate,
@@ -19,9 +20,6 @@ import { HubSpotError } from '../hubspot/errors';
 import { type ProfileService } from '../profile/profile.service';
 import { ShareError } from './share.errors';
 import { newShareId, readShareToken, type ShareClaims, signShareToken } from './share-token';
-
-/** What the card is told about the live link: the link itself is rebuilt from the stored id, never stored. */
-export type ShareLinkAnswer = { url: string; expiresAt: string; sharedBy: string; sharedAt: string } | null;
 
 export type ShareServiceDeps = {
   companies: CompaniesApi;

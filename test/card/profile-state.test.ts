@@ -56,4 +56,34 @@ describe('profile state', () => {
     });
     expect(done.status === 'ready' && [done.saved.version, done.draft.renewalDate]).toEqual([4, '2027-05-05']);
   });
+
+  it('keeps my edits over a newer save, but not over the steps the customer marked done in it', () => {
+    const mine = profileReducer(readyAt(1), {
+      type: 'edited',
+      draft: { ...profileFixture(), renewalDate: '2027-05-05' },
+    });
+    const theirs = profileFixture({ version: 4 });
+    theirs.successPlan.steps = theirs.successPlan.steps.map((step) =>
+      step.id === 's1'
+        ? { ...step, status: 'done', customerDone: { by: 'Dana', at: '2026-11-22T10:00:00.000Z' } }
+        : step,
+    );
+    const conflicted = profileReducer(
+      profileReducer(mine, {
+        type: 'save_started',
+        saveAttemptId: 'a1',
+        draft: { ...profileFixture(), renewalDate: '2027-05-05' },
+      }),
+      { type: 'save_conflicted', saveAttemptId: 'a1', current: theirs },
+    );
+    const kept = profileReducer(conflicted, { type: 'conflict_keep_mine' });
+    if (kept.status !== 'ready') throw new Error(kept.status);
+    expect(kept.saved.version).toBe(4);
+    expect(kept.draft.renewalDate).toBe('2027-05-05');
+    expect(kept.draft.successPlan.steps[0]).toMatchObject({
+      id: 's1',
+      status: 'done',
+      customerDone: { by: 'Dana', at: '2026-11-22T10:00:00.000Z' },
+    });
+  });
 });

@@ -13,11 +13,14 @@ import {
 } from '@hubspot/ui-extensions';
 import { useMemo, useState } from 'react';
 
+import { AdvocacySection } from './components/AdvocacySection';
 import { AtAGlance } from './components/AtAGlance';
 import { DesiredOutcomeSection } from './components/DesiredOutcomeSection';
 import { errorProps } from './components/field-errors';
 import { HealthSection } from './components/HealthSection';
+import { PlanTemplatePicker } from './components/PlanTemplatePicker';
 import { SaveBar } from './components/SaveBar';
+import { ShareSection } from './components/ShareSection';
 import { SuccessPlanSection } from './components/SuccessPlanSection';
 import { WhyTheyCareSection } from './components/WhyTheyCareSection';
 import { useProfile } from './hooks/useProfile';
@@ -101,9 +104,24 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
       <Divider />
       <DesiredOutcomeSection value={draft.desiredOutcome} onChange={edit('desiredOutcome')} {...sectionProps} />
       <Divider />
+      <PlanTemplatePicker
+        backend={backend}
+        segment={draft.segment}
+        steps={draft.successPlan.steps}
+        today={today}
+        readOnly={saving}
+        onSegment={edit('segment')}
+        onSteps={(steps) => profile.edit({ ...draft, successPlan: { steps } })}
+      />
       <SuccessPlanSection value={draft.successPlan} onChange={edit('successPlan')} today={today} {...sectionProps} />
       <Divider />
       <HealthSection value={draft.health} onChange={edit('health')} {...sectionProps} />
+      <AdvocacySection
+        value={draft.advocacy}
+        onChange={edit('advocacy')}
+        askNow={draft.whyTheyCare.bucket === 'need_you'}
+        {...sectionProps}
+      />
       <DateInput
         label="Renewal date"
         name="renewalDate"
@@ -133,6 +151,25 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
         onDiscardMine={profile.discardMine}
         onKeepMine={profile.keepMine}
       />
+      {backend && (
+        <>
+          <Divider />
+          <ShareSection
+            backend={backend}
+            companyId={context.crm.objectId}
+            stored={saved.sharing}
+            now={now()}
+            dirty={profile.dirty}
+            onCopy={(url) => {
+              void actions
+                .copyTextToClipboard(url)
+                .then(() =>
+                  actions.addAlert({ type: 'success', title: 'Copied', message: 'Send the link to the customer.' }),
+                );
+            }}
+          />
+        </>
+      )}
     </Flex>
   );
 };

@@ -6,6 +6,7 @@
 export * from './canonical';
 export * from './dates';
 export * from './errors';
+export * from './files';
 export * from './filters';
 export * from './flows';
 export * from './json';

@@ -289,3 +289,18 @@ export const hasOptionFilter = (propertyName: string, option: string): SearchFil
 /** How `IN` / `NOT_IN` read a checkbox property's stored value: any of its options listed (see above). */
 export const anyOptionListed = (stored: string, listed: readonly string[]): boolean =>
   stored.split(MULTIPLE_VALUES_SEPARATOR).some((option) => listed.includes(option));
+
+/**
+ * The plan templates' file: its folder and name in the File Manager, and the path `stat` finds it by.
+ * CONFIRMED (spec 2026-03, api-client 14): upload takes `folderPath` and `fileName` with `options`,
+ * `getMetadata` reads `/files/v3/files/stat/{path}`. UNCONFIRMED: whether `stat` wants the path with a
+ * leading slash (sent, URL-encoded, as api-client encodes it), whether `overwrite: true` replaces the file
+ * in place (same id) or adds a new version, and the scopes a HIDDEN_PRIVATE file needs: `files` to upload,
+ * plus `files.ui_hidden.read` to stat and sign it (field evidence: a MISSING_SCOPES answer naming both).
+ */
+export const PLAN_TEMPLATES_FILE = {
+  folderPath: '/why-they-care',
+  fileName: 'plan-templates',
+  extension: 'json',
+  path: '/why-they-care/plan-templates.json',
+} as const;

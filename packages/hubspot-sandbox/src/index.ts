@@ -5,6 +5,7 @@
  */
 export { emptyAccount } from './account';
 export { type WriteSource, applyValues } from './records';
+export { type SandboxFile } from './routes/files';
 export { listMembers } from './routes/lists';
 export { createSandbox, type Sandbox, type SandboxOptions } from './server';
 export {

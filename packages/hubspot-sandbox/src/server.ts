@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 
 import { sendHubSpotError } from './hubspot-errors';
 import { companyRoutes } from './routes/companies';
+import { fileRoutes, signedDownloads } from './routes/files';
 import { flowRoutes } from './routes/flows';
 import { listRoutes } from './routes/lists';
 import { ownerRoutes } from './routes/owners';
@@ -91,6 +92,8 @@ export const createSandbox = (options: SandboxOptions) => {
     const delay = options.delayMs;
     app.use((_req, _res, next) => setTimeout(next, delay));
   }
+  const signedUrls = new Map<string, { fileId: string; until: number }>();
+  app.use(signedDownloads(store, now, signedUrls));
   app.use(bearerOnly(options.accessToken));
   app.use(rollingLimit(options.requestsPer10s ?? 1_000_000, 10_000, tenSecondlyLimitReached));
   const searchLimit = rollingLimit(
@@ -113,6 +116,7 @@ export const createSandbox = (options: SandboxOptions) => {
   app.use(listRoutes(store, now));
   app.use(flowRoutes(store, now));
   app.use(ownerRoutes(store));
+  app.use(fileRoutes(store, now, signedUrls));
   app.use((req, res) =>
     sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `No route ${req.method} ${req.path} in the sandbox`),
   );

@@ -8,6 +8,8 @@ import {
   type PropertyHistoryEntry,
 } from '@why-they-care/hubspot-contract';
 
+import { type SandboxFile } from './routes/files';
+
 /** The sandbox's whole state: what a small HubSpot account holds. Serialisable as JSON. */
 export type SandboxProperty = Property;
 
@@ -33,6 +35,8 @@ export type SandboxState = {
   lists: Record<string, Record<string, unknown> & { listId: string; name: string }>;
   flows: Record<string, Record<string, unknown> & { id: string; name?: string; revisionId: string }>;
   owners: SandboxOwner[];
+  /** The File Manager's files by id (see routes/files.ts). */
+  files?: Record<string, SandboxFile>;
   /**
    * Not HubSpot's: settings the program serving the sandbox keeps with its data, for its commands in other
    * shells (npm start keeps its AUTOMATION_MODE). Forgotten on reset, with the rest.

@@ -1,4 +1,5 @@
 import {
+  isEditedSinceApplied,
   isStepOverdue,
   type PlanStep,
   type ProfileDraft,
@@ -6,6 +7,7 @@ import {
   STEP_STATUSES,
   type StepOwnerSide,
   type StepStatus,
+  withStepStatus,
 } from '@why-they-care/domain';
 import {
   Button,
@@ -17,6 +19,7 @@ import {
   Select,
   StatusTag,
   Text,
+  TextArea,
   Tile,
 } from '@hubspot/ui-extensions';
 
@@ -44,6 +47,8 @@ export const SuccessPlanSection = ({
   const setSteps = (next: PlanStep[]) => onChange({ steps: next });
   const setStep = (index: number, patch: Partial<PlanStep>) =>
     setSteps(steps.map((step, at) => (at === index ? { ...step, ...patch } : step)));
+  const setStatus = (index: number, status: StepStatus) =>
+    setSteps(steps.map((step, at) => (at === index ? withStepStatus(step, status) : step)));
   const addStep = () =>
     setSteps([
       ...steps,
@@ -69,7 +74,17 @@ export const SuccessPlanSection = ({
                 </StatusTag>
               )}
               {step.status === 'done' && <StatusTag variant="success">Done</StatusTag>}
+              {step.template && (
+                <Text variant="microcopy">
+                  {isEditedSinceApplied(step) ? 'From the plan template, adapted' : 'From the plan template'}
+                </Text>
+              )}
             </Flex>
+            {step.status === 'done' && step.customerDone && (
+              <Text testId={`step-${index}-customer-done`} variant="microcopy">
+                {`Marked done by ${step.customerDone.by} through the shared plan, ${step.customerDone.at.slice(0, 10)}`}
+              </Text>
+            )}
             <Input
               label="What needs to happen"
               name={`step-${index}-title`}
@@ -110,13 +125,21 @@ export const SuccessPlanSection = ({
                 readOnly={readOnly}
                 value={step.status}
                 options={STEP_STATUSES.map(({ label, value: status }) => ({ label, value: status }))}
-                onChange={(status) => setStep(index, { status: status as StepStatus })}
+                onChange={(status) => setStatus(index, status as StepStatus)}
               />
             </Flex>
+            <TextArea
+              label="What it means (the customer sees this on the shared plan)"
+              name={`step-${index}-description`}
+              readOnly={readOnly}
+              value={step.description ?? ''}
+              onInput={(description) => setStep(index, { description })}
+              {...errorProps(errors, `successPlan.steps.${index}.description`)}
+            />
             {!readOnly && (
               <ButtonRow>
                 {step.status !== 'done' && (
-                  <Button testId={`step-${index}-done`} size="xs" onClick={() => setStep(index, { status: 'done' })}>
+                  <Button testId={`step-${index}-done`} size="xs" onClick={() => setStatus(index, 'done')}>
                     Mark done
                   </Button>
                 )}

@@ -1,4 +1,10 @@
-import { draftOf, type FieldErrors, type Profile, type ProfileDraft } from '@why-they-care/domain';
+import {
+  carryCustomerCompletions,
+  draftOf,
+  type FieldErrors,
+  type Profile,
+  type ProfileDraft,
+} from '@why-they-care/domain';
 
 /** Everything the card knows about one company's profile, and what the account manager is doing with it. */
 export type ProfileState =
@@ -99,7 +105,15 @@ export const profileReducer = (state: ProfileState, action: ProfileAction): Prof
     case 'conflict_discard_mine':
       return state.conflict ? ready(state.conflict, state.loadSeq) : state;
     case 'conflict_keep_mine':
-      return state.conflict ? { ...state, saved: state.conflict, conflict: null, lastAttempt: null } : state;
+      return state.conflict
+        ? {
+            ...state,
+            saved: state.conflict,
+            draft: carryCustomerCompletions(state.draft, draftOf(state.conflict)),
+            conflict: null,
+            lastAttempt: null,
+          }
+        : state;
     default:
       return state;
   }

@@ -1,4 +1,10 @@
-import { type FieldErrors, type Profile, profileSchema, type SaveProfileRequest } from '@why-they-care/domain';
+import {
+  type FieldErrors,
+  planTemplatesSchema,
+  profileSchema,
+  type SaveProfileRequest,
+  shareLinkAnswerSchema,
+} from '@why-they-care/domain';
 import { hubspot } from '@hubspot/ui-extensions';
 import { z } from 'zod';
 
@@ -6,7 +12,7 @@ import { z } from 'zod';
 export const FETCH_TIMEOUT_MS = 15_000;
 
 export type BackendFailure =
-  | { kind: 'conflict'; message: string; current: Profile }
+  | { kind: 'conflict'; message: string; current: z.infer<typeof profileSchema> }
   | { kind: 'invalid'; message: string; fields: FieldErrors }
   | { kind: 'busy'; message: string }
   | { kind: 'failed'; message: string };
@@ -22,6 +28,7 @@ const errorBodySchema = z.object({
   current: profileSchema.optional(),
 });
 const profileBodySchema = z.object({ profile: profileSchema });
+const templatesBodySchema = z.object({ templates: planTemplatesSchema });
 
 /**
  * HubSpot's proxy may hand the card its own envelope instead of the backend's answer: the local dev proxy
@@ -75,8 +82,15 @@ const failureOf = (status: number, body: unknown): BackendFailure => {
   return { kind: 'failed', message };
 };
 
-/** One call to the backend through HubSpot's signed proxy; never throws, so the card always has an answer. */
-const call = async (url: string, init: Parameters<typeof hubspot.fetch>[1]): Promise<BackendResult<Profile>> => {
+/**
+ * One call to the backend through HubSpot's signed proxy, its answer read with `body`; never throws, so the
+ * card always has an answer.
+ */
+const call = async <T>(
+  url: string,
+  init: Parameters<typeof hubspot.fetch>[1],
+  body: z.ZodType<T>,
+): Promise<BackendResult<T>> => {
   let response: Response;
   try {
     response = await hubspot.fetch(url, { timeout: FETCH_TIMEOUT_MS, ...init });
@@ -92,27 +106,50 @@ const call = async (url: string, init: Parameters<typeof hubspot.fetch>[1]): Pro
       },
     };
   }
-  const { status, body } = unwrap(response.status, await readJson(response));
+  const answer = unwrap(response.status, await readJson(response));
+  const { status } = answer;
   if (status >= 200 && status < 300) {
-    const parsed = profileBodySchema.safeParse(body);
+    const parsed = body.safeParse(answer.body);
     return parsed.success
-      ? { ok: true, value: parsed.data.profile }
+      ? { ok: true, value: parsed.data }
       : {
           ok: false,
           failure: { kind: 'failed', message: 'The Why They Care service sent an answer the card cannot read' },
         };
   }
-  return { ok: false, failure: failureOf(status, body) };
+  return { ok: false, failure: failureOf(status, answer.body) };
+};
+
+const mapped = async <T, U>(result: Promise<BackendResult<T>>, pick: (value: T) => U): Promise<BackendResult<U>> => {
+  const settled = await result;
+  return settled.ok ? { ok: true, value: pick(settled.value) } : settled;
 };
 
 /** Where the card reaches the backend: the BACKEND_URL project variable (see extensions/hsprofile.*.json). */
 export const createBackendClient = (backendUrl: string) => {
-  const profileUrl = (companyId: string | number) =>
-    `${backendUrl.replace(/\/+$/, '')}/api/companies/${encodeURIComponent(String(companyId))}/profile`;
+  const api = `${backendUrl.replace(/\/+$/, '')}/api`;
+  const companyUrl = (companyId: string | number, part: 'profile' | 'share') =>
+    `${api}/companies/${encodeURIComponent(String(companyId))}/${part}`;
+  const profile = (result: Promise<BackendResult<z.infer<typeof profileBodySchema>>>) =>
+    mapped(result, (value) => value.profile);
+  const share = (companyId: string | number, method: 'GET' | 'POST' | 'DELETE') =>
+    mapped(call(companyUrl(companyId, 'share'), { method }, shareLinkAnswerSchema), (value) => value.link);
   return {
-    load: (companyId: string | number) => call(profileUrl(companyId), { method: 'GET' }),
+    load: (companyId: string | number) =>
+      profile(call(companyUrl(companyId, 'profile'), { method: 'GET' }, profileBodySchema)),
     save: (companyId: string | number, request: SaveProfileRequest) =>
-      call(profileUrl(companyId), { method: 'PUT', body: request as unknown as Record<string, unknown> }),
+      profile(
+        call(
+          companyUrl(companyId, 'profile'),
+          { method: 'PUT', body: request as unknown as Record<string, unknown> },
+          profileBodySchema,
+        ),
+      ),
+    shareLink: (companyId: string | number) => share(companyId, 'GET'),
+    createShareLink: (companyId: string | number) => share(companyId, 'POST'),
+    revokeShareLink: (companyId: string | number) => share(companyId, 'DELETE'),
+    planTemplates: () =>
+      mapped(call(`${api}/plan-templates`, { method: 'GET' }, templatesBodySchema), (value) => value.templates),
   };
 };
 

@@ -1,5 +1,16 @@
+import { z } from 'zod';
+
 import { type PlanStep, type ProfileDraft, type SuccessMetric } from './profile.schema';
 import { PROPERTIES } from './property-catalog';
+
+/**
+ * What the backend tells the card about the live link (`/api/companies/:id/share`): the link itself is
+ * rebuilt from the share id stored on the company, never stored.
+ */
+export const shareLinkAnswerSchema = z.object({
+  link: z.object({ url: z.string(), expiresAt: z.string(), sharedBy: z.string(), sharedAt: z.string() }).nullable(),
+});
+export type ShareLinkAnswer = z.infer<typeof shareLinkAnswerSchema>['link'];
 
 /**
  * The plan as the customer sees it through the shared link: their desired outcome in their words, their
@@ -64,4 +75,26 @@ export const markCustomerStepDone = (draft: ProfileDraft, stepId: string, by: st
 export const withStepStatus = (step: PlanStep, status: PlanStep['status']): PlanStep => {
   const { customerDone, ...rest } = step;
   return status === 'done' && customerDone ? { ...rest, status, customerDone } : { ...rest, status };
+};
+
+/**
+ * The account manager keeps their edits over a newer save: the steps the customer marked done in it stay
+ * done (and credited), so saving over it cannot undo the customer's own record.
+ */
+export const carryCustomerCompletions = (mine: ProfileDraft, theirs: ProfileDraft): ProfileDraft => {
+  const done = new Map(
+    theirs.successPlan.steps.flatMap((step) =>
+      step.status === 'done' && step.customerDone ? [[step.id, step.customerDone] as const] : [],
+    ),
+  );
+  if (done.size === 0) return mine;
+  return {
+    ...mine,
+    successPlan: {
+      steps: mine.successPlan.steps.map((step) => {
+        const customerDone = done.get(step.id);
+        return customerDone && step.status !== 'done' ? { ...step, status: 'done', customerDone } : step;
+      }),
+    },
+  };
 };
