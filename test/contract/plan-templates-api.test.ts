@@ -70,8 +70,7 @@ describe('plan templates: the File Manager requests', () => {
       })
       .reply(201, { id: '777', name: 'plan-templates', extension: 'json', path: '/why-they-care/plan-templates.json' });
     await backend().templates.publish(DOCUMENT);
-    const field = (name: string) =>
-      new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)\\r\\n`).exec(multipart)?.[1];
+    const field = (name: string) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)\\r\\n`).exec(multipart)?.[1];
     expect({
       folderPath: field('folderPath'),
       fileName: field('fileName'),
