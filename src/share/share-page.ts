@@ -11,7 +11,7 @@ import { escapeAttribute, escapeText } from 'entities';
 const STYLE = `
 body{margin:0;background:#f5f8fa;color:#33475b;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
 main{max-width:760px;margin:0 auto;padding:24px 16px 48px}
-h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}section h2{margin-top:0}
 .sub{color:#516f90;margin:0 0 16px}
 section{background:#fff;border:1px solid #cbd6e2;border-radius:6px;padding:16px;margin:12px 0}
 blockquote{margin:0 0 12px;padding-left:12px;border-left:3px solid #00a4bd}
