@@ -65,6 +65,7 @@ describe('npm run build, then production dependencies only', () => {
       'automation.js',
       'serve.js',
       'setup.js',
+      'templates.js',
     ]);
   });
 
