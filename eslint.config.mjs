@@ -22,6 +22,22 @@ export default tseslint.config(
     },
   },
   {
+    // A double assertion turns any type into any other: build the value in its type, parse it, or name the
+    // boundary in one adapter (hubspot-contract's toApiModel). Tests may still shape fixtures this way.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(TSAsExpression, TSTypeAssertion) > :matches(TSAsExpression, TSTypeAssertion).expression > TSUnknownKeyword.typeAnnotation',
+          message: 'No `as unknown as` outside test/: build the value in its type, parse it, or use a typed adapter.',
+        },
+      ],
+    },
+  },
+  {
     files: ['extensions/app/packages/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

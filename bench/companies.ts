@@ -1,10 +1,19 @@
-import { addDays, profileContentProperties, profileStampProperties, type ProfileDraft } from '@why-they-care/domain';
+import {
+  addDays,
+  BUCKET_VALUES,
+  mustExist,
+  profileContentProperties,
+  profileStampProperties,
+  type ProfileDraft,
+} from '@why-they-care/domain';
 
 import { type SandboxRecord, type SandboxState } from '@why-they-care/hubspot-sandbox';
 
 import { demoAccount } from '../src/cli/demo-account';
 
-const BUCKETS = ['need_you', 'its_ok', 'who_are_you'] as const;
+/** The item `index` lands on, going round and round the list. */
+export const roundRobin = <T>(list: readonly T[], index: number): T =>
+  mustExist(list[index % list.length], 'an item of a non-empty list');
 
 /**
  * A sandbox account with `count` filled-in companies: every third in each bucket, renewals spread over
@@ -16,9 +25,10 @@ export const accountWithCompanies = (count: number, now: Date): SandboxState => 
   const companies: Record<string, SandboxRecord> = {};
   for (let index = 0; index < count; index += 1) {
     const id = String(200_000 + index);
+    const bucket = roundRobin(BUCKET_VALUES, index);
     const draft: ProfileDraft = {
       whyTheyCare: {
-        bucket: BUCKETS[index % 3],
+        bucket,
         answer: `Answer ${index}`,
         answeredByName: 'Jordan',
         answeredByRole: 'COO',
@@ -48,7 +58,7 @@ export const accountWithCompanies = (count: number, now: Date): SandboxState => 
     const properties = {
       hs_object_id: id,
       name: `Company ${index}`,
-      hubspot_owner_id: ['502', '503'][index % 2],
+      hubspot_owner_id: roundRobin(['502', '503'], index),
       ...profileContentProperties(draft, today),
       ...profileStampProperties({
         version: 1,
@@ -56,7 +66,7 @@ export const accountWithCompanies = (count: number, now: Date): SandboxState => 
         reviewedAt: now.toISOString(),
         reviewedBy: 'bench@example.com',
       }),
-      ...(BUCKETS[index % 3] === 'who_are_you' ? { wtc_re_recruit_task_key: `re_recruit:${id}:v1` } : {}),
+      ...(bucket === 'who_are_you' ? { wtc_re_recruit_task_key: `re_recruit:${id}:v1` } : {}),
     };
     companies[id] = {
       id,

@@ -105,11 +105,10 @@ const mark = (met: boolean | null) => (met === null ? '' : met ? 'met' : '**MISS
 
 /** The table the README's "Performance" section shows, in Markdown. */
 export const markdownTable = (figures: Figure[]) => {
-  const rows = [
-    ['Measure', 'Result', 'Target', ''],
-    ...figures.map((figure) => [figure.measure, figure.result, figure.target, mark(figure.met)]),
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-  return [line(rows[0]), line(widths.map((width) => '-'.repeat(width))), ...rows.slice(1).map(line)].join('\n');
+  const header = ['Measure', 'Result', 'Target', ''];
+  const body = figures.map((figure) => [figure.measure, figure.result, figure.target, mark(figure.met)]);
+  // A missing cell is an empty one.
+  const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
 };

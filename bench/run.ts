@@ -1,7 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { draftOf, type Profile, profileContentProperties, readProfileDraft, toIsoDate } from '@why-they-care/domain';
+import {
+  draftOf,
+  mustExist,
+  type Profile,
+  profileContentProperties,
+  readProfileDraft,
+  toIsoDate,
+} from '@why-they-care/domain';
 import { signedFetch, signedRequest } from '@why-they-care/hubspot-contract';
 
 import { automationOptionsFrom, setupOptionsFrom } from '../src/backend';
@@ -11,7 +18,7 @@ import { SEARCHES_PER_SECOND } from '../src/hubspot/call';
 import { isWrite, type LocalStack, startLocalStack } from '../src/cli/local-stack';
 import { SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/cli/sandbox-mode';
 import { applySetup, planSetup } from '../src/setup/setup';
-import { accountWithCompanies, benchCompanyIds } from './companies';
+import { accountWithCompanies, benchCompanyIds, roundRobin } from './companies';
 import { runLoad, type LoadResult } from './load';
 import { type BenchServer, startServer } from './processes';
 import { type BenchResults, figuresOf, markdownTable } from './report';
@@ -124,9 +131,11 @@ const overhead = async (loadSeconds: number): Promise<BenchResults['overhead']> 
     startServer('baseline', sandbox.url),
   ]);
   const versions = new Map(ids.map((id) => [id, 1]));
-  const drafts = new Map(ids.map((id) => [id, readProfileDraft(account.companies[id].properties)]));
+  const drafts = new Map(
+    ids.map((id) => [id, readProfileDraft(mustExist(account.companies[id], `company ${id}`).properties)]),
+  );
   let turn = 0;
-  const nextId = () => ids[(turn += 1) % ids.length];
+  const nextId = () => roundRobin(ids, (turn += 1));
   const edited = (id: string) => {
     const draft = drafts.get(id) ?? readProfileDraft({});
     return { ...draft, whyTheyCare: { ...draft.whyTheyCare, answer: `Edited in the benchmark (${turn})` } };
@@ -206,10 +215,12 @@ const rateLimitBoundSeconds = (operations: readonly string[], perTenSeconds: num
   const searchStarts: number[] = [];
   let at = 0;
   for (const operation of operations) {
-    if (starts.length >= perTenSeconds) at = Math.max(at, starts[starts.length - perTenSeconds] + 10_000);
+    // Each window full: its oldest start must leave it first.
+    const leaving = starts[starts.length - perTenSeconds];
+    if (leaving !== undefined) at = Math.max(at, leaving + 10_000);
     const search = operation === 'companies.search';
-    if (search && searchStarts.length >= searchesPerSecond)
-      at = Math.max(at, searchStarts[searchStarts.length - searchesPerSecond] + 1_000);
+    const searchLeaving = searchStarts[searchStarts.length - searchesPerSecond];
+    if (search && searchLeaving !== undefined) at = Math.max(at, searchLeaving + 1_000);
     starts.push(at);
     if (search) searchStarts.push(at);
   }

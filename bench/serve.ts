@@ -1,3 +1,4 @@
+import { mustExist } from '@why-they-care/domain';
 import { createSandbox } from '@why-they-care/hubspot-sandbox';
 
 import { createBackend, setupOptionsFrom } from '../src/backend';
@@ -22,12 +23,12 @@ const start = async (mode: string, args: string[]): Promise<string> => {
     const sandbox = createSandbox({
       accessToken: SANDBOX_ACCESS_TOKEN,
       file: null,
-      initialState: accountWithCompanies(Number(count), new Date(now)),
+      initialState: accountWithCompanies(Number(count), new Date(mustExist(now, 'ISO_NOW'))),
       delayMs: Number(delayMs),
     });
     return (await sandbox.listen()).url;
   }
-  const [hubspotUrl] = args;
+  const hubspotUrl = mustExist(args[0], 'SANDBOX_URL');
   if (mode === 'baseline') {
     const { port } = await listen(baselineApp(hubspotUrl, SANDBOX_ACCESS_TOKEN), 0, '127.0.0.1');
     return `http://127.0.0.1:${port}`;
@@ -48,7 +49,7 @@ const start = async (mode: string, args: string[]): Promise<string> => {
 
 runCommand(async () => {
   const [mode, ...args] = process.argv.slice(2);
-  const url = await start(mode, args);
+  const url = await start(mustExist(mode, 'the server to start: sandbox, backend or baseline'), args);
   process.on('message', () => process.send?.(process.cpuUsage()));
   process.send?.({ url });
 });

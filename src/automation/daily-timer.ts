@@ -2,8 +2,10 @@ import { type Logger } from 'pino';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** `timeUtc` is HH:MM, as the config schema checks it. */
 export const msUntil = (timeUtc: string, now: Date): number => {
-  const [hours, minutes] = timeUtc.split(':').map(Number);
+  const hours = Number(timeUtc.slice(0, 2));
+  const minutes = Number(timeUtc.slice(3, 5));
   const next = new Date(now);
   next.setUTCHours(hours, minutes, 0, 0);
   if (next.getTime() <= now.getTime()) next.setTime(next.getTime() + DAY_MS);

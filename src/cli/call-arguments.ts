@@ -42,6 +42,7 @@ const parseBody = (argument: string): unknown => {
 
 /** METHOD PATH [BODY] as typed, checked: each mistake gets its own message. */
 export const requestFrom = ([method, path, body, ...extra]: string[]): Request => {
+  if (!method) throw usageError('Nothing to call: give a METHOD and a PATH, like GET /api/companies/1001/profile.');
   const verb = method.toUpperCase() as SignedCall['method'];
   if (!METHODS.includes(verb)) throw usageError(`Unknown method "${method}": use ${METHODS.join(', ')} or move.`);
   if (!path) throw usageError(`${verb} needs a PATH, like /api/companies/1001/profile.`);

@@ -28,7 +28,7 @@ const DECODED_ESCAPES: Record<string, string> = {
 };
 
 const decodeSignedUri = (uri: string): string =>
-  uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => DECODED_ESCAPES[escape.toUpperCase()]);
+  uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => DECODED_ESCAPES[escape.toUpperCase()] ?? escape);
 
 /**
  * The URI forms a genuine signature may cover. HubSpot's docs describe the decoded form; HubSpot's own

@@ -1,6 +1,6 @@
 import { type Client } from '@hubspot/api-client';
 import { type PropertyDefinition } from '@why-they-care/domain';
-import { propertyCreateBody, propertyUpdateBody } from '@why-they-care/hubspot-contract';
+import { propertyCreateBody, propertyUpdateBody, toApiModel } from '@why-they-care/hubspot-contract';
 
 import { type HubSpotContext } from './client';
 
@@ -74,7 +74,7 @@ export const propertiesApi = ({ client, call }: HubSpotContext) => ({
   },
 
   create: async (definition: PropertyDefinition, groupName: string) => {
-    const body = propertyCreateBody(definition, groupName) as ApiPropertyCreate;
+    const body = toApiModel<ApiPropertyCreate>(propertyCreateBody(definition, groupName));
     await call('properties.create', () => client.crm.properties.coreApi.create(OBJECT_TYPE, body), {
       idempotent: false,
     });

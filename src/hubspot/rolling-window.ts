@@ -12,8 +12,10 @@ export const createRollingWindow = (limit: number, intervalMs: number, marginMs 
   let queue: Promise<void> = Promise.resolve();
   return (): Promise<void> => {
     const turn = queue.then(async () => {
-      if (starts.length >= limit) {
-        const wait = starts[starts.length - limit] + intervalMs + marginMs - Date.now();
+      // A full window: the start `limit` calls back must leave it first.
+      const leaving = starts[starts.length - limit];
+      if (leaving !== undefined) {
+        const wait = leaving + intervalMs + marginMs - Date.now();
         if (wait > 0) await sleep(wait);
       }
       starts.push(Date.now());

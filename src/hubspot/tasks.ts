@@ -1,14 +1,19 @@
 import { type Client } from '@hubspot/api-client';
 import { type TaskIntent } from '@why-they-care/domain';
-import { BATCH_LIMIT, newTaskProperties, TASK_TO_COMPANY, taskDueAt } from '@why-they-care/hubspot-contract';
+import {
+  BATCH_LIMIT,
+  newTaskProperties,
+  TASK_TO_COMPANY,
+  taskDueAt,
+  toApiModel,
+} from '@why-they-care/hubspot-contract';
 
 import { type HubSpotContext } from './client';
 
 type ApiTaskInput = Parameters<Client['crm']['objects']['tasks']['basicApi']['create']>[0];
 type ApiAssociationSpec = NonNullable<ApiTaskInput['associations']>[number]['types'][number];
 
-/** The api-client types the category as an enum of the same string. */
-const TO_COMPANY = TASK_TO_COMPANY as ApiAssociationSpec;
+const TO_COMPANY = toApiModel<ApiAssociationSpec>(TASK_TO_COMPANY);
 
 export type TaskToCreate = { intent: TaskIntent; ownerId: string | null };
 

@@ -342,7 +342,7 @@ describe('editing and saving', () => {
     renderer.findByTestId(LoadingButton, 'save').trigger('onClick');
     await savedAndSettled(renderer);
     expect(renderer.mocks.actions.refreshObjectProperties.callCount).toBe(1);
-    expect((fetch.mock.calls[2][1]?.body as { expectedVersion: number }).expectedVersion).toBe(5);
+    expect((fetch.mock.calls[2]?.[1]?.body as { expectedVersion: number }).expectedVersion).toBe(5);
   });
 
   it('on 409 can reload their version instead', async () => {

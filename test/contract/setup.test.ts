@@ -1,4 +1,4 @@
-import { PROPERTY_DEFINITIONS } from '@why-they-care/domain';
+import { mustExist, PROPERTY_DEFINITIONS } from '@why-they-care/domain';
 
 import { createBackend, setupOptionsFrom } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
@@ -577,7 +577,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     );
     expect(flows.every((flow) => flow.isEnabled === true)).toBe(true);
     const renewal = flows[1] as { actions: { fields: Body }[] };
-    expect(renewal.actions[0].fields).toEqual({
+    expect(renewal.actions[0]?.fields).toEqual({
       date: { type: 'OBJECT_PROPERTY', propertyName: 'contract_end' },
       delta: '-180',
       time_unit: 'DAYS',
@@ -615,7 +615,7 @@ const accountAsStored = (flows: Body[], lists: Body[]) => {
     .query({ includeFilters: 'true' })
     .times(desiredLists().length)
     .reply((uri) => {
-      const name = decodeURIComponent(uri.split('/name/')[1].split('?')[0]);
+      const name = decodeURIComponent(/\/name\/([^?]+)/.exec(uri)?.[1] ?? '');
       const found = lists.find((stored) => (stored.list as Body).name === name);
       return found
         ? [200, found]
@@ -659,9 +659,9 @@ describe('setup rerun on lists and workflows as HubSpot stores them', () => {
 
   it('still puts back what someone really changed in HubSpot', async () => {
     const reRecruit = reRecruitReadBack();
-    reRecruit.actions[0].fields.subject = 'Call them';
+    mustExist(reRecruit.actions[0], 'an action').fields.subject = 'Call them';
     const renewal = renewalItsOkReadBack();
-    renewal.actions[0].fields.delta = '-86400'; // 60 days, not 90
+    mustExist(renewal.actions[0], 'an action').fields.delta = '-86400'; // 60 days, not 90
     const stalled = stalledPlanReadBack();
     stalled.enrollmentCriteria.reEnrollmentTriggersFilterBranches = [];
     const whoAreYou = whoAreYouListReadBack(['its_ok']);
@@ -680,7 +680,7 @@ describe('setup rerun on lists and workflows as HubSpot stores them', () => {
 
   it('updates a changed workflow with the fields of the update request only, leaving it on', async () => {
     const edited = reRecruitReadBack();
-    edited.actions[0].fields.subject = 'Call them';
+    mustExist(edited.actions[0], 'an action').fields.subject = 'Call them';
     accountAsStored([edited], []);
     const puts = recordBodies('put', '/automation/v4/flows/1701', (body) => ({ ...edited, ...body, revisionId: '5' }));
     await applySetup(await storedWorkflowItems());

@@ -1,6 +1,7 @@
 import {
   deriveQuadrant,
   isRenewalDue,
+  mustExist,
   profileDraftSchema,
   reRecruitTaskFor,
   rollUpPlan,
@@ -77,10 +78,14 @@ describe('task rules', () => {
   it('creates renewal and stalled-plan tasks once per renewal date and per stall', () => {
     const due = scheduledTasksFor(company, TODAY, 90);
     expect(due.map((task) => task.key)).toEqual(['renewal:7:2027-01-15', 'stalled_plan:7:2026-11-20']);
-    expect(due[0].template.body).toMatch(/weigh alternatives/);
-    expect(due[0].dueDate).toBe('2026-11-30');
+    expect(due[0]?.template.body).toMatch(/weigh alternatives/);
+    expect(due[0]?.dueDate).toBe('2026-11-30');
     const after = scheduledTasksFor(
-      { ...company, lastRenewalTaskKey: due[0].key, lastStalledPlanTaskKey: due[1].key },
+      {
+        ...company,
+        lastRenewalTaskKey: mustExist(due[0], 'a renewal task').key,
+        lastStalledPlanTaskKey: mustExist(due[1], 'a stalled-plan task').key,
+      },
       TODAY,
       90,
     );

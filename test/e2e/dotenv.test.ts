@@ -2,6 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { mustExist } from '@why-they-care/domain';
+
 import { npm, startNpm } from '../support/npm-project';
 
 /**
@@ -27,7 +29,8 @@ beforeAll(async () => {
     /HubSpot sandbox\s+http:\/\/127\.0\.0\.1:(\d+)[^\n]*\n\s+Backend\s+http:\/\/localhost:(\d+)[^\n]*automation: (\w+)/,
   );
   const [banner, sandbox, backend] = await app.started;
-  [sandboxPort, backendPort] = [sandbox, backend];
+  sandboxPort = mustExist(sandbox, 'the sandbox port');
+  backendPort = mustExist(backend, 'the backend port');
   expect(banner).toMatch(`state in ${join(project, 'data', 'sandbox.json')}`);
 }, 60_000);
 

@@ -130,11 +130,11 @@ describe('npm start with no HubSpot credentials', () => {
       '/crm/v3/objects/tasks?properties=hs_task_subject&properties=hubspot_owner_id',
     );
     expect(tasks.results).toHaveLength(1);
-    expect(tasks.results[0].properties).toMatchObject({
+    expect(tasks.results[0]?.properties).toMatchObject({
       hs_task_subject: 'Re-recruit: the customer asked "Who are you?"',
       hubspot_owner_id: '501',
     });
-    expect(tasks.results[0].associations).toEqual({
+    expect(tasks.results[0]?.associations).toEqual({
       companies: { results: [{ id: '1001', type: 'task_to_company' }] },
     });
   });

@@ -1,3 +1,4 @@
+import { mustExist } from '@why-they-care/domain';
 import { applyValues } from '@why-they-care/hubspot-sandbox';
 
 import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
@@ -31,12 +32,12 @@ describe.each([
     minutesLater(1);
     expect((await moveBucket(running, '2005', 'who_are_you', 'hist-0002', 'ana@example.com')).status).toBe(200);
     minutesLater(1);
-    const company = running.sandbox.store.state.companies['2005'];
+    const company = mustExist(running.sandbox.store.state.companies['2005'], 'company 2005');
     applyValues(company, { wtc_bucket: 'need_you' }, { sourceType: 'CRM_UI', updatedByUserId: 991 }, now.toISOString());
     minutesLater(1);
     expect((await moveBucket(running, '2005', 'its_ok', 'hist-0003', 'ben@example.com')).status).toBe(200);
 
-    const reviewerEntries = company.history.wtc_last_reviewed_by.map((entry) => entry.value);
+    const reviewerEntries = company.history.wtc_last_reviewed_by?.map((entry) => entry.value);
     expect(reviewerEntries).toEqual(
       historyOfUnchangedValues
         ? ['ben@example.com', 'ana@example.com', 'ana@example.com']

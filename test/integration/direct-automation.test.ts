@@ -57,7 +57,7 @@ describe('direct mode: the tasks the backend creates', () => {
       { company: '2001', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2026-11-30' },
       { company: '2002', subject: 'Success plan stalled: steps are overdue', owner: '502', due: '2026-11-25' },
     ]);
-    const body = Object.values(running.sandbox.store.state.tasks)[0].properties.hs_task_body;
+    const body = Object.values(running.sandbox.store.state.tasks)[0]?.properties.hs_task_body;
     expect(body).toMatch(/weigh alternatives/);
   });
 
@@ -96,7 +96,9 @@ describe('direct mode: the tasks the backend creates', () => {
     expect(tasks()).toHaveLength(3);
     expect((await moveBucket('2003', 'who_are_you', 'move-gamma-0003')).status).toBe(200);
     expect(tasks()).toHaveLength(4);
-    expect(running.sandbox.store.state.companies['2003'].properties.wtc_re_recruit_task_key).toBe('re_recruit:2003:v3');
+    expect(running.sandbox.store.state.companies['2003']?.properties.wtc_re_recruit_task_key).toBe(
+      're_recruit:2003:v3',
+    );
   });
 
   it('creates next renewal tasks as time passes, once even when two runs overlap', async () => {

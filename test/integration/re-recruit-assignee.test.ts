@@ -35,8 +35,8 @@ describe.each(['direct', 'workflows'])('%s mode: who gets the re-recruit task', 
     ]);
     const { companies } = running.sandbox.store.state;
     expect([
-      companies['2003'].properties.wtc_success_manager,
-      companies['2004'].properties.wtc_success_manager,
+      companies['2003']?.properties.wtc_success_manager,
+      companies['2004']?.properties.wtc_success_manager,
     ]).toEqual(['501', '503']);
   });
 });

@@ -1,4 +1,4 @@
-import { PROPERTY_DEFINITIONS } from '@why-they-care/domain';
+import { mustExist, PROPERTY_DEFINITIONS } from '@why-they-care/domain';
 
 import { setupOptionsFrom } from '../../src/backend';
 import { appWorkflowNames, desiredLists, type WorkflowSwitch } from '../../src/setup/desired-state';
@@ -41,12 +41,14 @@ describe('setup on an account whose properties drifted', () => {
       const options = setupOptionsFrom(running.env);
       await applySetup(await planSetup(running.backend.setupDeps, options));
       const { properties } = running.sandbox.store.state;
-      properties.wtc_bucket.label = 'Renamed by someone';
-      properties.wtc_bucket.options = properties.wtc_bucket.options.slice(0, 2);
-      properties.wtc_version.type = 'string';
-      properties.wtc_version.fieldType = 'text';
+      const bucket = mustExist(properties.wtc_bucket, 'wtc_bucket');
+      const version = mustExist(properties.wtc_version, 'wtc_version');
+      bucket.label = 'Renamed by someone';
+      bucket.options = bucket.options.slice(0, 2);
+      version.type = 'string';
+      version.fieldType = 'text';
       // The tag lists are the admin's: a relabelled, removed or added option is theirs to keep.
-      properties.wtc_concerns.options = [
+      mustExist(properties.wtc_concerns, 'wtc_concerns').options = [
         { value: 'price', label: 'Too expensive', displayOrder: 0, hidden: false },
         { value: 'data_residency', label: 'Data residency', displayOrder: 1, hidden: false },
       ];
@@ -63,14 +65,14 @@ describe('setup on an account whose properties drifted', () => {
         },
       ]);
       await applySetup(plan);
-      expect(properties.wtc_bucket.label).toBe('Why they care');
-      expect(properties.wtc_bucket.options.map((option) => option.value)).toEqual([
+      expect(properties.wtc_bucket?.label).toBe('Why they care');
+      expect(properties.wtc_bucket?.options.map((option) => option.value)).toEqual([
         'need_you',
         'its_ok',
         'who_are_you',
       ]);
-      expect(properties.wtc_version.type).toBe('string');
-      expect(properties.wtc_concerns.options.map((option) => option.label)).toEqual([
+      expect(properties.wtc_version?.type).toBe('string');
+      expect(properties.wtc_concerns?.options.map((option) => option.label)).toEqual([
         'Too expensive',
         'Data residency',
       ]);
@@ -100,7 +102,7 @@ describe('setup on an account whose lists and workflows were edited by hand', ()
         'workflow [Why They Care] Re-recruit',
       ]);
       await applySetup(plan);
-      expect(lists[list.listId].filterBranch).toEqual(filters);
+      expect(lists[list.listId]?.filterBranch).toEqual(filters);
       expect(flows[flow.id]).toMatchObject({ isEnabled: true, revisionId: '8' });
     } finally {
       await running.stop();

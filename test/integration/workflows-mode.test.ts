@@ -57,7 +57,7 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
       { company: '2001', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2026-11-30' },
       { company: '2002', subject: 'Success plan stalled: steps are overdue', owner: '502', due: '2026-11-25' },
     ]);
-    expect(Object.values(running.sandbox.store.state.tasks)[0].properties.hs_task_body).toMatch(/weigh alternatives/);
+    expect(Object.values(running.sandbox.store.state.tasks)[0]?.properties.hs_task_body).toMatch(/weigh alternatives/);
     running.sandbox.runWorkflows();
     expect(tasks()).toHaveLength(2);
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { BUCKETS } from '@why-they-care/domain';
+import { BUCKETS, mustExist } from '@why-they-care/domain';
 import { type BrowserContext, type Page } from 'playwright-core';
 
 import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../src/preview/chromium';
@@ -61,7 +61,8 @@ const saved = async (page: Page) => {
   await card.getByText('All changes saved').waitFor();
 };
 
-const companyIn = (companyId: string) => preview.sandbox.store.state.companies[companyId].properties;
+const companyIn = (companyId: string) =>
+  mustExist(preview.sandbox.store.state.companies[companyId], `company ${companyId}`).properties;
 
 browserTests('the live preview in a browser', () => {
   beforeAll(async () => {

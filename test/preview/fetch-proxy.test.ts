@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
 import { Signature } from '@hubspot/api-client';
+import { mustExist } from '@why-they-care/domain';
 
 import { forwardSigned } from '../../src/preview/fetch-proxy';
 import { type PreviewFetchRequest } from '../../src/preview/protocol';
@@ -65,7 +66,7 @@ describe("the preview's hubspot.fetch proxy", () => {
       body: '{"ok":true}',
     });
     expect(received).toHaveLength(1);
-    const [request] = received;
+    const request = mustExist(received[0], 'a request');
     expect(request.url).toBe(
       `/api/companies/1001/profile?userId=9001&userEmail=maria.manager%40example.com&appId=1&portalId=${PORTAL_ID}`,
     );
@@ -93,7 +94,7 @@ describe("the preview's hubspot.fetch proxy", () => {
   it('sends no body with a GET', async () => {
     answers = [{ status: 200, body: '{}' }];
     await call({ method: 'GET', body: { ignored: true } });
-    expect(received[0].body).toBe('');
+    expect(received[0]?.body).toBe('');
   });
 
   it("passes the backend's error status and body to the card, without retrying a 4xx", async () => {

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { mustExist } from '@why-they-care/domain';
+
 /**
  * The HubSpot project files follow platform 2026.03's rules (checked offline; HubSpot's full schema
  * validation needs an account: `hs project validate`).
@@ -49,7 +51,7 @@ describe('HubSpot project', () => {
   it('puts the company card in the record tab with an existing entry point', () => {
     expect(cards).toEqual(['why-they-care-hsmeta.json']);
     const card = json<{ uid: string; type: string; config: { entrypoint: string } }>(
-      join(project.srcDir, 'app', 'cards', cards[0]),
+      join(project.srcDir, 'app', 'cards', mustExist(cards[0], 'a card')),
     );
     expect(Object.keys(card).sort()).toEqual(['config', 'type', 'uid']);
     expect(card).toMatchObject({ type: 'card', config: { location: 'crm.record.tab', objectTypes: ['companies'] } });

@@ -1,4 +1,4 @@
-import { draftOf, PROPERTIES } from '@why-they-care/domain';
+import { draftOf, mustExist, PROPERTIES } from '@why-they-care/domain';
 
 import { automationOptionsFrom } from '../../src/backend';
 import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
@@ -36,7 +36,7 @@ describe('concurrent saves and runs', () => {
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409]);
     const winner = responses.find((response) => response.status === 200);
-    const stored = stack.sandbox.store.state.companies['1004'].properties;
+    const stored = mustExist(stack.sandbox.store.state.companies['1004'], 'company 1004').properties;
     expect(stored[PROPERTIES.version.name]).toBe(String(loaded.version + 1));
     expect(stored[PROPERTIES.answer.name]).toBe(winner?.body.profile.whyTheyCare.answer);
     for (const loser of responses.filter((response) => response.status === 409)) {
@@ -54,7 +54,7 @@ describe('concurrent saves and runs', () => {
     expect(first.tasksCreated).toBeGreaterThan(0);
     expect(second).toBe(first);
     const keys = Object.values(stack.sandbox.store.state.tasks).map(
-      (task) => /\(Why They Care: (.+)\)$/.exec(task.properties.hs_task_body)?.[1],
+      (task) => /\(Why They Care: (.+)\)$/.exec(task.properties.hs_task_body ?? '')?.[1],
     );
     expect(new Set(keys).size).toBe(keys.length);
     expect((await stack.backend.runAutomation(options)).tasksCreated).toBe(0);

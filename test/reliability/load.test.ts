@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { draftOf, type Profile } from '@why-they-care/domain';
+import { draftOf, mustExist, type Profile } from '@why-they-care/domain';
 import { signedFetch } from '@why-they-care/hubspot-contract';
 
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
@@ -37,7 +37,7 @@ it(
 
     /** One user action: load a profile, and every fourth time save an edit to it. */
     const action = async (turn: number) => {
-      const id = COMPANIES[turn % COMPANIES.length];
+      const id = mustExist(COMPANIES[turn % COMPANIES.length], 'a company');
       const loaded = await call('GET', id);
       count(`GET ${loaded.status}`);
       if (turn % 4 !== 0 || loaded.status !== 200) return;
@@ -74,8 +74,9 @@ it(
       expect([...outcomes].filter(([key]) => !/ 200$/.test(key))).toEqual([]);
       expect(turn).toBeGreaterThanOrEqual(ACTIONS_PER_SECOND * SECONDS * 0.9);
       // V8 grows its heap to a working size first; a leak would keep growing through the second half.
-      const half = samples[Math.floor(samples.length / 2)];
-      expect(samples[samples.length - 1] - half).toBeLessThan(24);
+      const half = mustExist(samples[Math.floor(samples.length / 2)], 'a sample halfway');
+      const last = mustExist(samples[samples.length - 1], 'a last sample');
+      expect(last - half).toBeLessThan(24);
       const company = await fetch(`${app.sandboxUrl}/crm/v3/objects/companies/1001?properties=wtc_version`, {
         headers: { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` },
       });

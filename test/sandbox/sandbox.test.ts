@@ -81,7 +81,7 @@ describe('the HubSpot sandbox', () => {
       'PROPERTY_DOESNT_EXIST',
     ]);
     expect(response.body.message).toMatch(/^Property values were not valid: \[\{"isValid":false/);
-    expect(sandbox.store.state.companies['1001'].properties.wtc_bucket).toBe('need_you');
+    expect(sandbox.store.state.companies['1001']?.properties.wtc_bucket).toBe('need_you');
   });
 
   it('keeps the history of every write, newest first, and answers 404 for an unknown company', async () => {
@@ -332,11 +332,11 @@ describe('the HubSpot sandbox', () => {
         .send({ properties: { wtc_bucket: 'who_are_you' } });
       first.store.flush();
       const second = demoSandbox({ file });
-      expect(second.store.state.companies['1002'].properties.wtc_bucket).toBe('who_are_you');
+      expect(second.store.state.companies['1002']?.properties.wtc_bucket).toBe('who_are_you');
       rmSync(file);
       expect(existsSync(file)).toBe(false);
       const third = demoSandbox({ file });
-      expect(third.store.state.companies['1002'].properties.wtc_bucket).toBe('need_you');
+      expect(third.store.state.companies['1002']?.properties.wtc_bucket).toBe('need_you');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

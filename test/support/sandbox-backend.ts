@@ -33,7 +33,7 @@ export const tasksIn = (stack: Stack) =>
     company: task.associations.companies[0],
     subject: task.properties.hs_task_subject,
     owner: task.properties.hubspot_owner_id,
-    due: task.properties.hs_timestamp.slice(0, 10),
+    due: task.properties.hs_timestamp?.slice(0, 10),
   }));
 
 /** What the card does when an account manager changes only the bucket: load, then save with the loaded version. */

@@ -1,4 +1,7 @@
+import { type Client } from '@hubspot/api-client';
 import { z } from 'zod';
+
+import { type ApiWire } from './api-models';
 
 /**
  * Filter branches, as HubSpot's Lists API and workflow enrollment take them: a root OR branch of AND
@@ -6,14 +9,20 @@ import { z } from 'zod';
  * app sends) and a reader (what a stored operation tests): the sandbox evaluates filters through the
  * readers. The formats confirmed only by public sources are in unverified-formats.ts.
  */
+type ApiFilterBranch = Parameters<Client['crm']['lists']['listsApi']['updateListFilters']>[1]['filterBranch'];
+
+/** A filter branch as the api-client's spec types it (enrollment takes the same form). */
+export type FilterBranch = ApiWire<ApiFilterBranch>;
+type AndBranch = Extract<FilterBranch, { filterBranchType: 'AND' }>;
+export type PropertyFilter = Extract<AndBranch['filters'][number], { filterType: 'PROPERTY' }>;
+/** An operation as the app builds it (in the spec's types) ... */
+export type PropertyOperation = PropertyFilter['operation'];
+export type OperationOfType<Type extends PropertyOperation['operationType']> = Extract<
+  PropertyOperation,
+  { operationType: Type }
+>;
+/** ... and as a reader takes a stored one: any object, read leniently. */
 export type Operation = Record<string, unknown>;
-export type PropertyFilter = { filterType: 'PROPERTY'; property: string; operation: Operation };
-export type FilterBranch = {
-  filterBranchType: string;
-  filterBranchOperator?: string;
-  filters: Record<string, unknown>[];
-  filterBranches: FilterBranch[];
-};
 
 /** Operation forms by `operationType` (older payloads call it `type`). */
 export const OPERATION_TYPE = {
@@ -27,27 +36,27 @@ export const OPERATION_TYPE = {
 export const operationTypeOf = (operation: Operation): unknown => operation.operationType ?? operation.type;
 
 /** A filter on a property, as branches hold it. */
-export const propertyFilter = (property: string, operation: Operation): PropertyFilter => ({
+export const propertyFilter = (property: string, operation: PropertyOperation): PropertyFilter => ({
   filterType: 'PROPERTY',
   property,
   operation,
 });
 
 /** HubSpot stores `includeObjectsWithNoValueSet: false` on every operation the app uses; sent as stored. */
-export const isAnyOfOperation = (values: readonly string[]) => ({
+export const isAnyOfOperation = (values: readonly string[]): OperationOfType<'ENUMERATION'> => ({
   operationType: OPERATION_TYPE.enumeration,
   operator: 'IS_ANY_OF',
   values: [...values],
   includeObjectsWithNoValueSet: false,
 });
 
-export const isKnownOperation = () => ({
+export const isKnownOperation = (): OperationOfType<'ALL_PROPERTY'> => ({
   operationType: OPERATION_TYPE.allProperty,
   operator: 'IS_KNOWN',
   includeObjectsWithNoValueSet: false,
 });
 
-export const andBranch = (filters: readonly PropertyFilter[]): FilterBranch => ({
+export const andBranch = (filters: readonly PropertyFilter[]): AndBranch => ({
   filterBranchType: 'AND',
   filterBranchOperator: 'AND',
   filterBranches: [],

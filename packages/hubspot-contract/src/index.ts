@@ -3,6 +3,7 @@
  * formats public sources show but no live account has confirmed (unverified-formats.ts). The HubSpot
  * client (src/hubspot), the sandbox and the tests all take them from here, so a correction is made once.
  */
+export * from './api-models';
 export * from './canonical';
 export * from './dates';
 export * from './errors';

@@ -1,5 +1,6 @@
 import { type Client } from '@hubspot/api-client';
 
+import { toApiModel } from './api-models';
 import { type FilterBranch } from './filters';
 import { OBJECT_TYPE_ID } from './objects';
 
@@ -10,16 +11,13 @@ export type ListProcessingType = (typeof LIST_PROCESSING_TYPES)[number];
 type ApiListCreate = Parameters<Client['crm']['lists']['listsApi']['create']>[0];
 type ApiListFilterUpdate = Parameters<Client['crm']['lists']['listsApi']['updateListFilters']>[1];
 
-/**
- * A DYNAMIC list of companies. The api-client types `filterBranch` as a union of generated classes
- * whose enums no plain object matches, so the body is handed over in its type unchecked.
- */
+/** A DYNAMIC list of companies. */
 export const dynamicCompanyListBody = (name: string, filterBranch: FilterBranch) =>
-  ({
+  toApiModel<ApiListCreate>({
     name,
     objectTypeId: OBJECT_TYPE_ID.company,
     processingType: 'DYNAMIC' satisfies ListProcessingType,
     filterBranch,
-  }) as unknown as ApiListCreate;
+  });
 
-export const listFiltersBody = (filterBranch: FilterBranch) => ({ filterBranch }) as unknown as ApiListFilterUpdate;
+export const listFiltersBody = (filterBranch: FilterBranch) => toApiModel<ApiListFilterUpdate>({ filterBranch });

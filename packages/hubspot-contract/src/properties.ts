@@ -6,8 +6,11 @@ type ApiPropertyCreate = Parameters<Client['crm']['properties']['coreApi']['crea
  * Property types and field types: the api-client's spec names, plus the ones HubSpot's own properties use
  * that the spec's create enums leave out (`hs_task_body` is `html`, phone numbers are `phone_number`).
  */
-export type PropertyType = `${ApiPropertyCreate['type']}` | 'phone_number';
-export type FieldType = `${ApiPropertyCreate['fieldType']}` | 'html' | 'phonenumber';
+export type PropertyType = CreatablePropertyType | 'phone_number';
+export type FieldType = CreatableFieldType | 'html' | 'phonenumber';
+/** What the create request's spec accepts. */
+type CreatablePropertyType = `${ApiPropertyCreate['type']}`;
+type CreatableFieldType = `${ApiPropertyCreate['fieldType']}`;
 
 /** The field types HubSpot accepts for each property type; the type of an existing property cannot change. */
 export const FIELD_TYPES_BY_TYPE: Record<PropertyType, readonly FieldType[]> = {
@@ -20,10 +23,11 @@ export const FIELD_TYPES_BY_TYPE: Record<PropertyType, readonly FieldType[]> = {
   phone_number: ['phonenumber'],
 };
 
+const isPropertyType = (type: unknown): type is PropertyType =>
+  typeof type === 'string' && Object.hasOwn(FIELD_TYPES_BY_TYPE, type);
+
 export const isFieldTypeOf = (type: unknown, fieldType: unknown): boolean =>
-  typeof type === 'string' &&
-  Object.hasOwn(FIELD_TYPES_BY_TYPE, type) &&
-  FIELD_TYPES_BY_TYPE[type as PropertyType].some((allowed) => allowed === fieldType);
+  isPropertyType(type) && FIELD_TYPES_BY_TYPE[type].some((allowed) => allowed === fieldType);
 
 /** The longest value any property holds. */
 export const MAX_PROPERTY_VALUE_LENGTH = 65_536;
@@ -66,8 +70,8 @@ export const propertyCreateBody = (
     name: string;
     label: string;
     description: string;
-    type: PropertyType;
-    fieldType: FieldType;
+    type: CreatablePropertyType;
+    fieldType: CreatableFieldType;
     options?: readonly { label: string; value: string; description: string }[];
     referencedObjectType?: typeof OWNER_REFERENCE;
   },

@@ -1,6 +1,8 @@
 import { type Client } from '@hubspot/api-client';
 import { z } from 'zod';
 
+import { toApiModel } from './api-models';
+
 type ApiSearchRequest = Parameters<Client['crm']['companies']['searchApi']['doSearch']>[0];
 /** The api-client's filter type, whose operator is an enum: what the client hands over. */
 export type ApiSearchFilter = NonNullable<ApiSearchRequest['filterGroups']>[number]['filters'][number];
@@ -68,7 +70,4 @@ export const searchRequestSchema = z
   .refine((request) => fitsSearchLimits(request.filterGroups));
 
 /** The client's filters in the api-client's type: the same strings, its enum in name only. */
-export const toApiSearchFilter = (filter: SearchFilter): ApiSearchFilter => ({
-  ...filter,
-  operator: filter.operator as ApiSearchFilter['operator'],
-});
+export const toApiSearchFilter = (filter: SearchFilter) => toApiModel<ApiSearchFilter>(filter);

@@ -16,6 +16,7 @@ import { MINUTES_PER_DAY } from './dates';
 import {
   OPERATION_TYPE,
   type Operation,
+  type OperationOfType,
   operationTypeOf,
   type OperationTest,
   readConfirmedOperation,
@@ -165,7 +166,7 @@ export const ACTION_ESSENTIALS: Record<string, (fields: JsonObject) => unknown> 
  * CONFIRMED (§4); `endpointBehavior` and `propertyParser` are optional in the spec but in every docs
  * example and UI export, so they are sent as HubSpot stores them.
  */
-export const beforeTodayOperation = (offsetDays = 0) => ({
+export const beforeTodayOperation = (offsetDays = 0): OperationOfType<'TIME_POINT'> => ({
   operationType: OPERATION_TYPE.timePoint,
   type: OPERATION_TYPE.timePoint,
   operator: 'IS_BEFORE',
@@ -202,7 +203,7 @@ export const readBeforeTodayOperation = (operation: Operation): OperationTest | 
 };
 
 /** "Has no value": CONFIRMED operator (§4); HubSpot stores `includeObjectsWithNoValueSet: false` with it. */
-export const hasNoValueOperation = () => ({
+export const hasNoValueOperation = (): OperationOfType<'ALL_PROPERTY'> => ({
   operationType: OPERATION_TYPE.allProperty,
   operator: 'IS_UNKNOWN',
   includeObjectsWithNoValueSet: false,

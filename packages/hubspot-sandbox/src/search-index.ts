@@ -23,8 +23,9 @@ export const createSearchIndex = (lagMs: number, nowMs: () => number = Date.now)
     view: <T extends { id: string; properties: Snapshot }>(record: T): T => {
       const entry = behind.get(record.id);
       if (!entry) return record;
-      while (entry.pending.length && entry.pending[0].visibleAt <= nowMs()) {
-        entry.shown = entry.pending.shift()?.values ?? entry.shown;
+      for (let next = entry.pending[0]; next && next.visibleAt <= nowMs(); next = entry.pending[0]) {
+        entry.shown = next.values;
+        entry.pending.shift();
       }
       if (!entry.pending.length) {
         behind.delete(record.id);

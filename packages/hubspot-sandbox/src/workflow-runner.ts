@@ -77,7 +77,7 @@ const delayPassed = (fields: Record<string, unknown>, properties: Record<string,
   const delay = readDelayUntilDateAction(fields);
   const date = properties[delay.date.property ?? ''];
   const days = daysOf(delay.minutes);
-  return Boolean(date) && Number.isFinite(days) && today >= dayPlus(date.slice(0, 10), days);
+  return !!date && Number.isFinite(days) && today >= dayPlus(date.slice(0, 10), days);
 };
 
 export const runWorkflows = (store: SandboxStore, now: Date, companyIds?: readonly string[]) => {

@@ -114,4 +114,14 @@ const worker: ExtensionWorker = {
   },
 };
 
-createEndpoint(self as unknown as MessageEndpoint).expose(worker);
+/**
+ * This worker's side of the channel. The page and the worker share one tsconfig, whose DOM lib types `self`
+ * as a window: the worker scope's own methods are named here, in the form remote-ui calls them.
+ */
+const workerEndpoint: MessageEndpoint = {
+  postMessage: (message, transferables) => self.postMessage(message, { transfer: transferables }),
+  addEventListener: (event, listener) => self.addEventListener(event, listener),
+  removeEventListener: (event, listener) => self.removeEventListener(event, listener),
+};
+
+createEndpoint(workerEndpoint).expose(worker);

@@ -31,8 +31,7 @@ type Plan = ProfileDraft['successPlan'];
 
 const move = <T,>(items: readonly T[], from: number, to: number): T[] => {
   const next = [...items];
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item);
+  next.splice(to, 0, ...next.splice(from, 1));
   return next;
 };
 

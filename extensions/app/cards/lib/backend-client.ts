@@ -36,7 +36,8 @@ const templatesBodySchema = z.object({ templates: planTemplatesSchema });
  * with HTTP 200 for a backend status of 300 or more, and older notes show `appServerStatusCode` at the top level.
  * Production may behave like either, so the backend's own status and body are taken from wherever they are.
  */
-const statusCodeSchema = z.union([z.coerce.number().int(), z.array(z.coerce.number().int()).nonempty()]);
+const statusCode = z.coerce.number().int();
+const statusCodeSchema = z.union([statusCode, z.tuple([statusCode], statusCode)]);
 const proxyEnvelopeSchema = z.object({
   responseBody: z.unknown(),
   appServerStatusCode: statusCodeSchema.optional(),
@@ -138,13 +139,7 @@ export const createBackendClient = (backendUrl: string) => {
     load: (companyId: string | number) =>
       profile(call(companyUrl(companyId, 'profile'), { method: 'GET' }, profileBodySchema)),
     save: (companyId: string | number, request: SaveProfileRequest) =>
-      profile(
-        call(
-          companyUrl(companyId, 'profile'),
-          { method: 'PUT', body: request as unknown as Record<string, unknown> },
-          profileBodySchema,
-        ),
-      ),
+      profile(call(companyUrl(companyId, 'profile'), { method: 'PUT', body: request }, profileBodySchema)),
     shareLink: (companyId: string | number) => share(companyId, 'GET'),
     createShareLink: (companyId: string | number) => share(companyId, 'POST'),
     revokeShareLink: (companyId: string | number) => share(companyId, 'DELETE'),

@@ -1,12 +1,11 @@
-import { type IsoDate, isIsoDate } from '@why-they-care/domain';
+import { calendarDayOf, type IsoDate, isIsoDate } from '@why-they-care/domain';
 
 /** HubSpot's DateInput speaks {year, month (0-based), date}; the profile speaks YYYY-MM-DD. */
 export type DateInputValue = { year: number; month: number; date: number };
 
 export const toDateInput = (date: IsoDate | null): DateInputValue | undefined => {
-  if (!date) return undefined;
-  const [year, month, day] = date.split('-').map(Number);
-  return { year, month: month - 1, date: day };
+  const day = date ? calendarDayOf(date) : null;
+  return day ? { year: day.year, month: day.month - 1, date: day.day } : undefined;
 };
 
 export const fromDateInput = (value: DateInputValue | null | undefined): IsoDate | null => {

@@ -63,19 +63,21 @@ export const companyRoutes = (
     if (inputs.length === 0 || inputs.length > BATCH_LIMIT) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', `inputs must hold 1 to ${BATCH_LIMIT} objects`);
     }
-    const missing = inputs.filter((input) => !store.state.companies[input.id]);
-    if (missing.length) {
+    const updates = inputs.flatMap((input) => {
+      const company = store.state.companies[input.id];
+      return company
+        ? [{ company, result: validateValues(store.state, store.state.properties, input.properties) }]
+        : [];
+    });
+    if (updates.length < inputs.length) {
       return sendHubSpotError(res, 400, 'VALIDATION_ERROR', MISSING_COMPANIES, {
-        context: { ids: missing.map((input) => input.id) },
+        context: { ids: inputs.filter((input) => !store.state.companies[input.id]).map((input) => input.id) },
       });
     }
-    const checked = inputs.map((input) => validateValues(store.state, store.state.properties, input.properties));
-    const refused = checked.flatMap((result) => (result.ok ? [] : result.invalid));
+    const refused = updates.flatMap(({ result }) => (result.ok ? [] : result.invalid));
     if (refused.length) return sendInvalidValues(res, refused);
     const at = now();
-    const results = inputs.map((input, position) => {
-      const company = store.state.companies[input.id];
-      const result = checked[position];
+    const results = updates.map(({ company, result }) => {
       const before = { ...company.properties };
       if (result.ok) applyValues(company, result.values, INTEGRATION_SOURCE, at, history);
       index.written(company, before);

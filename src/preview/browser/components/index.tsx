@@ -18,7 +18,10 @@ import { DateInput, Input, NumberInput, Select, TextArea, ToggleGroup } from './
 import { Box, Divider, Flex, Heading, Text, Tile } from './layout';
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from './table';
 
-const COMPONENTS = {
+/** What remote-ui's controller hands its renderer: a component given the props the extension sent, as sent. */
+type RemoteComponent = ReturnType<Controller['get']>;
+
+const COMPONENTS: Record<PreviewComponentName, RemoteComponent> = {
   Alert,
   Box,
   Button,
@@ -51,7 +54,7 @@ const COMPONENTS = {
   TextArea,
   Tile,
   ToggleGroup,
-} satisfies Record<PreviewComponentName, unknown>;
+};
 
 type RemoteProps = { children?: ReactNode };
 
@@ -72,8 +75,8 @@ const unsupportedComponent = (type: string): ComponentType<RemoteProps> => {
   return Unsupported;
 };
 
-const mapped = COMPONENTS as unknown as Record<string, ComponentType<RemoteProps>>;
-const componentFor = (type: string) => (Object.hasOwn(mapped, type) ? mapped[type] : unsupportedComponent(type));
+const isDrawn = (type: string): type is PreviewComponentName => Object.hasOwn(COMPONENTS, type);
+const componentFor = (type: string) => (isDrawn(type) ? COMPONENTS[type] : unsupportedComponent(type));
 
 /** Draws the extension's remote tree: HubSpot's components as DOM, anything else as "unsupported". */
 export const controller: Controller = {

@@ -208,7 +208,9 @@ const isoOf = (date: BaseDate | null | undefined) =>
 const dateOf = (text: string): BaseDate | null => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!match) return null;
-  const [year, month, date] = match.slice(1).map(Number);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const date = Number(match[3]);
   const check = new Date(Date.UTC(year, month - 1, date));
   return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date
     ? { year, month: month - 1, date }

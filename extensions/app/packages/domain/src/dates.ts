@@ -3,13 +3,19 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const isIsoDate = (value: string): boolean => {
+/** A real calendar day written YYYY-MM-DD, in parts (month 1-12); null for anything else, 2026-02-30 included. */
+export const calendarDayOf = (value: string): { year: number; month: number; day: number } | null => {
   const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? { year, month, day } : null;
 };
+
+export const isIsoDate = (value: string): boolean => calendarDayOf(value) !== null;
 
 export const toIsoDate = (instant: Date): IsoDate => instant.toISOString().slice(0, 10);
 

@@ -3,6 +3,7 @@ export * from './bucket-moves';
 export * from './buckets';
 export * from './dates';
 export * from './field-errors';
+export * from './must-exist';
 export * from './plan';
 export * from './plan-templates';
 export * from './profile.schema';
