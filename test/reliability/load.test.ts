@@ -15,6 +15,8 @@ const SECONDS = testConfig.LOAD_TEST_SECONDS;
 const ACTIONS_PER_SECOND = 40;
 const COMPANIES = ['1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009', '1010', '1011', '1012'];
 
+const companyAt = (turn: number) => mustExist(COMPANIES[turn % COMPANIES.length], 'a company');
+
 /** The resident memory of a process, from /proc (Linux). */
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
@@ -37,7 +39,7 @@ it(
 
     /** One user action: load a profile, and every fourth time save an edit to it. */
     const action = async (turn: number) => {
-      const id = mustExist(COMPANIES[turn % COMPANIES.length], 'a company');
+      const id = companyAt(turn);
       const loaded = await call('GET', id);
       count(`GET ${loaded.status}`);
       if (turn % 4 !== 0 || loaded.status !== 200) return;
@@ -57,9 +59,18 @@ it(
       const samples = [rssMb(pid)];
       const pending: Promise<void>[] = [];
       let turn = 0;
+      // A company's actions follow one another, as one user's do: a load while the last save on the same
+      // company is still answering would read the old version, and the next save would rightly get a 409.
+      const lastOn = new Map<string, Promise<void>>();
       const ticker = setInterval(() => {
         turn += 1;
-        pending.push(action(turn).catch(() => void count('network error')));
+        const current = turn;
+        const id = companyAt(current);
+        const next = (lastOn.get(id) ?? Promise.resolve()).then(() =>
+          action(current).catch(() => void count('network error')),
+        );
+        lastOn.set(id, next);
+        pending.push(next);
       }, 1000 / ACTIONS_PER_SECOND);
       const sampler = setInterval(() => samples.push(rssMb(pid)), 5_000);
       await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
