@@ -1,7 +1,6 @@
 import { type ProfileDraft, toIsoDate } from '@why-they-care/domain';
 import {
   Button,
-  DateInput,
   Divider,
   EmptyState,
   ErrorState,
@@ -18,6 +17,7 @@ import { AtAGlance } from './components/AtAGlance';
 import { DesiredOutcomeSection } from './components/DesiredOutcomeSection';
 import { errorProps } from './components/field-errors';
 import { HealthSection } from './components/HealthSection';
+import { IsoDateInput } from './components/IsoDateInput';
 import { PlanTemplatePicker } from './components/PlanTemplatePicker';
 import { SaveBar } from './components/SaveBar';
 import { ShareSection } from './components/ShareSection';
@@ -25,7 +25,6 @@ import { SuccessPlanSection } from './components/SuccessPlanSection';
 import { WhyTheyCareSection } from './components/WhyTheyCareSection';
 import { useProfile } from './hooks/useProfile';
 import { createBackendClient } from './lib/backend-client';
-import { fromDateInput, toDateInput } from './lib/date-input';
 
 /** The company card: load, edit and save the customer's "why they care" profile. */
 export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) => {
@@ -122,23 +121,21 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
         askNow={draft.whyTheyCare.bucket === 'need_you'}
         {...sectionProps}
       />
-      <DateInput
+      <IsoDateInput
         label="Renewal date"
         name="renewalDate"
         readOnly={saving}
-        format="YYYY-MM-DD"
-        value={toDateInput(draft.renewalDate)}
-        onChange={(date) => profile.edit({ ...draft, renewalDate: fromDateInput(date) })}
+        value={draft.renewalDate}
+        onChange={(renewalDate) => profile.edit({ ...draft, renewalDate })}
         {...errorProps(fieldErrors, 'renewalDate')}
       />
-      <DateInput
+      <IsoDateInput
         label="Left us on"
         name="leftOn"
         tooltip="Only if they did not renew: the home page then counts them as gone, not as current customers."
         readOnly={saving}
-        format="YYYY-MM-DD"
-        value={toDateInput(draft.leftOn)}
-        onChange={(date) => profile.edit({ ...draft, leftOn: fromDateInput(date) })}
+        value={draft.leftOn}
+        onChange={(leftOn) => profile.edit({ ...draft, leftOn })}
         {...errorProps(fieldErrors, 'leftOn')}
       />
       <Divider />

@@ -12,7 +12,6 @@ import {
 import {
   Button,
   ButtonRow,
-  DateInput,
   Flex,
   Heading,
   Input,
@@ -23,9 +22,9 @@ import {
   Tile,
 } from '@hubspot/ui-extensions';
 
-import { fromDateInput, toDateInput } from '../lib/date-input';
 import { newId } from '../lib/ids';
 import { errorProps, type SectionProps } from './field-errors';
+import { IsoDateInput } from './IsoDateInput';
 
 type Plan = ProfileDraft['successPlan'];
 
@@ -109,13 +108,12 @@ export const SuccessPlanSection = ({
                 value={step.ownerName}
                 onInput={(ownerName) => setStep(index, { ownerName })}
               />
-              <DateInput
+              <IsoDateInput
                 label="Due"
                 name={`step-${index}-dueDate`}
                 readOnly={readOnly}
-                format="YYYY-MM-DD"
-                value={toDateInput(step.dueDate)}
-                onChange={(date) => setStep(index, { dueDate: fromDateInput(date) })}
+                value={step.dueDate}
+                onChange={(dueDate) => setStep(index, { dueDate })}
                 {...errorProps(errors, `successPlan.steps.${index}.dueDate`)}
               />
               <Select

@@ -1,9 +1,9 @@
 import { BUCKETS, parseBucket, type ProfileDraft, type TagOptions, WHY_THEY_CARE_PROMPT } from '@why-they-care/domain';
-import { DateInput, Flex, Heading, Input, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import { Flex, Heading, Input, Select, Text, TextArea } from '@hubspot/ui-extensions';
 
-import { fromDateInput, toDateInput } from '../lib/date-input';
 import { AnswerTags } from './AnswerTags';
 import { errorProps, type SectionProps } from './field-errors';
+import { IsoDateInput } from './IsoDateInput';
 
 /** Not a bucket, so parseBucket reads it as none. */
 const NOT_ASKED = '';
@@ -65,13 +65,12 @@ export const WhyTheyCareSection = ({
           onInput={(answeredByRole) => set({ answeredByRole })}
           {...errorProps(errors, 'whyTheyCare.answeredByRole')}
         />
-        <DateInput
+        <IsoDateInput
           label="Asked on"
           name="askedOn"
           readOnly={readOnly}
-          format="YYYY-MM-DD"
-          value={toDateInput(value.askedOn)}
-          onChange={(date) => set({ askedOn: fromDateInput(date) })}
+          value={value.askedOn}
+          onChange={(askedOn) => set({ askedOn })}
           {...errorProps(errors, 'whyTheyCare.askedOn')}
         />
       </Flex>
