@@ -7,6 +7,7 @@ import {
   LIMITS,
   type ProfileDraft,
   profileContentProperties,
+  PROPERTIES,
   reviewerOf,
   type SaveInput,
   type SaveWrite,
@@ -87,7 +88,11 @@ describe('decideSave', () => {
       dueDate: null,
       status: 'not_started' as const,
     }));
-    const decision = decideSave(input({}, { ...draft('who_are_you'), successPlan: { steps } }));
+    const profile = { ...draft('who_are_you'), successPlan: { steps } };
+    expect(profileContentProperties(profile, TODAY)[PROPERTIES.planSteps.name]?.length).toBeGreaterThan(
+      LIMITS.storedValue,
+    );
+    const decision = decideSave(input({}, profile));
     expect(decision.kind).toBe('too_large');
     expect(decision.kind === 'too_large' && Object.keys(decision.fields)).toEqual(['profile.successPlan.steps']);
   });
