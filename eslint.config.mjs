@@ -5,6 +5,32 @@ import tseslint from 'typescript-eslint';
 /** The api-client's generated internals move between versions: only its public exports are used. */
 const API_CLIENT_INTERNALS = { group: ['@hubspot/api-client/*'], message: "Use the api-client's public exports only." };
 
+/**
+ * The backend's rooms, lowest first (README, Architecture): each imports only rooms before it, so every arrow
+ * between them points one way. `backend` is src/backend.ts, the composition the commands start.
+ */
+const SRC_LAYERS = [
+  'lib',
+  'config',
+  'hubspot',
+  'http',
+  'setup',
+  'automation',
+  'tags',
+  'templates',
+  'profile',
+  'share',
+  'app',
+  'backend',
+  'preview',
+  'cli',
+];
+const roomFiles = (room) => (room === 'backend' ? ['src/backend.ts'] : [`src/${room}/**/*.{ts,tsx}`]);
+const importsNone = (rooms, importer) => ({
+  group: rooms.map((room) => (room === 'backend' ? '**/backend' : `**/${room}/*`)),
+  message: `${importer} sits below ${rooms.join(', ')} and imports none of them (README, Architecture).`,
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', '**/node_modules/', 'data/', 'coverage/', 'dist/', 'bench/results.json'] },
   js.configs.recommended,
@@ -33,6 +59,23 @@ export default tseslint.config(
           selector:
             ':matches(TSAsExpression, TSTypeAssertion) > :matches(TSAsExpression, TSTypeAssertion).expression > TSUnknownKeyword.typeAnnotation',
           message: 'No `as unknown as` outside test/: build the value in its type, parse it, or use a typed adapter.',
+        },
+      ],
+    },
+  },
+  {
+    // The card runs in HubSpot's sandboxed iframe: it reaches the backend over hubspot.fetch, never by import.
+    files: ['extensions/app/cards/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/packages/**', '@why-they-care/hubspot-*', '@hubspot/api-client', 'express'],
+              message: 'The card imports the domain package and the UI kit only.',
+            },
+          ],
         },
       ],
     },
@@ -82,28 +125,33 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [API_CLIENT_INTERNALS] }] },
   },
   {
-    // Generic middleware only: the app composition (src/app) and the features import src/http, never the reverse.
-    // (Later blocks replace a rule's options, so this one repeats the api-client pattern.)
-    files: ['src/http/**/*.ts'],
+    // A folder of src/ the layers below do not name yet is a feature: it composes nothing.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [API_CLIENT_INTERNALS, importsNone(['app', 'backend', 'preview', 'cli'], 'a feature')] },
+      ],
+    },
+  },
+  ...SRC_LAYERS.map((room, layer) => ({
+    files: roomFiles(room),
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             API_CLIENT_INTERNALS,
-            {
-              group: ['**/profile/*', '**/app/*', '**/automation/*', '**/setup/*', '**/cli/*'],
-              message: 'src/http holds generic middleware: mount feature routers in src/app instead.',
-            },
+            ...(layer + 1 < SRC_LAYERS.length ? [importsNone(SRC_LAYERS.slice(layer + 1), `src/${room}`)] : []),
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
