@@ -21,6 +21,7 @@ import { propertiesApi } from './hubspot/properties';
 import { tasksApi } from './hubspot/tasks';
 import { buildApp } from './app/app';
 import { createReadinessCheck } from './http/readiness';
+import { createPortfolioService } from './portfolio/portfolio.service';
 import { createProfileService } from './profile/profile.service';
 import { type ShareLimits } from './share/share-limits';
 import { createShareService } from './share/share.service';
@@ -63,6 +64,7 @@ export const connectFromEnv = (env: Env, observe?: CallObserver) =>
       retryBaseMs: env.HUBSPOT_RETRY_BASE_MS,
       timeoutMs: env.HUBSPOT_TIMEOUT_MS,
       requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
+      searchesPerSecond: env.HUBSPOT_SEARCHES_PER_SECOND,
     },
     observe,
   });
@@ -91,6 +93,16 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     now,
     onSaveTask: direct ? createTaskOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
   });
+  const portfolio = createPortfolioService({
+    companies,
+    owners: ownersApi(hubspot),
+    tagOptions,
+    logger,
+    now,
+    renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
+    revenueProperty: env.REVENUE_PROPERTY,
+    searchesPerSecond: env.HUBSPOT_SEARCHES_PER_SECOND,
+  });
   const shares = createShareService({
     companies,
     profiles,
@@ -107,6 +119,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     logger,
     profiles,
     shares,
+    portfolio,
     shareLimits,
     templates,
     readiness: createReadinessCheck({ probe: () => properties.read(PROPERTIES.bucket.name), logger }),
@@ -114,14 +127,20 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
   return {
     app,
     profiles,
-    /** Background work of a serving backend: the owners the success-manager rule needs, the tag lists. */
+    portfolio,
+    /**
+     * Background work of a serving backend: the owners the success-manager rule needs, the tag lists, the
+     * home page's revenue pass.
+     */
     start: (): Promise<void> => {
       successManagers.start();
+      portfolio.start(env.HUBSPOT_PORTAL_ID);
       return tagOptions.start();
     },
     stop: () => {
       successManagers.stop();
       tagOptions.stop();
+      portfolio.stop();
     },
     successManagers,
     setupDeps: { properties, lists: listsApi(hubspot), flows },

@@ -11,6 +11,8 @@ import { requireAccount } from '../http/require-account';
 import { type RawBodyRequest, verifyHubSpotSignature } from '../http/signature';
 import { type ProfileService } from '../profile/profile.service';
 import { profileRouter } from '../profile/profile.routes';
+import { portfolioRouter } from '../portfolio/portfolio.routes';
+import { type PortfolioService } from '../portfolio/portfolio.service';
 import { type ShareLimits } from '../share/share-limits';
 import { shareApiRouter, sharedPlanRouter } from '../share/share.routes';
 import { type ShareService } from '../share/share.service';
@@ -27,6 +29,8 @@ export type AppOptions = {
   profiles: ProfileService;
   shares: ShareService;
   templates: PlanTemplatesStore;
+  /** The home page's figures (cached per account). */
+  portfolio: PortfolioService;
   /** The shared page's rate limits (tests lower them). */
   shareLimits?: ShareLimits;
   /** Whether HubSpot answers with this token; without it /readyz is not served. */
@@ -92,6 +96,7 @@ export const buildApp = (options: AppOptions) => {
     }),
     requireAccount(options.portalId),
     profileRouter(options.profiles),
+    portfolioRouter(options.portfolio, options.portalId),
     shareApiRouter(options.shares, options.publicBaseUrl),
     planTemplatesRouter(options.templates),
   );

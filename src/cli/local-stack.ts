@@ -55,6 +55,7 @@ export const startLocalStack = async (
     HUBSPOT_RETRY_BASE_MS: '5',
     // The sandbox enforces no limit unless asked to: do not let the client's budget slow tests down.
     HUBSPOT_REQUESTS_PER_10S: String(options.requestsPer10s ?? 1_000_000),
+    ...(options.searchesPerSecond ? { HUBSPOT_SEARCHES_PER_SECOND: String(options.searchesPerSecond) } : {}),
     LOG_LEVEL: 'silent',
     SHARE_LINK_SECRET: randomBytes(32).toString('hex'),
     ...options.env,

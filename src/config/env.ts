@@ -54,6 +54,8 @@ export const envSchema = z.object({
   HUBSPOT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(6).default(3),
   HUBSPOT_RETRY_BASE_MS: positiveInt(500),
   HUBSPOT_REQUESTS_PER_10S: positiveInt(100),
+  /** CRM searches a second (HubSpot allows five per account; four leaves room for another app's search). */
+  HUBSPOT_SEARCHES_PER_SECOND: positiveInt(4),
   AUTOMATION_MODE: z.enum(['workflows', 'direct']).default('workflows'),
   AUTOMATION_DAILY_AT_UTC: z
     .string()
@@ -64,6 +66,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9_]+$/)
     .optional(),
+  /** The company number property the home page sums per bucket (HubSpot's calculated closed-won total). */
+  REVENUE_PROPERTY: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .default('total_revenue'),
   SUCCESS_MANAGERS_BY_TEAM: jsonRecord.optional(),
   DEFAULT_SUCCESS_MANAGER_ID: z.string().regex(/^\d+$/, 'must be a HubSpot owner id').optional(),
   /** Signs the links to plans shared with customers; unset, sharing is off (sandbox mode generates one). */

@@ -7,6 +7,8 @@ export type CallPolicy = {
   timeoutMs: number;
   /** The app's budget per rolling 10 s (HubSpot: 100 Free/Starter, 190 Professional and up). */
   requestsPer10s: number;
+  /** CRM searches a second, under HubSpot's five per account (default SEARCHES_PER_SECOND). */
+  searchesPerSecond?: number;
 };
 
 export type CallOptions = {
@@ -47,7 +49,7 @@ const withTimeout = async <T>(work: Promise<T>, timeoutMs: number): Promise<T> =
  */
 export const makeCaller = (policy: CallPolicy, observe: CallObserver = () => undefined) => {
   const budget = createRollingWindow(policy.requestsPer10s, 10_000, WINDOW_MARGIN_MS);
-  const searches = createRollingWindow(SEARCHES_PER_SECOND, 1_000, WINDOW_MARGIN_MS);
+  const searches = createRollingWindow(policy.searchesPerSecond ?? SEARCHES_PER_SECOND, 1_000, WINDOW_MARGIN_MS);
 
   const attempt = async <T>(send: () => Promise<T>, options: CallOptions) => {
     if (options.search) await searches();

@@ -3,6 +3,7 @@ import {
   type PropertyHistoryEntry,
   SEARCH_LIMITS,
   type SearchFilter,
+  SORT_BY_ID,
   toApiSearchFilter,
 } from '@why-they-care/hubspot-contract';
 
@@ -80,6 +81,55 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
       onPage(page.results.map(({ id }) => id));
       after = page.paging?.next?.after;
     } while (after);
+  },
+
+  /**
+   * How many companies match: the `total` of one search asking for one record (HubSpot's search cannot sum
+   * or group, but it counts every match, not only the page). `filterGroups` are ORed, the filters in each
+   * ANDed. HubSpot may cap `total` at 10,000 (SEARCH_TOTAL_CAP in the domain, unverified).
+   */
+  count: async (filterGroups: readonly (readonly SearchFilter[])[]): Promise<number> => {
+    const page = await call(
+      'companies.count',
+      () =>
+        client.crm.companies.searchApi.doSearch({
+          filterGroups: filterGroups.map((filters) => ({ filters: filters.map(toApiSearchFilter) })),
+          properties: ['hs_object_id'],
+          limit: 1,
+        }),
+      { idempotent: true, search: true },
+    );
+    return page.total;
+  },
+
+  /**
+   * One page of the matching companies with the properties asked for, in id order, from the id after
+   * `afterId`: each page is its own query (hs_object_id > the last id seen), so a pass can read past the
+   * 10,000 results one query can reach. `afterId` '0' starts from the first company.
+   */
+  searchPageAfterId: async (
+    filterGroups: readonly (readonly SearchFilter[])[],
+    properties: readonly string[],
+    afterId: string,
+  ): Promise<{ total: number; companies: CompanyValues[] }> => {
+    const afterFilter: SearchFilter = { propertyName: 'hs_object_id', operator: 'GT', value: afterId };
+    const page = await call(
+      'companies.search',
+      () =>
+        client.crm.companies.searchApi.doSearch({
+          filterGroups: filterGroups.map((filters) => ({
+            filters: [...filters, afterFilter].map(toApiSearchFilter),
+          })),
+          properties: [...properties],
+          sorts: SORT_BY_ID,
+          limit: SEARCH_LIMITS.pageSize,
+        }),
+      { idempotent: true, search: true },
+    );
+    return {
+      total: page.total,
+      companies: page.results.map(({ id, properties: values }) => ({ id, properties: values })),
+    };
   },
 
   /** Current values, read by id (100 per call): unlike search, they include every write already made. */

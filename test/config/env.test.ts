@@ -38,8 +38,10 @@ describe('configuration', () => {
       TRUST_PROXY: true,
       HUBSPOT_MAX_ATTEMPTS: 3,
       HUBSPOT_REQUESTS_PER_10S: 100,
+      HUBSPOT_SEARCHES_PER_SECOND: 4,
       AUTOMATION_MODE: 'workflows',
       RENEWAL_LEAD_DAYS: 90,
+      REVENUE_PROPERTY: 'total_revenue',
     });
     expect(env.PUBLIC_BASE_URL).toBeUndefined();
   });

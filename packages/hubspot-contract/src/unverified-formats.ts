@@ -305,3 +305,11 @@ export const PLAN_TEMPLATES_FILE = {
   extension: 'json',
   path: '/why-they-care/plan-templates.json',
 } as const;
+
+/**
+ * Sorting CRM search results by a property other than the id: HubSpot's guide shows
+ * `sorts: [{ propertyName, direction }]`, the api-client types `sorts` as strings, and only `['hs_object_id']`
+ * (ascending) is used by this app. So the home page's at-risk list takes the first page in id order and
+ * ranks it by revenue itself (exact up to 200 matches, a sample beyond).
+ */
+export const SORT_BY_ID: string[] = ['hs_object_id'];

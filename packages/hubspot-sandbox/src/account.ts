@@ -35,6 +35,18 @@ const builtIn = (
 const options = (values: readonly string[]) =>
   values.map((value, index) => ({ label: value, value, displayOrder: index, hidden: false }));
 
+/** HubSpot's default lifecycle stages, in order (accounts can add their own). */
+const LIFECYCLE_STAGES = [
+  'subscriber',
+  'lead',
+  'marketingqualifiedlead',
+  'salesqualifiedlead',
+  'opportunity',
+  'customer',
+  'evangelist',
+  'other',
+] as const;
+
 /** HubSpot's own company properties the app relies on. */
 export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
   builtIn('name', 'Company name', 'string', 'text'),
@@ -44,6 +56,11 @@ export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
     referencedObjectType: OWNER_REFERENCE,
     externalOptions: true,
   }),
+  builtIn('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', {
+    options: options(LIFECYCLE_STAGES),
+  }),
+  // HubSpot calculates it from closed-won deals and refuses writes; the sandbox lets its seeds set it.
+  builtIn('total_revenue', 'Total Revenue', 'number', 'number'),
   builtIn('createdate', 'Create Date', 'datetime', 'date'),
   builtIn('hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date'),
 ];

@@ -45,7 +45,8 @@ const OPTION_LISTS: Partial<Record<SearchOperator, (stored: string, listed: read
 
 const matches = (record: SandboxRecord, filter: SearchFilter, definitions: Record<string, SandboxProperty>) => {
   const property = definitions[filter.propertyName];
-  const stored = record.properties[filter.propertyName] ?? '';
+  // Every HubSpot record has its id as hs_object_id, whether or not it was written.
+  const stored = filter.propertyName === 'hs_object_id' ? record.id : (record.properties[filter.propertyName] ?? '');
   const presence = PRESENCE[filter.operator];
   if (presence) return presence(stored);
   // A record without a value matches only the negative comparisons.

@@ -6,6 +6,7 @@ export * from './field-errors';
 export * from './must-exist';
 export * from './plan';
 export * from './plan-templates';
+export * from './portfolio';
 export * from './profile.schema';
 export * from './profile-mapping';
 export * from './property-catalog';
