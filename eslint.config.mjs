@@ -64,8 +64,9 @@ export default tseslint.config(
     },
   },
   {
-    // The card runs in HubSpot's sandboxed iframe: it reaches the backend over hubspot.fetch, never by import.
-    files: ['extensions/app/cards/**/*.{ts,tsx}'],
+    // The card and the home page run in HubSpot's sandboxed iframe: they reach the backend over hubspot.fetch,
+    // never by import.
+    files: ['extensions/app/cards/**/*.{ts,tsx}', 'extensions/app/pages/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -73,7 +74,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/src/**', '**/packages/**', '@why-they-care/hubspot-*', '@hubspot/api-client', 'express'],
-              message: 'The card imports the domain package and the UI kit only.',
+              message: 'The card and the home page import the domain package and the UI kit only.',
             },
           ],
         },

@@ -1,10 +1,12 @@
 import {
   addDays,
   type Bucket,
+  bucketMoveFacts,
   type PlanStep,
   profileContentProperties,
   type ProfileDraft,
   profileStampProperties,
+  reRecruitStartFacts,
   toIsoDate,
 } from '@why-they-care/domain';
 import { PLAN_TEMPLATES_FILE, SOURCE_TYPE } from '@why-they-care/hubspot-contract';
@@ -70,6 +72,16 @@ type Seed = {
   overdueSteps: number;
   /** Value themes for "We need you", concerns for the others (option values of the default lists). */
   tags: string[];
+  /** The company's closed-won total (HubSpot's total_revenue). */
+  revenue: number;
+  /** The latest move of the bucket, days ago (what the home page's movement matrix shows). */
+  moved?: { from: Bucket | null; daysAgo: number };
+  /** When its re-recruit play started, days ago (a move into "Who are you?" starts one). */
+  reRecruitDaysAgo?: number;
+  /** When they were asked, days ago (default 20). */
+  askedDaysAgo?: number;
+  /** When they left us, days ago. */
+  leftDaysAgo?: number;
 };
 
 const SEEDS: Seed[] = [
@@ -82,6 +94,7 @@ const SEEDS: Seed[] = [
     renewalInDays: 60,
     overdueSteps: 0,
     tags: ['saves_time', 'fits_their_stack'],
+    revenue: 480_000,
   },
   {
     name: 'Birch Dental Group',
@@ -92,6 +105,8 @@ const SEEDS: Seed[] = [
     renewalInDays: 200,
     overdueSteps: 0,
     tags: ['grows_revenue'],
+    revenue: 95_000,
+    moved: { from: 'its_ok', daysAgo: 12 },
   },
   {
     name: 'Cobalt Mining',
@@ -102,16 +117,22 @@ const SEEDS: Seed[] = [
     renewalInDays: 30,
     overdueSteps: 1,
     tags: ['reduces_risk', 'saves_time'],
+    revenue: 210_000,
+    // Re-recruited: moved back up from "Who are you?" after its play.
+    moved: { from: 'who_are_you', daysAgo: 45 },
+    reRecruitDaysAgo: 120,
   },
   {
     name: 'Delta Foods',
     owner: '503',
     bucket: 'its_ok',
     answer: 'It works. Procurement asked us to look at two cheaper options.',
-    happiness: [2, 3],
+    happiness: [2, 4],
     renewalInDays: 75,
     overdueSteps: 2,
     tags: ['price', 'competitor'],
+    revenue: 320_000,
+    moved: { from: 'need_you', daysAgo: 25 },
   },
   {
     name: 'Evergreen Schools',
@@ -122,6 +143,8 @@ const SEEDS: Seed[] = [
     renewalInDays: 150,
     overdueSteps: 0,
     tags: ['adoption'],
+    revenue: 60_000,
+    askedDaysAgo: 130,
   },
   {
     name: 'Fjord Shipping',
@@ -132,6 +155,8 @@ const SEEDS: Seed[] = [
     renewalInDays: 20,
     overdueSteps: 1,
     tags: ['missing_features'],
+    revenue: 140_000,
+    moved: { from: 'need_you', daysAgo: 70 },
   },
   {
     name: 'Granite Insurance',
@@ -142,6 +167,9 @@ const SEEDS: Seed[] = [
     renewalInDays: 45,
     overdueSteps: 0,
     tags: ['sponsor_left'],
+    revenue: 250_000,
+    moved: { from: 'its_ok', daysAgo: 18 },
+    reRecruitDaysAgo: 18,
   },
   {
     name: 'Harbor Clinics',
@@ -152,6 +180,10 @@ const SEEDS: Seed[] = [
     renewalInDays: 300,
     overdueSteps: 3,
     tags: ['sponsor_left', 'price'],
+    revenue: 75_000,
+    moved: { from: 'its_ok', daysAgo: 100 },
+    reRecruitDaysAgo: 100,
+    askedDaysAgo: 100,
   },
   {
     name: 'Iris Analytics',
@@ -162,6 +194,10 @@ const SEEDS: Seed[] = [
     renewalInDays: null,
     overdueSteps: 0,
     tags: ['missing_features'],
+    revenue: 40_000,
+    reRecruitDaysAgo: 150,
+    leftDaysAgo: 30,
+    askedDaysAgo: 160,
   },
   {
     name: 'Juniper Retail',
@@ -172,6 +208,7 @@ const SEEDS: Seed[] = [
     renewalInDays: 80,
     overdueSteps: 0,
     tags: [],
+    revenue: 55_000,
   },
   {
     name: 'Kestrel Aviation',
@@ -182,6 +219,7 @@ const SEEDS: Seed[] = [
     renewalInDays: null,
     overdueSteps: 0,
     tags: [],
+    revenue: 30_000,
   },
   {
     name: 'Lumen Energy',
@@ -192,6 +230,8 @@ const SEEDS: Seed[] = [
     renewalInDays: 100,
     overdueSteps: 0,
     tags: ['our_people'],
+    revenue: 180_000,
+    moved: { from: 'its_ok', daysAgo: 60 },
   },
 ];
 
@@ -232,7 +272,7 @@ const draftFor = (seed: Seed, today: string): ProfileDraft => ({
     answer: seed.answer,
     answeredByName: seed.bucket ? 'Jordan Rivera' : '',
     answeredByRole: seed.bucket ? 'VP Operations' : '',
-    askedOn: seed.bucket ? addDays(today, -20) : null,
+    askedOn: seed.bucket ? addDays(today, -(seed.askedDaysAgo ?? 20)) : null,
     valueThemes: seed.bucket === 'need_you' ? seed.tags : [],
     concerns: seed.bucket === 'need_you' ? [] : seed.tags,
   },
@@ -250,7 +290,27 @@ const draftFor = (seed: Seed, today: string): ProfileDraft => ({
     seed.bucket === 'need_you' && seed.happiness?.[0] === 4 && seed.happiness[1] === 4
       ? { willingness: 'reference', forWhat: 'Dispatch at scale, for logistics prospects' }
       : { willingness: null, forWhat: '' },
-  leftOn: null,
+  leftOn: seed.leftDaysAgo === undefined ? null : addDays(today, -seed.leftDaysAgo),
+});
+
+const DAY_MS = 86_400_000;
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
+
+/**
+ * What the seed's history left on each company, recorded the way a save records it (bucketMoveFacts), so
+ * the home page has moves in the last 30 and 90 days, re-recruit plays that worked, did not, or ended in a
+ * departure.
+ */
+const historyFacts = (seed: Seed, now: Date): Record<string, string> => ({
+  ...(seed.moved
+    ? bucketMoveFacts({
+        previous: seed.moved.from,
+        next: seed.bucket,
+        at: daysBefore(now, seed.moved.daysAgo),
+        by: 'maria.manager@example.com',
+      })
+    : {}),
+  ...(seed.reRecruitDaysAgo === undefined ? {} : reRecruitStartFacts(daysBefore(now, seed.reRecruitDaysAgo))),
 });
 
 /** A small account with four owners in two teams and a dozen companies across every bucket and quadrant. */
@@ -267,7 +327,11 @@ export const demoAccount = (now: Date): SandboxState => {
       domain: `${seed.name.toLowerCase().replace(/[^a-z]+/g, '')}.example.com`,
       hubspot_owner_id: seed.owner,
       createdate: '2025-01-01T00:00:00.000Z',
+      // Kestrel is still a prospect: the home page counts customers, and Juniper is the one not asked yet.
+      lifecyclestage: seed.name === 'Kestrel Aviation' ? 'opportunity' : 'customer',
+      total_revenue: String(seed.revenue),
       ...(filled || seed.renewalInDays !== null ? profileContentProperties(draftFor(seed, today), today) : {}),
+      ...historyFacts(seed, now),
       ...(filled
         ? profileStampProperties({
             version: 1,

@@ -11,10 +11,17 @@ import { commandEnv } from './sandbox-mode';
  * (app installed, direct automation, the demo managers), on a free loopback port. For the browser tests
  * and `npm run screenshots`.
  */
-export const startLocalPreview = async (options: { extensions?: PreviewExtension[] } = {}) => {
+export const startLocalPreview = async (
+  options: {
+    extensions?: PreviewExtension[];
+    /** CRM search's pace on both sides (HubSpot's five a second unless told: browser tests lift it). */
+    searchesPerSecond?: number;
+  } = {},
+) => {
   const { AUTOMATION_MODE, DEFAULT_SUCCESS_MANAGER_ID, SUCCESS_MANAGERS_BY_TEAM } = commandEnv({});
   const stack = await startLocalStack({
     installApp: true,
+    ...(options.searchesPerSecond ? { searchesPerSecond: options.searchesPerSecond } : {}),
     env: {
       AUTOMATION_MODE: AUTOMATION_MODE ?? 'direct',
       DEFAULT_SUCCESS_MANAGER_ID: DEFAULT_SUCCESS_MANAGER_ID ?? '',

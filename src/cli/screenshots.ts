@@ -77,9 +77,10 @@ runCommand(async () => {
     const home = APP_EXTENSIONS.find((extension) => extension.location === 'home');
     if (home) {
       const page = await open('/home');
-      await page.getByRole('region', { name: home.title }).waitFor();
-      await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: shot('preview-home') });
+      const region = page.getByRole('region', { name: home.title });
+      // A fresh sandbox: the first count takes one search per figure at HubSpot's pace, then the revenue pass.
+      await region.getByText('Revenue as of').waitFor({ timeout: 120_000 });
+      await page.screenshot({ path: shot('preview-home'), fullPage: true });
     } else {
       console.log('No home page registered in src/preview/extensions.ts yet: no preview-home.png.');
     }

@@ -22,7 +22,8 @@ const readProjectJson = (path: string): unknown => JSON.parse(readFileSync(join(
 const hsProjectSchema = z.object({ srcDir: z.string() });
 const hsMetaSchema = z.object({
   uid: z.string().regex(/^[\w-]+$/),
-  config: z.object({ name: z.string(), entrypoint: z.string() }),
+  /** A card names itself; a page has only its entrypoint (HubSpot titles it with the app's name). */
+  config: z.object({ name: z.string().optional(), entrypoint: z.string() }),
 });
 
 /** The app's name, as HubSpot shows it (app-hsmeta.json). */
@@ -39,16 +40,14 @@ export const declaredExtension = (hsMetaPath: string, location: PreviewLocation)
   const meta = hsMetaSchema.parse(readProjectJson(hsMetaPath));
   return {
     id: meta.uid,
-    title: meta.config.name,
+    title: meta.config.name ?? APP_NAME,
     location,
     entrypoint: join(PROJECT_ROOT, srcDir, meta.config.entrypoint),
   };
 };
 
-/**
- * Everything the preview shows. The app home page is not built yet: when it is, add one line here,
- * `declaredExtension('extensions/app/pages/<its>-hsmeta.json', 'home')`, and /preview/home runs it.
- */
+/** Everything the preview shows: the company card on /preview/companies/:id, the home page on /preview/home. */
 export const APP_EXTENSIONS: PreviewExtension[] = [
   declaredExtension('extensions/app/cards/why-they-care-hsmeta.json', 'crm.record.tab'),
+  declaredExtension('extensions/app/pages/pages-hsmeta.json', 'home'),
 ];

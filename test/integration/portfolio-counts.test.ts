@@ -1,4 +1,4 @@
-import { defaultTagOptions, portfolioAnswerSchema, portfolioSearchCount } from '@why-they-care/domain';
+import { defaultTagOptions, movesSummary, portfolioAnswerSchema, portfolioSearchCount } from '@why-they-care/domain';
 import { type SandboxState } from '@why-they-care/hubspot-sandbox';
 
 import { portfolioAccount } from '../../bench/portfolio-companies';
@@ -116,6 +116,13 @@ describe('GET /api/portfolio', () => {
           .body,
       );
       expect(ready).toMatchObject({ state: 'ready', refreshing: false, lastError: null });
+      // The demo account's story (src/cli/demo-account.ts), as npm start shows it.
+      if (ready.state !== 'ready') throw new Error('not ready');
+      expect(movesSummary(ready.figures.moves, 30)).toEqual({ up: 1, down: 2 });
+      expect(movesSummary(ready.figures.moves, 90)).toEqual({ up: 3, down: 3 });
+      expect(ready.figures.reRecruit).toEqual({ started: 4, movedUp: 1, stillWhoAreYou: 2, left: 1 });
+      expect(ready.figures.atRisk.companies.map((company) => company.name)).toEqual(['Delta Foods']);
+      expect(ready.figures.mix.find((row) => row.bucket === 'not_asked')?.companies).toBe(1);
 
       const refreshed = portfolioAnswerSchema.parse(
         (

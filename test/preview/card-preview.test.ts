@@ -68,7 +68,7 @@ browserTests('the live preview in a browser', () => {
   beforeAll(async () => {
     [preview, homePreview, chromium] = await Promise.all([
       startLocalPreview(),
-      startLocalPreview({ extensions: [...APP_EXTENSIONS, FIXTURE_HOME] }),
+      startLocalPreview({ extensions: [...APP_EXTENSIONS, FIXTURE_HOME], searchesPerSecond: 1_000 }),
       launchChromium(),
     ]);
     browser = chromium.browser;
@@ -184,11 +184,18 @@ browserTests('the live preview in a browser', () => {
     await page.close();
   }, 45_000);
 
-  it('says plainly that the home page is not built yet', async () => {
-    const page = await open('/home');
-    await page.getByRole('heading', { name: "The app's home page is not built yet" }).waitFor();
+  it('runs the real home page on the demo account: counting first, then the figures, each company linked', async () => {
+    const page = await open('/home', USERS.maria, homePreview);
+    const home = page.getByRole('region', { name: 'Why They Care' });
+    await home.getByRole('heading', { name: 'Are we winning?' }).waitFor({ timeout: 30_000 });
+    const risk = home.getByRole('link', { name: 'Delta Foods' });
+    expect(await risk.getAttribute('href')).toMatch(/^https:\/\/app\.hubspot\.com\/contacts\/\d+\/record\/0-2\/1004$/);
+    await home.getByText('Moved up, last 30 days').waitFor();
+    expect(await home.getByRole('note').count()).toBe(0);
+    await home.getByRole('button', { name: 'Refresh' }).click();
+    await home.getByRole('button', { name: 'Refresh' }).waitFor();
     await page.close();
-  });
+  }, 45_000);
 
   it('runs a registered home page with its context, draws tables and links, and marks what it cannot draw', async () => {
     const page = await open('/home', USERS.gus, homePreview);

@@ -14,6 +14,9 @@ const extensionSources = (dir: string): string[] =>
     return /\.tsx?$/.test(entry.name) ? [path] : [];
   });
 
+/** Route definitions that createPageRouter reads and never renders: nothing for the preview to draw. */
+const ROUTE_DEFINITIONS = ['PageRoutes'];
+
 /** The components (capitalised value imports) a file takes from @hubspot/ui-extensions. */
 const componentsImportedBy = (file: string): string[] => {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -25,7 +28,7 @@ const componentsImportedBy = (file: string): string[] => {
     return bindings.elements
       .filter((element) => !element.isTypeOnly)
       .map((element) => (element.propertyName ?? element.name).text)
-      .filter((name) => /^[A-Z]/.test(name));
+      .filter((name) => /^[A-Z]/.test(name) && !ROUTE_DEFINITIONS.includes(name));
   });
 };
 

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /**
- * HubSpot builds the card for the browser from extensions/ alone: it must bundle from there, with the shared
- * domain package and zod, and without anything that only exists in Node.
+ * HubSpot builds the card and the home page for the browser from extensions/ alone: each must bundle from
+ * there, with the shared domain package and zod, and without anything that only exists in Node.
  */
-it('bundles the card for the browser from the HubSpot source folder', async () => {
+it.each([
+  ['the card', join('cards', 'WhyTheyCareCard.tsx')],
+  ['the home page', join('pages', 'Pages.tsx')],
+])('bundles %s for the browser from the HubSpot source folder', async (_name, entryPoint) => {
   const result = await build({
-    entryPoints: [join(process.cwd(), 'extensions', 'app', 'cards', 'WhyTheyCareCard.tsx')],
+    entryPoints: [join(process.cwd(), 'extensions', 'app', entryPoint)],
     bundle: true,
     write: false,
     platform: 'browser',

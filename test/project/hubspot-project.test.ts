@@ -59,13 +59,28 @@ describe('HubSpot project', () => {
     expect(existsSync(join(srcDir, card.config.entrypoint))).toBe(true);
   });
 
-  it('pins the card dependencies and builds the shared domain package from inside the source folder', () => {
-    const cardsPackage = json<{ dependencies: Record<string, string> }>(
-      join(project.srcDir, 'app', 'cards', 'package.json'),
+  it('has one page component, the home page, in the form the 2026.03 template generates (a router page)', () => {
+    // One page component per app (the parser's singular rule): type "page", only an entrypoint, in app/pages/.
+    const pages = readdirSync(join(srcDir, 'app', 'pages')).filter((file) => file.endsWith('-hsmeta.json'));
+    expect(pages).toEqual(['pages-hsmeta.json']);
+    const page = json<{ uid: string; type: string; config: { entrypoint: string } }>(
+      join(project.srcDir, 'app', 'pages', 'pages-hsmeta.json'),
     );
-    for (const version of Object.values(cardsPackage.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(page).toEqual({ uid: page.uid, type: 'page', config: { entrypoint: '/app/pages/Pages.tsx' } });
+    expect(page.uid).toMatch(UID);
+    expect(existsSync(join(srcDir, page.config.entrypoint))).toBe(true);
+    expect(readFileSync(join(srcDir, page.config.entrypoint), 'utf8')).toMatch(/hubspot\.extend<'pages'>/);
+  });
+
+  it('pins the card and page dependencies and builds the shared domain package from inside the source folder', () => {
+    for (const component of ['cards', 'pages']) {
+      const componentPackage = json<{ dependencies: Record<string, string> }>(
+        join(project.srcDir, 'app', component, 'package.json'),
+      );
+      for (const version of Object.values(componentPackage.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    }
     const appPackage = json<{ workspaces: string[] }>(join(project.srcDir, 'app', 'package.json'));
-    expect(appPackage.workspaces).toEqual(['cards', 'packages/*']);
+    expect(appPackage.workspaces).toEqual(['cards', 'pages', 'packages/*']);
     expect(existsSync(join(srcDir, 'app', 'packages', 'domain', 'src', 'index.ts'))).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { useMemo, useState } from 'react';
 
 import { AdvocacySection } from './components/AdvocacySection';
 import { AtAGlance } from './components/AtAGlance';
+import { NotConfigured } from './components/NotConfigured';
 import { DesiredOutcomeSection } from './components/DesiredOutcomeSection';
 import { errorProps } from './components/field-errors';
 import { HealthSection } from './components/HealthSection';
@@ -36,15 +37,7 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
   const [started, setStarted] = useState(false);
   const today = toIsoDate(now());
 
-  if (!backendUrl) {
-    return (
-      <ErrorState title="Why They Care is not configured">
-        <Text>
-          The BACKEND_URL project variable is missing: ask your HubSpot admin to deploy the app with its profile.
-        </Text>
-      </ErrorState>
-    );
-  }
+  if (!backendUrl) return <NotConfigured />;
   const { state } = profile;
   if (state.status === 'loading') return <LoadingSpinner label="Loading why they care" layout="centered" />;
   if (state.status === 'load_failed') {

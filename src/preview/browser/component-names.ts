@@ -4,6 +4,7 @@
  */
 export const PREVIEW_COMPONENTS = [
   'Alert',
+  'BarChart',
   'Box',
   'Button',
   'ButtonRow',

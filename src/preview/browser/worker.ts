@@ -75,7 +75,8 @@ Object.assign(self, {
     useExtensionContext: () => connectedHost().context,
     useExtensionActions: () => connectedHost().actions,
     useExtensionApi: extensionApi,
-    useAppPageLocation: notInPreview('App page routing'),
+    // The preview shows the app's index page (/preview/home): the route HubSpot opens first.
+    useAppPageLocation: () => ({ path: '/', params: {} }),
     fetchCrmSearch: notInPreview('useCrmSearch'),
     fetchCrmProperties: notInPreview('useCrmProperties'),
     fetchAssociations: notInPreview('useAssociations'),

@@ -85,9 +85,9 @@ const failureOf = (status: number, body: unknown): BackendFailure => {
 
 /**
  * One call to the backend through HubSpot's signed proxy, its answer read with `body`; never throws, so the
- * card always has an answer.
+ * card and the home page always have an answer.
  */
-const call = async <T>(
+export const callBackend = async <T>(
   url: string,
   init: Parameters<typeof hubspot.fetch>[1],
   body: z.ZodType<T>,
@@ -115,7 +115,7 @@ const call = async <T>(
       ? { ok: true, value: parsed.data }
       : {
           ok: false,
-          failure: { kind: 'failed', message: 'The Why They Care service sent an answer the card cannot read' },
+          failure: { kind: 'failed', message: 'The Why They Care service sent an answer the app cannot read' },
         };
   }
   return { ok: false, failure: failureOf(status, answer.body) };
@@ -126,25 +126,27 @@ const mapped = async <T, U>(result: Promise<BackendResult<T>>, pick: (value: T) 
   return settled.ok ? { ok: true, value: pick(settled.value) } : settled;
 };
 
-/** Where the card reaches the backend: the BACKEND_URL project variable (see extensions/hsprofile.*.json). */
+/** Where the card and the home page reach the backend's API: the BACKEND_URL project variable (extensions/hsprofile.*.json). */
+export const apiBase = (backendUrl: string) => `${backendUrl.replace(/\/+$/, '')}/api`;
+
 export const createBackendClient = (backendUrl: string) => {
-  const api = `${backendUrl.replace(/\/+$/, '')}/api`;
+  const api = apiBase(backendUrl);
   const companyUrl = (companyId: string | number, part: 'profile' | 'share') =>
     `${api}/companies/${encodeURIComponent(String(companyId))}/${part}`;
   const profile = (result: Promise<BackendResult<z.infer<typeof profileBodySchema>>>) =>
     mapped(result, (value) => value.profile);
   const share = (companyId: string | number, method: 'GET' | 'POST' | 'DELETE') =>
-    mapped(call(companyUrl(companyId, 'share'), { method }, shareLinkAnswerSchema), (value) => value.link);
+    mapped(callBackend(companyUrl(companyId, 'share'), { method }, shareLinkAnswerSchema), (value) => value.link);
   return {
     load: (companyId: string | number) =>
-      profile(call(companyUrl(companyId, 'profile'), { method: 'GET' }, profileBodySchema)),
+      profile(callBackend(companyUrl(companyId, 'profile'), { method: 'GET' }, profileBodySchema)),
     save: (companyId: string | number, request: SaveProfileRequest) =>
-      profile(call(companyUrl(companyId, 'profile'), { method: 'PUT', body: request }, profileBodySchema)),
+      profile(callBackend(companyUrl(companyId, 'profile'), { method: 'PUT', body: request }, profileBodySchema)),
     shareLink: (companyId: string | number) => share(companyId, 'GET'),
     createShareLink: (companyId: string | number) => share(companyId, 'POST'),
     revokeShareLink: (companyId: string | number) => share(companyId, 'DELETE'),
     planTemplates: () =>
-      mapped(call(`${api}/plan-templates`, { method: 'GET' }, templatesBodySchema), (value) => value.templates),
+      mapped(callBackend(`${api}/plan-templates`, { method: 'GET' }, templatesBodySchema), (value) => value.templates),
   };
 };
 

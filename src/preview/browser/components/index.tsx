@@ -3,6 +3,7 @@ import { type ComponentType, type ReactNode } from 'react';
 
 import { type PreviewComponentName } from '../component-names';
 import { Button, ButtonRow, Link, LoadingButton } from './buttons';
+import { BarChart } from './charts';
 import {
   Alert,
   EmptyState,
@@ -23,6 +24,7 @@ type RemoteComponent = ReturnType<Controller['get']>;
 
 const COMPONENTS: Record<PreviewComponentName, RemoteComponent> = {
   Alert,
+  BarChart,
   Box,
   Button,
   ButtonRow,
