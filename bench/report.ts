@@ -14,6 +14,25 @@ export type BulkRun = {
   seconds: number;
   boundSeconds: number;
 };
+export type HomePageRun = {
+  /** portfolioSearchCount for the account's options and owners. */
+  formula: number;
+  countCalls: {
+    companies: number;
+    counted: boolean;
+    seconds: number;
+    searches: number;
+    retries: number;
+    otherCalls: number;
+  }[];
+  /** From the first request until the figures are there, at HubSpot's search pace. */
+  coldMs: number;
+  /** The first request's own answer ("counting"). */
+  firstAnswerMs: number;
+  /** A request once the figures are cached (mean of 20). */
+  warmMs: number;
+  revenue: { companies: number; calls: number; boundCalls: number; seconds: number; boundSeconds: number };
+};
 export type BenchResults = {
   callsPerAction: Record<
     'load' | 'save' | 'unchangedSave' | 'firstSetup' | 'setupRerun' | 'automationOver1000Companies',
@@ -21,6 +40,7 @@ export type BenchResults = {
   >;
   overhead: Record<'GET' | 'PUT', LoadComparison>;
   bulk: BulkRun;
+  homePage: HomePageRun;
 };
 
 /** One line of the results table. `met` is null for a figure with no target: it is reported, not judged. */
@@ -61,8 +81,47 @@ const loadFigures = (method: 'GET' | 'PUT', { backend, baseline }: LoadCompariso
   ];
 };
 
+/** hubspot.fetch gives up after 15 s: every answer of the page must come well inside it. */
+export const PAGE_ANSWER_TARGET_MS = 1_000;
+
+const homePageFigures = (home: HomePageRun): Figure[] => [
+  {
+    measure:
+      'Home page counts: searches at ' +
+      home.countCalls.map((run) => run.companies.toLocaleString('en')).join(' / ') +
+      ' companies',
+    result:
+      `${home.countCalls.map((run) => run.searches).join(' / ')} searches + ` +
+      `${home.countCalls.map((run) => run.otherCalls).join(' / ')} owner listing ` +
+      `(${home.countCalls.map((run) => run.retries).join(' / ')} retried), ` +
+      `${home.countCalls.map((run) => (run.counted ? `${run.seconds.toFixed(1)} s` : 'FAILED')).join(' / ')}`,
+    target: `the same at every size: ${home.formula} (the formula)`,
+    met: home.countCalls.every((run) => run.counted && run.searches === home.formula),
+  },
+  {
+    measure: `Home page revenue pass, ${home.revenue.companies.toLocaleString('en')} companies`,
+    result: `${home.revenue.calls} calls in ${home.revenue.seconds.toFixed(1)} s vs a bound of ${home.revenue.boundCalls} calls, ${home.revenue.boundSeconds.toFixed(1)} s`,
+    target: 'calls = bound, within 10% of its time',
+    met:
+      home.revenue.calls === home.revenue.boundCalls &&
+      home.revenue.seconds <= home.revenue.boundSeconds * BULK_MARGIN + 1,
+  },
+  {
+    measure: 'Home page, 10,000 companies: first answer / figures there (cold)',
+    result: `${ms(home.firstAnswerMs)} ms ("counting") / ${(home.coldMs / 1000).toFixed(1)} s`,
+    target: `first answer < ${PAGE_ANSWER_TARGET_MS} ms`,
+    met: home.firstAnswerMs < PAGE_ANSWER_TARGET_MS,
+  },
+  {
+    measure: 'Home page, 10,000 companies: an answer once counted (warm)',
+    result: `${ms(home.warmMs)} ms`,
+    target: `< ${PAGE_ANSWER_TARGET_MS} ms`,
+    met: home.warmMs < PAGE_ANSWER_TARGET_MS,
+  },
+];
+
 /** Every figure of a run next to its target, and whether it met it. */
-export const figuresOf = ({ callsPerAction: actions, overhead, bulk }: BenchResults): Figure[] => [
+export const figuresOf = ({ callsPerAction: actions, overhead, bulk, homePage }: BenchResults): Figure[] => [
   {
     measure: 'Load a card',
     result: cost(actions.load),
@@ -99,6 +158,7 @@ export const figuresOf = ({ callsPerAction: actions, overhead, bulk }: BenchResu
     target: `within ${Math.round((BULK_MARGIN - 1) * 100)}% of the bound`,
     met: bulk.seconds <= bulk.boundSeconds * BULK_MARGIN,
   },
+  ...homePageFigures(homePage),
 ];
 
 const mark = (met: boolean | null) => (met === null ? '' : met ? 'met' : '**MISSED**');

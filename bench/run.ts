@@ -20,12 +20,14 @@ import { SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/cli/sandbox-mod
 import { applySetup, planSetup } from '../src/setup/setup';
 import { accountWithCompanies, benchCompanyIds, roundRobin } from './companies';
 import { runLoad, type LoadResult } from './load';
+import { homePageBench } from './portfolio';
 import { type BenchServer, startServer } from './processes';
 import { type BenchResults, figuresOf, markdownTable } from './report';
 
 const USAGE = `Usage: npm run bench -- [--write]
   Measures HubSpot calls per user action, the backend against a bare route (latency, throughput, CPU per
-  request) and a 10,000-company automation run, on loopback against the sandbox, and prints the results.
+  request), a 10,000-company automation run and the home page (its searches at 100, 10,000 and 100,000
+  companies, the revenue pass, cold and warm answers), on loopback against the sandbox, and prints the results.
   --write  also save them to bench/results.json (run it on a machine as quiet as you can get)
   BENCH_LOAD_SECONDS sets the length of each load round (default 8).`;
 
@@ -272,6 +274,7 @@ runCommand(async () => {
     callsPerAction: await callsPerAction(),
     overhead: await overhead(loadSeconds),
     bulk: await bulk(),
+    homePage: await homePageBench(NOW),
   };
   const figures = figuresOf(measured);
   console.log(

@@ -34,6 +34,18 @@ const RESULTS: BenchResults = {
     seconds: 10.2,
     boundSeconds: 10,
   },
+  homePage: {
+    formula: 69,
+    countCalls: [
+      { companies: 100, counted: true, seconds: 17.3, searches: 69, retries: 0, otherCalls: 1 },
+      { companies: 10_000, counted: true, seconds: 17.4, searches: 69, retries: 0, otherCalls: 1 },
+      { companies: 100_000, counted: true, seconds: 17.6, searches: 70, retries: 0, otherCalls: 1 },
+    ],
+    coldMs: 17_500,
+    firstAnswerMs: 12,
+    warmMs: 1_200,
+    revenue: { companies: 8_700, calls: 44, boundCalls: 44, seconds: 43.5, boundSeconds: 43 },
+  },
 };
 
 describe('the benchmark report', () => {
@@ -53,6 +65,10 @@ describe('the benchmark report', () => {
       'PUT profile throughput, backend vs bare route': false,
       'PUT profile CPU per request, backend vs bare route': false,
       'Automation run, 10,000 companies, 100 calls / 10 s': true,
+      'Home page counts: searches at 100 / 10,000 / 100,000 companies': false,
+      'Home page revenue pass, 8,700 companies': true,
+      'Home page, 10,000 companies: first answer / figures there (cold)': true,
+      'Home page, 10,000 companies: an answer once counted (warm)': false,
     });
   });
 
