@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { mustExist } from '@why-they-care/domain';
+import { mustExist, PROPERTIES } from '@why-they-care/domain';
+
+import { WEBHOOK_PATH, WEBHOOK_PROPERTIES } from '../../src/webhooks/webhook-subscriptions';
 
 /**
  * The HubSpot project files follow platform 2026.03's rules (checked offline; HubSpot's full schema
@@ -82,5 +84,53 @@ describe('HubSpot project', () => {
     const appPackage = json<{ workspaces: string[] }>(join(project.srcDir, 'app', 'package.json'));
     expect(appPackage.workspaces).toEqual(['cards', 'pages', 'packages/*']);
     expect(existsSync(join(srcDir, 'app', 'packages', 'domain', 'src', 'index.ts'))).toBe(true);
+  });
+
+  describe('the webhooks component', () => {
+    const folder = join(srcDir, 'app', 'webhooks');
+    const files = readdirSync(folder).filter((file) => file.endsWith('-hsmeta.json'));
+    type Subscription = { subscriptionType: string; objectType: string; propertyName: string; active: boolean };
+    const webhooks = json<{
+      uid: string;
+      type: string;
+      config: {
+        settings: { targetUrl: string; maxConcurrentRequests: number };
+        subscriptions: Record<string, Subscription[]>;
+      };
+    }>(join(project.srcDir, 'app', 'webhooks', files[0] ?? 'missing'));
+
+    it('is the one webhooks component, in app/webhooks/, with only the keys of the 2026.03 template', () => {
+      expect(files).toEqual(['webhooks-hsmeta.json']);
+      expect(Object.keys(webhooks).sort()).toEqual(['config', 'type', 'uid']);
+      expect(webhooks.type).toBe('webhooks');
+      expect(webhooks.uid).toMatch(UID);
+      expect(Object.keys(webhooks.config).sort()).toEqual(['settings', 'subscriptions']);
+      expect(Object.keys(webhooks.config.subscriptions)).toEqual(['crmObjects']);
+    });
+
+    it("delivers to the backend's webhook route at the profile's BACKEND_URL, more than five at a time", () => {
+      const { settings } = webhooks.config;
+      expect(Object.keys(settings).sort()).toEqual(['maxConcurrentRequests', 'targetUrl']);
+      expect(settings.targetUrl).toBe(`\${BACKEND_URL}${WEBHOOK_PATH}`);
+      expect(Number.isInteger(settings.maxConcurrentRequests)).toBe(true);
+      expect(settings.maxConcurrentRequests).toBeGreaterThan(5);
+    });
+
+    it("subscribes, active, to changes of exactly the company properties the backend reacts to, each an app's property", () => {
+      const subscriptions = webhooks.config.subscriptions.crmObjects ?? [];
+      for (const subscription of subscriptions) {
+        expect(Object.keys(subscription).sort()).toEqual(['active', 'objectType', 'propertyName', 'subscriptionType']);
+        expect(subscription).toMatchObject({
+          subscriptionType: 'object.propertyChange',
+          objectType: 'company',
+          active: true,
+        });
+      }
+      const names = subscriptions.map((subscription) => subscription.propertyName);
+      expect(names).toEqual([...WEBHOOK_PROPERTIES]);
+      expect(names).toContain(PROPERTIES.bucket.name);
+      const appProperties: string[] = Object.values(PROPERTIES).map((property) => property.name);
+      for (const name of names) expect(appProperties).toContain(name);
+    });
   });
 });

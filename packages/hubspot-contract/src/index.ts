@@ -21,3 +21,4 @@ export * from './signed-request';
 export * from './stored-forms';
 export * from './tasks';
 export * from './unverified-formats';
+export * from './webhooks';

@@ -23,7 +23,7 @@ import {
   readPropertyFilter,
 } from './filters';
 import { asList, asObject, type JsonObject } from './json';
-import { TASK_TO_COMPANY } from './objects';
+import { SOURCE_TYPE, TASK_TO_COMPANY } from './objects';
 import { MULTIPLE_VALUES_SEPARATOR } from './properties';
 import { type SearchFilter } from './search';
 import { TASK_TIME_OF_DAY, type TimeOfDay } from './tasks';
@@ -313,3 +313,33 @@ export const PLAN_TEMPLATES_FILE = {
  * ranks it by revenue itself (exact up to 200 matches, a sample beyond).
  */
 export const SORT_BY_ID: string[] = ['hs_object_id'];
+
+/**
+ * Webhooks (research-features §3). UNCONFIRMED against a live account, each accepted either way:
+ * - The signature. HubSpot's "Validating requests" page says CRM object webhook deliveries carry v1
+ *   (`X-HubSpot-Signature`, sha256 of secret + body, no timestamp); its changelog and the 2026.03
+ *   request-validation page say v3 (`X-HubSpot-Signature-v3` over POST + target URL + body + timestamp) is
+ *   sent too. Whether a static-auth project app's deliveries carry v3 is not known: the backend checks v3
+ *   when its headers are there, else v1 (src/http/webhook-signature.ts); v1 has no timestamp, so a replayed
+ *   v1 delivery is stopped by event dedupe, not by its signature.
+ * - Which of the app's own writes a delivery names as such: real deliveries for a change made with an app's
+ *   token show `changeSource: "INTEGRATION"` with `sourceId` equal to the delivery's `appId` as a string
+ *   (consistent field samples, no HubSpot doc states it). The backend treats that as its own write, and
+ *   still decides each company on a fresh read, so a wrong guess here costs a read, never a loop or a task.
+ * - Whether a 4xx answer is retried: the current guide says any 4xx or 5xx is; older docs said not 400,
+ *   401, 403, 404, 405. The backend answers 2xx to every delivery it verified, even one it ignores, and 401
+ *   only to a bad signature.
+ * - `eventId` is "not guaranteed to be unique" (guide): deliveries are deduplicated on the event id with
+ *   its `occurredAt` and object (`webhookEventKey`).
+ */
+export const isOwnWrite = (event: { changeSource?: string; sourceId?: string; appId?: string }): boolean =>
+  event.changeSource === SOURCE_TYPE.integration && event.appId !== undefined && event.sourceId === event.appId;
+
+/** The identity a delivery's event keeps across HubSpot's retries. */
+export const webhookEventKey = (event: {
+  portalId: string;
+  eventId: string;
+  occurredAt: number;
+  objectId: string;
+  propertyName?: string;
+}) => [event.portalId, event.eventId, event.occurredAt, event.objectId, event.propertyName ?? ''].join(':');
