@@ -15,42 +15,14 @@ import {
 import { type SandboxOptions } from '@why-they-care/hubspot-sandbox';
 
 import { SANDBOX_ACCESS_TOKEN } from '../../src/cli/sandbox-mode';
-import { demoSandbox } from '../support/demo-sandbox';
+import { demoSandbox, withAppProperties } from '../support/demo-sandbox';
 
 /** The sandbox answers like HubSpot: same paths, shapes, refusals and limits. */
 const AUTH = { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` };
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
-const installedSandbox = async (options: Partial<SandboxOptions> = {}) => {
-  const sandbox = demoSandbox({ now: () => NOW, ...options });
-  await request(sandbox.app)
-    .post('/crm/v3/properties/companies/groups')
-    .set(AUTH)
-    .send({ name: 'why_they_care', label: 'Why They Care' });
-  await request(sandbox.app)
-    .post('/crm/v3/properties/companies')
-    .set(AUTH)
-    .send({
-      name: 'wtc_bucket',
-      label: 'Bucket',
-      type: 'enumeration',
-      fieldType: 'select',
-      groupName: 'why_they_care',
-      options: [
-        { label: 'We need you', value: 'need_you', hidden: false },
-        { label: 'Who are you?', value: 'who_are_you', hidden: false },
-      ],
-    });
-  await request(sandbox.app)
-    .post('/crm/v3/properties/companies')
-    .set(AUTH)
-    .send({ name: 'wtc_version', label: 'Version', type: 'number', fieldType: 'number', groupName: 'why_they_care' });
-  await request(sandbox.app)
-    .post('/crm/v3/properties/companies')
-    .set(AUTH)
-    .send({ name: 'wtc_renewal_date', label: 'Renewal', type: 'date', fieldType: 'date', groupName: 'why_they_care' });
-  return sandbox;
-};
+const installedSandbox = (options: Partial<SandboxOptions> = {}) =>
+  withAppProperties(demoSandbox({ now: () => NOW, ...options }));
 
 /** A DYNAMIC list of the companies in one bucket, as setup creates it. */
 const bucketListRequest = (name: string, bucket: string) =>

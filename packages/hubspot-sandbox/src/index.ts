@@ -4,7 +4,7 @@
  * nothing of the app: whoever runs it gives it an access token and an account to start from.
  */
 export { emptyAccount } from './account';
-export { type WriteSource, applyValues } from './records';
+export { type WriteSource, applyValues, crmUiSource, SANDBOX_APP_ID } from './records';
 export { type SandboxFile } from './routes/files';
 export { listMembers } from './routes/lists';
 export { createSandbox, type Sandbox, type SandboxOptions } from './server';
@@ -15,3 +15,4 @@ export {
   type SandboxState,
   type SandboxStore,
 } from './store';
+export { type DeliveryAttempt, SANDBOX_WEBHOOK_TIMINGS, type WebhookTarget, type WebhookTimings } from './webhooks';

@@ -13,10 +13,20 @@ import { type SandboxProperty, type SandboxRecord, type SandboxState } from './s
 /** Who wrote: the app (INTEGRATION), or a HubSpot user editing in HubSpot's UI (CRM_UI, with their id). */
 export type WriteSource = Pick<PropertyHistoryEntry, 'sourceType' | 'sourceId' | 'updatedByUserId'>;
 
+/** The id of the one app installed on the sandbox: HubSpot names it as the source of the app's writes. */
+export const SANDBOX_APP_ID = '4200001';
+
 export const INTEGRATION_SOURCE: WriteSource = {
   sourceType: SOURCE_TYPE.integration,
-  sourceId: 'why-they-care-sandbox-app',
+  sourceId: SANDBOX_APP_ID,
 };
+
+/** An edit in HubSpot's own UI by the user with this id. */
+export const crmUiSource = (userId: number): WriteSource => ({
+  sourceType: SOURCE_TYPE.crmUi,
+  sourceId: `userId:${userId}`,
+  updatedByUserId: userId,
+});
 
 /** Validates every value first, then writes all of them (HubSpot refuses the whole PATCH on one bad value). */
 export const validateValues = (
@@ -72,13 +82,14 @@ export const writeOrRefuse = (
   input: unknown,
   at: string,
   history?: HistoryPolicy,
+  source: WriteSource = INTEGRATION_SOURCE,
 ): boolean => {
   const checked = validateValues(state, definitions, input);
   if (!checked.ok) {
     sendInvalidValues(res, checked.invalid);
     return false;
   }
-  applyValues(record, checked.values, INTEGRATION_SOURCE, at, history);
+  applyValues(record, checked.values, source, at, history);
   return true;
 };
 

@@ -15,6 +15,8 @@ import { schemaRoutes } from './routes/schema';
 import { taskRoutes } from './routes/tasks';
 import { createSearchIndex } from './search-index';
 import { createStore, type SandboxState } from './store';
+import { SANDBOX_APP_ID } from './records';
+import { createWebhookSender, SANDBOX_WEBHOOK_TIMINGS, type WebhookTimings } from './webhooks';
 import { runWorkflows } from './workflow-runner';
 
 export type SandboxOptions = {
@@ -38,6 +40,8 @@ export type SandboxOptions = {
    * confirmed for a live account; off by default, on in the tests that check the app is right either way.
    */
   historyOfUnchangedValues?: boolean;
+  /** How webhooks are batched, timed out and retried (tests and the benchmark shorten the waits). */
+  webhookTimings?: Partial<WebhookTimings>;
 };
 
 const bearerOnly =
@@ -107,8 +111,12 @@ export const createSandbox = (options: SandboxOptions) => {
   app.use(express.json({ limit: '10mb' }));
   app.use(schemaRoutes(store, now));
   const searchIndex = createSearchIndex(options.searchLagMs ?? 0);
+  const webhooks = createWebhookSender(
+    { portalId: store.state.portalId, appId: SANDBOX_APP_ID },
+    { ...SANDBOX_WEBHOOK_TIMINGS, ...options.webhookTimings },
+  );
   app.use(
-    companyRoutes(store, now, (companyIds) => runWorkflows(store, clock(), companyIds), searchIndex, {
+    companyRoutes(store, now, (companyIds) => runWorkflows(store, clock(), companyIds), searchIndex, webhooks.changed, {
       recordUnchangedValues: options.historyOfUnchangedValues ?? false,
     }),
   );
@@ -134,6 +142,7 @@ export const createSandbox = (options: SandboxOptions) => {
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       close: () =>
         new Promise<void>((done) => {
+          webhooks.close();
           store.flush();
           server.closeAllConnections();
           server.close(() => done());
@@ -147,6 +156,8 @@ export const createSandbox = (options: SandboxOptions) => {
     listen,
     /** Runs the enabled workflows over every company as of now, as HubSpot's engine does over time. */
     runWorkflows: () => runWorkflows(store, clock()),
+    /** The app's webhooks: `configure` where they go (none until told), as deploying the app's component does. */
+    webhooks: { configure: webhooks.configure, attempts: webhooks.attempts, idle: webhooks.idle },
   };
 };
 

@@ -1,51 +1,57 @@
 import { BATCH_LIMIT, SEARCH_LIMITS, searchRequestSchema } from '@why-they-care/hubspot-contract';
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 
 import { sendHubSpotError, sendInvalidValues } from '../hubspot-errors';
 import {
   applyValues,
+  crmUiSource,
   type HistoryPolicy,
   INTEGRATION_SOURCE,
   presentRecord,
   validateValues,
+  type WriteSource,
   writeOrRefuse,
 } from '../records';
 import { isEvaluated, searchRecords } from '../search';
 import { type SearchIndex } from '../search-index';
-import { type SandboxStore } from '../store';
+import { type SandboxRecord, type SandboxStore } from '../store';
 
 const DEFAULT_PROPERTIES = ['createdate', 'hs_lastmodifieddate', 'hs_object_id', 'name', 'domain'];
 const MISSING_COMPANIES =
   'Could not get some COMPANY objects, they may be deleted or not exist. Check that ids are valid.';
 
+/** Told of every write of a company, with its values before and who wrote (webhooks). */
+export type CompanyWritten = (
+  company: SandboxRecord,
+  before: Record<string, string>,
+  source: WriteSource,
+  at: string,
+) => void;
+
 /**
  * `afterWrite` lets workflows react to a change, as HubSpot's enrollment does; search sees writes through
- * `index`; `history` says whether a repeated value gets a history entry.
+ * `index`; `written` hears of each company written; `history` says whether a repeated value gets a history entry.
  */
 export const companyRoutes = (
   store: SandboxStore,
   now: () => string,
   afterWrite: (companyIds: string[]) => void,
   index: SearchIndex,
+  written: CompanyWritten,
   history: HistoryPolicy,
 ) => {
   const router = Router();
 
-  router.get('/crm/v3/objects/companies/:id', (req, res) => {
-    const company = store.state.companies[req.params.id];
-    if (!company)
-      return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
-    return res.json(presentRecord(company, store.state.properties, req.query, DEFAULT_PROPERTIES));
-  });
-
-  router.patch('/crm/v3/objects/companies/:id', (req, res) => {
-    const company = store.state.companies[req.params.id];
+  const patch = (req: Request, res: Response, source: WriteSource) => {
+    const company = store.state.companies[String(req.params.id)];
     if (!company)
       return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
     const before = { ...company.properties };
-    if (!writeOrRefuse(res, store.state, store.state.properties, company, req.body?.properties, now(), history))
+    const at = now();
+    if (!writeOrRefuse(res, store.state, store.state.properties, company, req.body?.properties, at, history, source))
       return undefined;
     index.written(company, before);
+    written(company, before, source, at);
     store.changed();
     afterWrite([company.id]);
     return res.json(
@@ -56,6 +62,24 @@ export const companyRoutes = (
         DEFAULT_PROPERTIES,
       ),
     );
+  };
+
+  router.get('/crm/v3/objects/companies/:id', (req, res) => {
+    const company = store.state.companies[req.params.id];
+    if (!company)
+      return sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.');
+    return res.json(presentRecord(company, store.state.properties, req.query, DEFAULT_PROPERTIES));
+  });
+
+  router.patch('/crm/v3/objects/companies/:id', (req, res) => patch(req, res, INTEGRATION_SOURCE));
+
+  /**
+   * Not HubSpot's API: a user's edit in HubSpot's own UI (`npm run sandbox -- set`), recorded as CRM_UI
+   * with the user's id, so the app sees a change made outside it exactly as it would in HubSpot.
+   */
+  router.patch('/sandbox/crm-ui/companies/:id', (req, res) => {
+    const userId = Number(req.query.userId ?? store.state.owners[0]?.userId ?? 1);
+    return patch(req, res, crmUiSource(userId));
   });
 
   router.post('/crm/v3/objects/companies/batch/update', (req, res) => {
@@ -81,6 +105,7 @@ export const companyRoutes = (
       const before = { ...company.properties };
       if (result.ok) applyValues(company, result.values, INTEGRATION_SOURCE, at, history);
       index.written(company, before);
+      written(company, before, INTEGRATION_SOURCE, at);
       return presentRecord(company, store.state.properties, {}, DEFAULT_PROPERTIES);
     });
     store.changed();
