@@ -9,7 +9,7 @@ const TIERS = [
   { name: 'card', fast: true, paths: ['card', 'project'] },
   { name: 'http', fast: true, paths: ['http', 'config'] },
   { name: 'contract', fast: true, paths: ['contract', 'hubspot-contract'] },
-  { name: 'sandbox', fast: true, paths: ['sandbox', 'integration', 'share'] },
+  { name: 'sandbox', fast: true, paths: ['sandbox', 'integration', 'share', 'import', 'webhooks'] },
   { name: 'reliability', fast: true, paths: ['reliability'], except: ['reliability/load.test.ts'] },
   // Slow: real processes, Debian's Chromium, a minute of steady load.
   { name: 'commands', fast: false, paths: ['cli', 'e2e', 'bench'] },
