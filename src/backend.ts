@@ -3,6 +3,7 @@ import { type Logger } from 'pino';
 
 import {
   type AutomationOptions,
+  createReRecruitsForMoves,
   createTaskOnSave,
   createScheduledAutomation,
   todayUtc,
@@ -28,6 +29,10 @@ import { createShareService } from './share/share.service';
 import { createTagOptions } from './tags/tag-options';
 import { createPlanTemplatesStore } from './templates/plan-templates.store';
 import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';
+import { createBucketMoveProcessor } from './webhooks/bucket-move-processor';
+import { createCompanyQueue } from './webhooks/company-queue';
+import { createMemoryDedupe, createWebhookReceiver } from './webhooks/webhook-receiver';
+import { WEBHOOK_PROPERTIES } from './webhooks/webhook-subscriptions';
 
 export type BackendOptions = {
   env: Env;
@@ -111,6 +116,25 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     now,
   });
   const templates = createPlanTemplatesStore({ files: filesApi(hubspot) });
+  // Changes made outside the app, as HubSpot's webhooks report them: handled in the background, 100 at a time.
+  const webhookQueue = createCompanyQueue({
+    process: createBucketMoveProcessor({
+      companies,
+      createReRecruits: direct
+        ? createReRecruitsForMoves({ tasks, companies, workflows: workflowGuard, logger })
+        : undefined,
+      logger,
+      now,
+    }),
+    logger,
+  });
+  const webhooks = createWebhookReceiver({
+    portalId: env.HUBSPOT_PORTAL_ID,
+    properties: WEBHOOK_PROPERTIES,
+    dedupe: createMemoryDedupe(),
+    enqueue: webhookQueue.add,
+    logger,
+  });
   const app = buildApp({
     clientSecret: env.HUBSPOT_CLIENT_SECRET,
     portalId: env.HUBSPOT_PORTAL_ID,
@@ -120,6 +144,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     profiles,
     shares,
     portfolio,
+    webhooks,
     shareLimits,
     templates,
     readiness: createReadinessCheck({ probe: () => properties.read(PROPERTIES.bucket.name), logger }),
@@ -141,7 +166,10 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
       successManagers.stop();
       tagOptions.stop();
       portfolio.stop();
+      void webhookQueue.stop();
     },
+    /** The companies webhooks named, waiting to be handled (`idle()` settles once none are). */
+    webhookQueue,
     successManagers,
     setupDeps: { properties, lists: listsApi(hubspot), flows },
     templates,

@@ -18,6 +18,8 @@ import { shareApiRouter, sharedPlanRouter } from '../share/share.routes';
 import { type ShareService } from '../share/share.service';
 import { planTemplatesRouter } from '../templates/plan-templates.routes';
 import { type PlanTemplatesStore } from '../templates/plan-templates.store';
+import { type WebhookReceiver } from '../webhooks/webhook-receiver';
+import { webhookRouter } from '../webhooks/webhook.routes';
 import { answerFor } from './error-answers';
 
 export type AppOptions = {
@@ -31,6 +33,8 @@ export type AppOptions = {
   templates: PlanTemplatesStore;
   /** The home page's figures (cached per account). */
   portfolio: PortfolioService;
+  /** HubSpot's webhook deliveries (POST /webhooks/hubspot). */
+  webhooks: WebhookReceiver;
   /** The shared page's rate limits (tests lower them). */
   shareLimits?: ShareLimits;
   /** Whether HubSpot answers with this token; without it /readyz is not served. */
@@ -87,13 +91,11 @@ export const buildApp = (options: AppOptions) => {
   });
   if (options.readiness) app.get('/readyz', readinessRoute(options.readiness));
 
+  const signature = { clientSecret: options.clientSecret, publicBaseUrl: options.publicBaseUrl, now: options.now };
+  app.use(webhookRouter(options.webhooks, signature));
   app.use(
     '/api',
-    verifyHubSpotSignature({
-      clientSecret: options.clientSecret,
-      publicBaseUrl: options.publicBaseUrl,
-      now: options.now,
-    }),
+    verifyHubSpotSignature(signature),
     requireAccount(options.portalId),
     profileRouter(options.profiles),
     portfolioRouter(options.portfolio, options.portalId),

@@ -65,6 +65,35 @@ export const createTaskOnSave =
     }
   };
 
+/**
+ * Direct mode, for moves into "Who are you?" seen by webhooks: their re-recruit tasks, 100 per call. The keys
+ * were stored first, so a repeated delivery cannot repeat a task; if creating fails, the keys are cleared
+ * and the error thrown, so the webhook queue tries the companies again (and the scheduled run would find
+ * them without a task). While the app's re-recruit workflow is on, the workflow reacts to the move itself.
+ */
+export const createReRecruitsForMoves =
+  (deps: { tasks: TasksApi; companies: CompaniesApi; workflows: WorkflowGuard; logger: Logger }) =>
+  async (planned: { intent: TaskIntent; ownerId: string | null; successManagerId: string | null }[]) => {
+    if (deps.workflows.isOnFor('re_recruit')) {
+      deps.logger.warn(
+        { taskKeys: planned.map(({ intent }) => intent.key) },
+        "re-recruit tasks left to the app's workflow, which is on",
+      );
+      return;
+    }
+    try {
+      await deps.tasks.createMany(
+        planned.map((task) => ({ intent: task.intent, ownerId: assigneeOf(task.intent, task) })),
+      );
+    } catch (error) {
+      await deps.companies.batchUpdate(
+        planned.map(({ intent }) => ({ id: intent.companyId, properties: { [KEY_PROPERTY.re_recruit]: '' } })),
+      );
+      throw error;
+    }
+    deps.logger.info({ taskKeys: planned.map(({ intent }) => intent.key) }, 're-recruit tasks created');
+  };
+
 export type AutomationOptions = {
   today: IsoDate;
   renewalLeadDays: number;

@@ -10,6 +10,7 @@ import { type CallObserver } from '../hubspot/call';
 import { createLogger } from '../lib/logger';
 import { applySetup, planSetup } from '../setup/setup';
 import { type ShareLimits } from '../share/share-limits';
+import { webhookTarget } from '../webhooks/webhook-subscriptions';
 import { demoAccount } from './demo-account';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from './sandbox-mode';
 
@@ -43,6 +44,7 @@ export const startLocalStack = async (
     searchesPerSecond: options.searchesPerSecond,
     searchLagMs: options.searchLagMs,
     historyOfUnchangedValues: options.historyOfUnchangedValues,
+    webhookTimings: options.webhookTimings,
   });
   const hubspotServer = await sandbox.listen();
   const calls: HubSpotCall[] = [];
@@ -76,14 +78,19 @@ export const startLocalStack = async (
   const http: Server = await new Promise((resolve) => {
     const listening = backend.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  const backendUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  sandbox.webhooks.configure(
+    webhookTarget({ url: backendUrl, publicBaseUrl: env.PUBLIC_BASE_URL, clientSecret: env.HUBSPOT_CLIENT_SECRET }),
+  );
   return {
     sandbox,
     hubspotUrl: hubspotServer.url,
     backend,
     env,
     calls,
-    backendUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    backendUrl,
     stop: async () => {
+      sandbox.webhooks.configure(null);
       backend.stop();
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));

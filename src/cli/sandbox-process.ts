@@ -4,7 +4,7 @@ import { createSandbox } from '@why-they-care/hubspot-sandbox';
 
 import { loadSandboxEnv } from '../config/env';
 import { asPortError } from '../lib/listen';
-import { WEBHOOK_PATH, WEBHOOK_PROPERTIES } from '../webhooks/webhook-subscriptions';
+import { webhookTarget } from '../webhooks/webhook-subscriptions';
 import { demoAccount } from './demo-account';
 import { REMEMBERED_MODE, REMEMBERED_SHARE_SECRET, SANDBOX_ACCESS_TOKEN } from './sandbox-mode';
 import { claimSandboxData } from './sandbox-owner';
@@ -43,11 +43,12 @@ export const startSandbox = async (env: NodeJS.ProcessEnv = process.env) => {
       sandbox.store.flush();
     },
     /**
-     * Sends the app's webhooks to the backend at `backendUrl`, signed with its client secret, for the
-     * properties the app's webhooks component subscribes to: what deploying the app does in HubSpot.
+     * Sends the app's webhooks to the backend at `backendUrl` (signed for `publicBaseUrl` when it is behind
+     * one), with its client secret, for the properties the app's webhooks component subscribes to: what
+     * deploying the app does in HubSpot.
      */
-    sendWebhooksTo: (backendUrl: string, clientSecret: string) =>
-      sandbox.webhooks.configure({ url: `${backendUrl}${WEBHOOK_PATH}`, clientSecret, properties: WEBHOOK_PROPERTIES }),
+    sendWebhooksTo: (backend: { url: string; publicBaseUrl?: string; clientSecret: string }) =>
+      sandbox.webhooks.configure(webhookTarget(backend)),
     close: () => (clearInterval(timer), release(), server.close()),
   };
 };

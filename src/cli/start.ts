@@ -19,6 +19,7 @@ const sandboxBanner = (urls: { sandbox: string; backend: string }, automationMod
     '    npm run call -- GET /api/companies/1001/profile',
     '    npm run call -- move 1001 who_are_you      # the re-recruit task appears:',
     '    npm run sandbox -- tasks',
+    '    npm run sandbox -- set 1002 wtc_bucket who_are_you   # an edit in HubSpot: its webhook makes the task',
     '',
   ].join('\n');
 
@@ -50,6 +51,11 @@ runCommand(async () => {
         await preview?.close();
         await sandbox?.close();
       },
+    });
+    sandbox?.sendWebhooksTo({
+      url: `http://localhost:${port}`,
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+      clientSecret: env.HUBSPOT_CLIENT_SECRET,
     });
     console.log(
       sandbox

@@ -52,30 +52,35 @@ const matchesAnyForm = (given: string, expected: Buffer[]): boolean => {
 
 export type RawBodyRequest = Request & { rawBody?: string };
 
+export type SignatureOptions = { clientSecret: string; publicBaseUrl?: string; now?: () => number };
+
 /**
- * Accepts only requests HubSpot signed with the app's client secret in the last five minutes (either
- * way: a clock ahead of ours is as suspect as one behind). The URI is the public one HubSpot called:
- * PUBLIC_BASE_URL when set, else the scheme and host this request arrived with, as forwarded by the
- * proxy in front when TRUST_PROXY trusts it (`req.protocol`, `req.host`).
+ * Why a request's v3 signature is refused, or null when HubSpot signed it with the app's client secret in
+ * the last five minutes (either way: a clock ahead of ours is as suspect as one behind). The URI is the
+ * public one HubSpot called: PUBLIC_BASE_URL when set, else the scheme and host this request arrived with,
+ * as forwarded by the proxy in front when TRUST_PROXY trusts it (`req.protocol`, `req.host`).
  */
+export const v3SignatureError = (req: RawBodyRequest, options: SignatureOptions): SignatureError | null => {
+  const signature = req.get(SIGNATURE_V3_HEADER);
+  const timestamp = req.get(SIGNATURE_TIMESTAMP_HEADER);
+  if (!signature || !timestamp) {
+    return new SignatureError('SIGNATURE_MISSING', 'This endpoint only answers requests signed by HubSpot');
+  }
+  const now = options.now?.() ?? Date.now();
+  if (!/^\d{1,16}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_SIGNATURE_AGE_MS) {
+    return new SignatureError('SIGNATURE_EXPIRED', 'The request timestamp is missing, stale or in the future');
+  }
+  const origin = options.publicBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
+  const expected = signedUriForms(`${origin}${req.originalUrl}`).map((uri) =>
+    hmacV3(options.clientSecret, `${req.method}${uri}${req.rawBody ?? ''}${timestamp}`),
+  );
+  if (!matchesAnyForm(signature, expected)) {
+    return new SignatureError('SIGNATURE_INVALID', 'The request signature does not match');
+  }
+  return null;
+};
+
+/** Accepts only requests with a valid v3 signature (see `v3SignatureError`): every /api request. */
 export const verifyHubSpotSignature =
-  (options: { clientSecret: string; publicBaseUrl?: string; now?: () => number }) =>
-  (req: RawBodyRequest, _res: Response, next: NextFunction) => {
-    const signature = req.get(SIGNATURE_V3_HEADER);
-    const timestamp = req.get(SIGNATURE_TIMESTAMP_HEADER);
-    if (!signature || !timestamp) {
-      return next(new SignatureError('SIGNATURE_MISSING', 'This endpoint only answers requests signed by HubSpot'));
-    }
-    const now = options.now?.() ?? Date.now();
-    if (!/^\d{1,16}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_SIGNATURE_AGE_MS) {
-      return next(new SignatureError('SIGNATURE_EXPIRED', 'The request timestamp is missing, stale or in the future'));
-    }
-    const origin = options.publicBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.host}`;
-    const expected = signedUriForms(`${origin}${req.originalUrl}`).map((uri) =>
-      hmacV3(options.clientSecret, `${req.method}${uri}${req.rawBody ?? ''}${timestamp}`),
-    );
-    if (!matchesAnyForm(signature, expected)) {
-      return next(new SignatureError('SIGNATURE_INVALID', 'The request signature does not match'));
-    }
-    return next();
-  };
+  (options: SignatureOptions) => (req: RawBodyRequest, _res: Response, next: NextFunction) =>
+    next(v3SignatureError(req, options) ?? undefined);

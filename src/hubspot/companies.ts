@@ -22,6 +22,30 @@ export type CompanyValues = { id: string; properties: Record<string, string | nu
 const toIso = (value: Date | string | undefined): string =>
   value instanceof Date ? value.toISOString() : String(value ?? '');
 
+type ApiHistoryEntry = {
+  value: string;
+  timestamp: Date | string;
+  sourceType: string;
+  sourceId?: string;
+  sourceLabel?: string;
+  updatedByUserId?: number;
+};
+
+const toHistory = (withHistory: Record<string, ApiHistoryEntry[]> | undefined) => {
+  const history: Record<string, PropertyHistoryEntry[]> = {};
+  for (const [name, entries] of Object.entries(withHistory ?? {})) {
+    history[name] = entries.map((entry) => ({
+      value: entry.value,
+      timestamp: toIso(entry.timestamp),
+      sourceType: entry.sourceType,
+      sourceId: entry.sourceId,
+      sourceLabel: entry.sourceLabel,
+      updatedByUserId: entry.updatedByUserId,
+    }));
+  }
+  return history;
+};
+
 export const companiesApi = ({ client, call }: HubSpotContext) => ({
   get: async (companyId: string, properties: readonly string[], withHistory: readonly string[] = []) => {
     const company = await call('companies.get', () =>
@@ -31,17 +55,41 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
         withHistory.length ? [...withHistory] : undefined,
       ),
     );
-    const history: Record<string, PropertyHistoryEntry[]> = {};
-    for (const [name, entries] of Object.entries(company.propertiesWithHistory ?? {})) {
-      history[name] = entries.map((entry) => ({
-        value: entry.value,
-        timestamp: toIso(entry.timestamp),
-        sourceType: entry.sourceType,
-        sourceLabel: entry.sourceLabel,
-        updatedByUserId: entry.updatedByUserId,
-      }));
+    return {
+      id: company.id,
+      properties: company.properties,
+      propertiesWithHistory: toHistory(company.propertiesWithHistory),
+    } satisfies CompanyRecord;
+  },
+
+  /**
+   * Companies by id with the history of some properties (100 per call), for deciding on what HubSpot holds
+   * now; ids of companies that do not exist (any more) are left out.
+   */
+  batchReadWithHistory: async (
+    companyIds: readonly string[],
+    properties: readonly string[],
+    withHistory: readonly string[],
+  ): Promise<CompanyRecord[]> => {
+    const byId = new Map<string, CompanyRecord>();
+    for (let start = 0; start < companyIds.length; start += BATCH_LIMIT) {
+      const inputs = companyIds.slice(start, start + BATCH_LIMIT).map((id) => ({ id }));
+      const answer = await call('companies.batchRead', () =>
+        client.crm.companies.batchApi.read({
+          inputs,
+          properties: [...properties],
+          propertiesWithHistory: [...withHistory],
+        }),
+      );
+      for (const company of answer.results) {
+        byId.set(company.id, {
+          id: company.id,
+          properties: company.properties,
+          propertiesWithHistory: toHistory(company.propertiesWithHistory),
+        });
+      }
     }
-    return { id: company.id, properties: company.properties, propertiesWithHistory: history } satisfies CompanyRecord;
+    return companyIds.flatMap((id) => byId.get(id) ?? []);
   },
 
   update: async (companyId: string, properties: Record<string, string>) => {

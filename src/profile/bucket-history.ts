@@ -1,4 +1,4 @@
-import { type BucketChange, parseBucket, PROPERTIES } from '@why-they-care/domain';
+import { type BucketChange, type BucketMove, parseBucket, PROPERTIES } from '@why-they-care/domain';
 
 import { type PropertyHistoryEntry } from '../hubspot/companies';
 
@@ -36,4 +36,26 @@ export const toBucketHistory = (history: Record<string, PropertyHistoryEntry[]>)
         (cardSaves.has(at(entry)) ? reviewerAsOf(at(entry)) : undefined) ??
         (entry.updatedByUserId ? `HubSpot user ${entry.updatedByUserId}` : (entry.sourceLabel ?? entry.sourceType)),
     }));
+};
+
+/** The latest move of the bucket as HubSpot's history has it, and whether a save of the app made it. */
+export type LatestBucketMove = BucketMove & { byApp: boolean };
+
+/**
+ * The company's latest bucket move, or null when the history holds none. A move made by a save of the app
+ * (the card, an import: each stores a new version in the same write) is `byApp`: that save recorded its
+ * own facts. Anything else was made outside the app (an edit in HubSpot, a workflow, HubSpot's import).
+ */
+export const latestBucketMove = (history: Record<string, PropertyHistoryEntry[]>): LatestBucketMove | null => {
+  const [latest, before] = toBucketHistory(history);
+  if (!latest) return null;
+  const appSaves = new Set((history[PROPERTIES.version.name] ?? []).map(at));
+  const movedAt = Date.parse(latest.changedAt);
+  return {
+    previous: before?.bucket ?? null,
+    next: latest.bucket,
+    at: new Date(movedAt),
+    by: latest.changedBy ?? 'HubSpot',
+    byApp: appSaves.has(movedAt),
+  };
 };

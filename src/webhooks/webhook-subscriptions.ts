@@ -11,3 +11,11 @@ export const WEBHOOK_PATH = '/webhooks/hubspot';
  * change made elsewhere is seen without a delivery; each subscription would cost a delivery per change.
  */
 export const WEBHOOK_PROPERTIES = [PROPERTIES.bucket.name] as const;
+
+/** Where the sandbox sends the app's webhooks for a backend at `url`, as HubSpot would with the component. */
+export const webhookTarget = (backend: { url: string; publicBaseUrl?: string; clientSecret: string }) => ({
+  url: `${backend.url}${WEBHOOK_PATH}`,
+  signedUrl: `${(backend.publicBaseUrl ?? backend.url).replace(/\/+$/, '')}${WEBHOOK_PATH}`,
+  clientSecret: backend.clientSecret,
+  properties: WEBHOOK_PROPERTIES,
+});

@@ -9,8 +9,10 @@ import { type WriteSource } from './records';
 
 /** Where the app's webhooks go, and what they are about: as the app's webhooks component configures HubSpot. */
 export type WebhookTarget = {
-  /** The app's `targetUrl`. */
+  /** Where deliveries are sent. */
   url: string;
+  /** The app's `targetUrl` as configured, which the v3 signature covers: `url` unless a proxy stands between. */
+  signedUrl?: string;
   /** The app's client secret, which signs every delivery. */
   clientSecret: string;
   /** Company properties with an active `object.propertyChange` subscription. */
@@ -87,7 +89,7 @@ export const createWebhookSender = (account: { portalId: string; appId: string }
       const body = JSON.stringify(events.map((event) => ({ ...event, attemptNumber })));
       const headers = webhookSignatureHeaders({
         clientSecret: to.clientSecret,
-        targetUrl: to.url,
+        targetUrl: to.signedUrl ?? to.url,
         body,
         timestamp: String(Date.now()),
       });

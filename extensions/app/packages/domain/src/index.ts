@@ -2,6 +2,7 @@ export * from './advocacy';
 export * from './bucket-moves';
 export * from './buckets';
 export * from './dates';
+export * from './external-moves';
 export * from './field-errors';
 export * from './must-exist';
 export * from './plan';

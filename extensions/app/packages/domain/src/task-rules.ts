@@ -130,6 +130,21 @@ export const reRecruitTaskFor = (input: {
     : null;
 
 /**
+ * The re-recruit task for a move into "Who are you?" made outside the app (an edit in HubSpot, a workflow,
+ * HubSpot's import), seen by a webhook: keyed by the instant of the move, which no save changed.
+ */
+export const reRecruitTaskForMove = (input: {
+  companyId: string;
+  previousBucket: Bucket | null;
+  nextBucket: Bucket | null;
+  movedAt: Date;
+  today: IsoDate;
+}): TaskIntent | null =>
+  entersReRecruit(input.previousBucket, input.nextBucket)
+    ? intent(input.companyId, RE_RECRUIT_TASK, `at${input.movedAt.getTime()}`, input.today)
+    : null;
+
+/**
  * The re-recruit task the scheduled run creates: for a company in "Who are you?" with no re-recruit task
  * recorded, because it was moved there outside the card (an import, a workflow, an edit in HubSpot) or the
  * task failed on save. Nothing handled that move yet, so it counts as one from no bucket, keyed by the

@@ -1,0 +1,77 @@
+import { decideExternalMove, HUBSPOT_PROPERTIES, PROPERTIES, type TaskIntent, toIsoDate } from '@why-they-care/domain';
+import { type Logger } from 'pino';
+
+import { type CompaniesApi } from '../hubspot/companies';
+import { BUCKET_HISTORY_PROPERTIES, latestBucketMove } from '../profile/bucket-history';
+
+/** A re-recruit task to create for a company, and who would get it. */
+export type PlannedReRecruit = { intent: TaskIntent; ownerId: string | null; successManagerId: string | null };
+
+/**
+ * Creates re-recruit tasks whose keys are already stored: direct mode's crash-safe task creation. It is
+ * given undefined in workflows mode (HubSpot's re-recruit workflow reacts to the move itself).
+ */
+export type CreateReRecruits = (tasks: PlannedReRecruit[]) => Promise<void>;
+
+const READ = [
+  PROPERTIES.bucket.name,
+  PROPERTIES.previousBucket.name,
+  PROPERTIES.bucketMovedAt.name,
+  PROPERTIES.bucketMovedBy.name,
+  PROPERTIES.reRecruitAt.name,
+  PROPERTIES.reRecruitTaskKey.name,
+  PROPERTIES.successManager.name,
+  HUBSPOT_PROPERTIES.owner,
+];
+
+export type ProcessedBatch = { companies: number; factsWritten: number; tasks: string[] };
+
+/**
+ * Handles the companies webhooks named, 100 at a time: one batch read of what HubSpot holds now (with the
+ * bucket's history), the decision per company (`decideExternalMove`), one batch update of the facts that
+ * changed (with the re-recruit keys), then the tasks. The event said only "look at this company".
+ */
+export const createBucketMoveProcessor = (deps: {
+  companies: CompaniesApi;
+  createReRecruits?: CreateReRecruits;
+  logger: Logger;
+  now?: () => Date;
+}) => {
+  const now = deps.now ?? (() => new Date());
+  return async (companyIds: string[]): Promise<ProcessedBatch> => {
+    const companies = await deps.companies.batchReadWithHistory(companyIds, READ, BUCKET_HISTORY_PROPERTIES);
+    const today = toIsoDate(now());
+    const writes: { id: string; properties: Record<string, string> }[] = [];
+    const tasks: PlannedReRecruit[] = [];
+    for (const company of companies) {
+      const move = latestBucketMove(company.propertiesWithHistory);
+      if (!move) continue;
+      const decision = decideExternalMove({
+        companyId: company.id,
+        stored: company.properties,
+        move,
+        createsTasks: deps.createReRecruits !== undefined,
+        today,
+      });
+      const keyWrite = decision.reRecruit ? { [PROPERTIES.reRecruitTaskKey.name]: decision.reRecruit.key } : {};
+      const properties = { ...decision.facts, ...keyWrite };
+      if (Object.keys(properties).length) writes.push({ id: company.id, properties });
+      if (decision.reRecruit) {
+        tasks.push({
+          intent: decision.reRecruit,
+          ownerId: company.properties[HUBSPOT_PROPERTIES.owner] || null,
+          successManagerId: company.properties[PROPERTIES.successManager.name] || null,
+        });
+      }
+    }
+    if (writes.length) await deps.companies.batchUpdate(writes);
+    if (tasks.length && deps.createReRecruits) await deps.createReRecruits(tasks);
+    const summary = {
+      companies: companies.length,
+      factsWritten: writes.length,
+      tasks: tasks.map((task) => task.intent.key),
+    };
+    deps.logger.info(summary, 'bucket moves made outside the app recorded');
+    return summary;
+  };
+};
