@@ -60,6 +60,12 @@ export const IMPORT_COLUMNS = [
     field: 'desiredOutcome.appropriateExperience',
     example: 'Without adding dispatchers',
   },
+  {
+    name: 'themes_or_concerns',
+    meaning:
+      'What in their answer makes us indispensable (a "We need you" answer) or what worries them (the other buckets): options of the account\'s lists, by label or value, separated by ; or |.',
+    example: 'Saves them time; Our people',
+  },
 ] as const satisfies readonly ImportColumn[];
 
 export type ColumnName = (typeof IMPORT_COLUMNS)[number]['name'];

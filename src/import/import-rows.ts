@@ -3,7 +3,13 @@ import {
   type Bucket,
   companyIdSchema,
   type DraftFieldPath,
+  type ProfileDraft,
   profileDraftSchema,
+  TAG_KINDS,
+  type TagKind,
+  type TagOptions,
+  TAGS,
+  tagsApply,
   toFieldErrors,
 } from '@why-they-care/domain';
 import { z } from 'zod';
@@ -15,15 +21,15 @@ import { type CsvRecord } from './read-csv';
 /** Why a row is not imported: the line it starts on, the column at fault (or "row"), and the reason. */
 export type RowProblem = { line: number; column: ColumnName | 'row'; reason: string };
 
+type WhyTheyCare = ProfileDraft['whyTheyCare'];
+type DesiredOutcome = ProfileDraft['desiredOutcome'];
+
 /** What a row changes in the profile: only the fields its cells fill (an empty cell keeps HubSpot's value). */
 export type ImportedFields = {
-  whyTheyCare: { bucket: Bucket } & Partial<{
-    answer: string;
-    answeredByName: string;
-    answeredByRole: string;
-    askedOn: string;
-  }>;
-  desiredOutcome: Partial<{ requiredOutcome: string; appropriateExperience: string }>;
+  whyTheyCare: { bucket: Bucket } & Partial<
+    Pick<WhyTheyCare, 'answer' | 'answeredByName' | 'answeredByRole' | 'askedOn' | TagKind>
+  >;
+  desiredOutcome: Partial<Pick<DesiredOutcome, 'requiredOutcome' | 'appropriateExperience'>>;
 };
 
 /** A valid row: which company (an id, or a domain still to look up), and what it changes. */
@@ -124,7 +130,7 @@ const fieldsFromCells = (cells: Map<ColumnName, string>) => {
  * a known bucket, and every other cell as the card would accept it. Every problem of the row is named,
  * with its column, not only the first.
  */
-export const checkRow = (record: CsvRecord, header: Header): RowCheck => {
+export const checkRow = (record: CsvRecord, header: Header, tagOptions: TagOptions): RowCheck => {
   const problems: RowProblem[] = [];
   const problem = (column: RowProblem['column'], reason: string) =>
     problems.push({ line: record.line, column, reason });
@@ -167,16 +173,52 @@ export const checkRow = (record: CsvRecord, header: Header): RowCheck => {
     }
   }
 
-  if (problems.length || !match || !bucket || !parsed.success) return { ok: false, problems };
+  const tags = bucket ? readTags(cells.get('themes_or_concerns') ?? '', bucket, tagOptions) : { ok: true as const };
+  if (!tags.ok) problem('themes_or_concerns', tags.reason);
+
+  if (problems.length || !match || !bucket || !parsed.success || !tags.ok) return { ok: false, problems };
   return {
     ok: true,
     row: {
       line: record.line,
       match,
       fields: {
-        whyTheyCare: { ...parsed.data.whyTheyCare, bucket },
+        whyTheyCare: { ...parsed.data.whyTheyCare, bucket, ...tags.values },
         desiredOutcome: parsed.data.desiredOutcome,
       },
     },
   };
+};
+
+/** Options in a cell are separated by `;` or `|` (HubSpot's own imports use `;`: quote the cell in a `;` file). */
+const TAG_CELL_SEPARATOR = /[;|]/;
+
+/**
+ * The themes (a "We need you" answer) or concerns (the other buckets) a cell names, by the option's label
+ * or value, from the account's own lists: an option the lists do not have makes the row bad.
+ */
+const readTags = (
+  cell: string,
+  bucket: Bucket,
+  options: TagOptions,
+): { ok: true; values?: Partial<Record<TagKind, string[]>> } | { ok: false; reason: string } => {
+  const names = cell
+    .split(TAG_CELL_SEPARATOR)
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (!names.length) return { ok: true };
+  const kind = TAG_KINDS.find((candidate) => tagsApply(candidate, bucket));
+  if (!kind) return { ok: false, reason: 'This bucket takes no themes or concerns' };
+  const values = names.map(
+    (name) =>
+      options[kind].find((option) => option.value === name || option.label.toLowerCase() === name.toLowerCase())?.value,
+  );
+  const unknown = names.filter((_name, index) => values[index] === undefined);
+  if (unknown.length) {
+    return {
+      ok: false,
+      reason: `Not in the list of "${TAGS[kind].label}": ${unknown.map((name) => `"${name}"`).join(', ')} (the options: ${options[kind].map((option) => option.label).join(', ')})`,
+    };
+  }
+  return { ok: true, values: { [kind]: [...new Set(values.filter((value) => value !== undefined))] } };
 };

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { defaultTagOptions } from '@why-they-care/domain';
+
 import { checkRow, type Header, normaliseDomain, readHeader } from '../../src/import/import-rows';
 import { type CsvRecord, detectDelimiter, readCsvRecords } from '../../src/import/read-csv';
 
@@ -19,6 +21,7 @@ const recordsOf = async (text: string) => {
   return records;
 };
 
+const OPTIONS = defaultTagOptions();
 const HEADER: Header = {
   matchBy: 'id',
   columns: [
@@ -30,6 +33,7 @@ const HEADER: Header = {
     'asked_on',
     'required_outcome',
     'appropriate_experience',
+    'themes_or_concerns',
   ],
 };
 const row = (cells: string[], line = 2): CsvRecord => ({ line, cells });
@@ -42,6 +46,7 @@ const GOOD = [
   '2026-10-14',
   'Fewer outages',
   'Self-serve',
+  'Price; low adoption',
 ];
 
 describe('reading the file', () => {
@@ -101,7 +106,7 @@ describe('the header', () => {
 
 describe('each row, held to the domain schema', () => {
   it('keeps what the filled cells set, by bucket label or value, and leaves empty cells out', () => {
-    const check = checkRow(row(['1001', 'who_are_you', 'We forgot', '', '', '', '', '']), HEADER);
+    const check = checkRow(row(['1001', 'who_are_you', 'We forgot', '', '', '', '', '', '']), HEADER, OPTIONS);
     expect(check).toEqual({
       ok: true,
       row: {
@@ -110,7 +115,7 @@ describe('each row, held to the domain schema', () => {
         fields: { whyTheyCare: { bucket: 'who_are_you', answer: 'We forgot' }, desiredOutcome: {} },
       },
     });
-    const full = checkRow(row(GOOD), HEADER);
+    const full = checkRow(row(GOOD), HEADER, OPTIONS);
     expect(full.ok && full.row.fields).toEqual({
       whyTheyCare: {
         bucket: 'who_are_you',
@@ -118,6 +123,7 @@ describe('each row, held to the domain schema', () => {
         answeredByName: 'Dana',
         answeredByRole: 'COO',
         askedOn: '2026-10-14',
+        concerns: ['price', 'adoption'],
       },
       desiredOutcome: { requiredOutcome: 'Fewer outages', appropriateExperience: 'Self-serve' },
     });
@@ -134,19 +140,32 @@ describe('each row, held to the domain schema', () => {
     ['a date in another form', bad(5, '14/10/2026'), 'asked_on', /YYYY-MM-DD/],
     ['an answer over the limit', bad(2, 'x'.repeat(5_001)), 'answer', /at most 5000/],
     ['a name over the limit', bad(3, 'x'.repeat(201)), 'answered_by', /at most 200/],
+    ['a concern not in the lists', bad(8, 'Price | Weather'), 'themes_or_concerns', /"What worries them": "Weather"/],
+    ['a value theme on a "Who are you?" answer', bad(8, 'saves_time'), 'themes_or_concerns', /"saves_time"/],
   ])('names the line, column and reason for %s', (_kind, cells, column, reason) => {
-    const check = checkRow(row(cells, 9), HEADER);
+    const check = checkRow(row(cells, 9), HEADER, OPTIONS);
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(check.problems).toEqual([{ line: 9, column, reason: expect.stringMatching(reason) }]);
   });
 
+  it('reads themes for a "We need you" answer by label or value, each once, separated by ; or |', () => {
+    const themes = GOOD.map((cell, index) =>
+      index === 1 ? 'We need you' : index === 8 ? 'our people|SAVES THEM TIME;our_people' : cell,
+    );
+    const check = checkRow(row(themes), HEADER, OPTIONS);
+    expect(check.ok && check.row.fields.whyTheyCare).toMatchObject({
+      bucket: 'need_you',
+      valueThemes: ['our_people', 'saves_time'],
+    });
+  });
+
   it('names every problem of a row, and a row whose cells do not fit the header', () => {
-    const many = checkRow(row(['x', 'Maybe', '', '', '', 'yesterday', '', ''], 4), HEADER);
+    const many = checkRow(row(['x', 'Maybe', '', '', '', 'yesterday', '', '', ''], 4), HEADER, OPTIONS);
     expect(!many.ok && many.problems.map((problem) => problem.column)).toEqual(['company_id', 'bucket', 'asked_on']);
-    const short = checkRow(row(['1001', 'need_you'], 5), HEADER);
+    const short = checkRow(row(['1001', 'need_you'], 5), HEADER, OPTIONS);
     expect(!short.ok && short.problems).toEqual([
-      { line: 5, column: 'row', reason: expect.stringMatching(/2 cells, the header has 8/) },
+      { line: 5, column: 'row', reason: expect.stringMatching(/2 cells, the header has 9/) },
     ]);
   });
 
@@ -156,11 +175,11 @@ describe('each row, held to the domain schema', () => {
     expect(normaliseDomain('not a domain')).toBeNull();
     expect(normaliseDomain('localhost')).toBeNull();
     const byDomain: Header = { matchBy: 'domain', columns: ['domain', 'bucket'] };
-    expect(checkRow(row(['WWW.ACME.COM', "It's OK"]), byDomain)).toMatchObject({
+    expect(checkRow(row(['WWW.ACME.COM', "It's OK"]), byDomain, OPTIONS)).toMatchObject({
       ok: true,
       row: { match: 'acme.com' },
     });
-    expect(checkRow(row(['acme', 'its_ok']), byDomain)).toMatchObject({
+    expect(checkRow(row(['acme', 'its_ok']), byDomain, OPTIONS)).toMatchObject({
       ok: false,
       problems: [{ column: 'domain', reason: '"acme" is not a domain (like acme.com)' }],
     });
