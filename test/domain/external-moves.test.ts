@@ -1,10 +1,10 @@
-import { decideExternalMove } from '@why-they-care/domain';
+import { type BucketMove, decideExternalMove } from '@why-they-care/domain';
 
 /** A move made outside the app: its facts once, its re-recruit task once, whatever was seen before. */
 const AT = new Date('2026-11-23T09:00:00.000Z');
-const move = {
-  previous: 'need_you' as const,
-  next: 'who_are_you' as const,
+const move: BucketMove & { byApp: boolean } = {
+  previous: 'need_you',
+  next: 'who_are_you',
   at: AT,
   by: 'HubSpot user 991',
   byApp: false,
