@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+
 import { type IsoDate, PROPERTIES } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
@@ -29,6 +31,8 @@ import { createShareService } from './share/share.service';
 import { createTagOptions } from './tags/tag-options';
 import { createPlanTemplatesStore } from './templates/plan-templates.store';
 import { type SetupOptions, type WorkflowSwitch } from './setup/desired-state';
+import { importAnswers, type ImportOptions } from './import/import-answers';
+import { ImportError } from './import/import.errors';
 import { createBucketMoveProcessor } from './webhooks/bucket-move-processor';
 import { createCompanyQueue } from './webhooks/company-queue';
 import { createMemoryDedupe, createWebhookReceiver } from './webhooks/webhook-receiver';
@@ -170,6 +174,29 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     },
     /** The companies webhooks named, waiting to be handled (`idle()` settles once none are). */
     webhookQueue,
+    /** `npm run import`: an answers file, against the account's tag lists as HubSpot holds them now. */
+    importAnswers: async (options: ImportOptions) => {
+      await tagOptions.start();
+      tagOptions.stop();
+      const current = tagOptions.current();
+      if (!current)
+        throw new ImportError(
+          'IMPORT_APP_NOT_SET_UP',
+          'The app is not set up on this account: run npm run setup first.',
+        );
+      return importAnswers(
+        {
+          companies,
+          tagOptions: current,
+          createReRecruits: direct
+            ? createReRecruitsForMoves({ tasks, companies, workflows: workflowGuard, logger })
+            : undefined,
+          actor: { email: `Import of ${basename(options.path)}`, userId: null },
+          now,
+        },
+        options,
+      );
+    },
     successManagers,
     setupDeps: { properties, lists: listsApi(hubspot), flows },
     templates,

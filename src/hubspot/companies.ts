@@ -46,6 +46,28 @@ const toHistory = (withHistory: Record<string, ApiHistoryEntry[]> | undefined) =
   return history;
 };
 
+/** Domains per search: at most 100, and few enough that the request stays well inside HubSpot's 3,000 characters. */
+const DOMAINS_PER_SEARCH = 100;
+const DOMAIN_CHARACTERS_PER_SEARCH = 2_400;
+
+const domainChunks = (domains: readonly string[]): string[][] => {
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let characters = 0;
+  for (const domain of domains) {
+    const size = domain.length + 3;
+    if (chunk.length && (chunk.length >= DOMAINS_PER_SEARCH || characters + size > DOMAIN_CHARACTERS_PER_SEARCH)) {
+      chunks.push(chunk);
+      chunk = [];
+      characters = 0;
+    }
+    chunk.push(domain);
+    characters += size;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+};
+
 export const companiesApi = ({ client, call }: HubSpotContext) => ({
   get: async (companyId: string, properties: readonly string[], withHistory: readonly string[] = []) => {
     const company = await call('companies.get', () =>
@@ -178,6 +200,39 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
       total: page.total,
       companies: page.results.map(({ id, properties: values }) => ({ id, properties: values })),
     };
+  },
+
+  /**
+   * The companies whose `domain` is one of `domains` (as HubSpot stores them: lowercase, no scheme), with
+   * their domain: one IN filter per search, as many domains per search as keep the body within HubSpot's
+   * limits, paged. A domain found on two companies comes back twice: the caller decides what that means.
+   */
+  searchByDomains: async (domains: readonly string[]): Promise<{ id: string; domain: string }[]> => {
+    const found: { id: string; domain: string }[] = [];
+    for (const chunk of domainChunks(domains)) {
+      let after: string | undefined;
+      do {
+        const page = await call(
+          'companies.search',
+          () =>
+            client.crm.companies.searchApi.doSearch({
+              filterGroups: [
+                { filters: [toApiSearchFilter({ propertyName: 'domain', operator: 'IN', values: chunk })] },
+              ],
+              properties: ['domain'],
+              sorts: SORT_BY_ID,
+              limit: SEARCH_LIMITS.pageSize,
+              ...(after ? { after } : {}),
+            }),
+          { idempotent: true, search: true },
+        );
+        for (const { id, properties } of page.results) {
+          found.push({ id, domain: (properties.domain ?? '').toLowerCase() });
+        }
+        after = page.paging?.next?.after;
+      } while (after);
+    }
+    return found;
   },
 
   /** Current values, read by id (100 per call): unlike search, they include every write already made. */

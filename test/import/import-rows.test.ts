@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { defaultTagOptions } from '@why-they-care/domain';
 
+import { IMPORT_COLUMNS } from '../../src/import/columns';
 import { checkRow, type Header, normaliseDomain, readHeader } from '../../src/import/import-rows';
 import { type CsvRecord, detectDelimiter, readCsvRecords } from '../../src/import/read-csv';
 
@@ -183,5 +184,20 @@ describe('each row, held to the domain schema', () => {
       ok: false,
       problems: [{ column: 'domain', reason: '"acme" is not a domain (like acme.com)' }],
     });
+  });
+});
+
+describe('the template (docs/import-template.csv)', () => {
+  it('documents every column in a comment, has them all in its header, and its example row imports', async () => {
+    const path = join(process.cwd(), 'docs', 'import-template.csv');
+    const text = readFileSync(path, 'utf8');
+    for (const column of IMPORT_COLUMNS) expect(text).toContain(`# ${column.name}: ${column.meaning}`);
+    const records: CsvRecord[] = [];
+    for await (const record of readCsvRecords(path)) records.push(record);
+    const [headerRecord, example] = records;
+    if (!headerRecord || !example) throw new Error('the template needs a header and an example row');
+    const header = readHeader(headerRecord, undefined);
+    expect(header.columns).toEqual(IMPORT_COLUMNS.map((column) => column.name));
+    expect(checkRow(example, header, OPTIONS)).toMatchObject({ ok: true });
   });
 });

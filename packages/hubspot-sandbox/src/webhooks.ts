@@ -37,6 +37,9 @@ export const SANDBOX_WEBHOOK_TIMINGS: WebhookTimings = {
   maxConcurrentRequests: 10,
 };
 
+/** The attempts remembered for `attempts()`: the latest ones, so a long-running sandbox does not grow. */
+const KEPT_ATTEMPTS = 1_000;
+
 /** What happened to one attempt at a delivery: the backend's status, or the failure (timeout, refused). */
 export type DeliveryAttempt = { attemptNumber: number; eventIds: number[]; status: number | null; error?: string };
 
@@ -99,6 +102,7 @@ export const createWebhookSender = (account: { portalId: string; appId: string }
         status: null,
       };
       attempts.push(attempt);
+      if (attempts.length > KEPT_ATTEMPTS) attempts.shift();
       try {
         const response = await fetch(to.url, {
           method: 'POST',
@@ -170,7 +174,7 @@ export const createWebhookSender = (account: { portalId: string; appId: string }
         batchTimer.unref();
       }
     },
-    /** Every attempt so far, oldest first (tests, the benchmark). */
+    /** The latest attempts (up to 1,000), oldest first (tests, the benchmark). */
     attempts: () => [...attempts],
     /** Settles once every change so far has been delivered or given up. */
     idle: () => new Promise<void>((resolve) => (idleWaiters.push(resolve), settleIfIdle())),
