@@ -20,6 +20,8 @@ const SRC_LAYERS = [
   'templates',
   'profile',
   'share',
+  'webhooks',
+  'import',
   'app',
   'backend',
   'preview',

@@ -65,15 +65,21 @@ export const createTaskOnSave =
     }
   };
 
+/** A re-recruit task to create for a company, and who would get it. */
+export type PlannedReRecruit = { intent: TaskIntent; ownerId: string | null; successManagerId: string | null };
+
+/** Creates re-recruit tasks whose keys are already stored (a webhook's move, an import's rows). */
+export type CreateReRecruits = (tasks: PlannedReRecruit[]) => Promise<void>;
+
 /**
- * Direct mode, for moves into "Who are you?" seen by webhooks: their re-recruit tasks, 100 per call. The keys
+ * Direct mode, for moves into "Who are you?" seen by webhooks or made by an import: their re-recruit tasks, 100 per call. The keys
  * were stored first, so a repeated delivery cannot repeat a task; if creating fails, the keys are cleared
  * and the error thrown, so the webhook queue tries the companies again (and the scheduled run would find
  * them without a task). While the app's re-recruit workflow is on, the workflow reacts to the move itself.
  */
 export const createReRecruitsForMoves =
-  (deps: { tasks: TasksApi; companies: CompaniesApi; workflows: WorkflowGuard; logger: Logger }) =>
-  async (planned: { intent: TaskIntent; ownerId: string | null; successManagerId: string | null }[]) => {
+  (deps: { tasks: TasksApi; companies: CompaniesApi; workflows: WorkflowGuard; logger: Logger }): CreateReRecruits =>
+  async (planned) => {
     if (deps.workflows.isOnFor('re_recruit')) {
       deps.logger.warn(
         { taskKeys: planned.map(({ intent }) => intent.key) },

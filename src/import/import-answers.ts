@@ -17,7 +17,7 @@ import {
 import { BATCH_LIMIT } from '@why-they-care/hubspot-contract';
 
 import { type CompaniesApi, type CompanyValues } from '../hubspot/companies';
-import { type CreateReRecruits, type PlannedReRecruit } from '../webhooks/bucket-move-processor';
+import { type CreateReRecruits, type PlannedReRecruit } from '../automation/direct-tasks';
 import { type ColumnName, IMPORT_COLUMNS, MATCH_COLUMN, type MatchBy } from './columns';
 import { checkRow, type Header, type ImportRow, readHeader, type RowProblem } from './import-rows';
 import { ImportError } from './import.errors';

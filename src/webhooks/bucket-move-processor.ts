@@ -1,17 +1,9 @@
-import { decideExternalMove, HUBSPOT_PROPERTIES, PROPERTIES, type TaskIntent, toIsoDate } from '@why-they-care/domain';
+import { decideExternalMove, HUBSPOT_PROPERTIES, PROPERTIES, toIsoDate } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
+import { type CreateReRecruits, type PlannedReRecruit } from '../automation/direct-tasks';
 import { type CompaniesApi } from '../hubspot/companies';
 import { BUCKET_HISTORY_PROPERTIES, latestBucketMove } from '../profile/bucket-history';
-
-/** A re-recruit task to create for a company, and who would get it. */
-export type PlannedReRecruit = { intent: TaskIntent; ownerId: string | null; successManagerId: string | null };
-
-/**
- * Creates re-recruit tasks whose keys are already stored: direct mode's crash-safe task creation. It is
- * given undefined in workflows mode (HubSpot's re-recruit workflow reacts to the move itself).
- */
-export type CreateReRecruits = (tasks: PlannedReRecruit[]) => Promise<void>;
 
 const READ = [
   PROPERTIES.bucket.name,
@@ -33,6 +25,7 @@ export type ProcessedBatch = { companies: number; factsWritten: number; tasks: s
  */
 export const createBucketMoveProcessor = (deps: {
   companies: CompaniesApi;
+  /** Direct mode's task creation; undefined in workflows mode (HubSpot's re-recruit workflow reacts to the move). */
   createReRecruits?: CreateReRecruits;
   logger: Logger;
   now?: () => Date;
