@@ -79,7 +79,9 @@ export const createWebhookReceiver = (deps: {
     summary.repeated = relevant.length - companyIds.length;
     summary.queued = companyIds.length;
     deps.enqueue([...new Set(companyIds)]);
-    deps.logger.info(summary, 'webhook delivery received');
+    // Most deliveries echo the app's own saves: worth a line only when they bring work.
+    if (summary.queued) deps.logger.info(summary, 'webhook delivery received');
+    else deps.logger.debug(summary, 'webhook delivery received');
     return summary;
   },
 });
