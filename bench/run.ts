@@ -18,6 +18,7 @@ import { SEARCHES_PER_SECOND } from '../src/hubspot/call';
 import { isWrite, type LocalStack, startLocalStack } from '../src/cli/local-stack';
 import { SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/cli/sandbox-mode';
 import { applySetup, planSetup } from '../src/setup/setup';
+import { answersFileFor, webhookToTaskLatency } from './changes';
 import { accountWithCompanies, benchCompanyIds, roundRobin } from './companies';
 import { runLoad, type LoadResult } from './load';
 import { homePageBench } from './portfolio';
@@ -26,8 +27,9 @@ import { type BenchResults, figuresOf, markdownTable } from './report';
 
 const USAGE = `Usage: npm run bench -- [--write]
   Measures HubSpot calls per user action, the backend against a bare route (latency, throughput, CPU per
-  request), a 10,000-company automation run and the home page (its searches at 100, 10,000 and 100,000
-  companies, the revenue pass, cold and warm answers), on loopback against the sandbox, and prints the results.
+  request), a 10,000-company automation run, the home page (its searches at 100, 10,000 and 100,000
+  companies, the revenue pass, cold and warm answers), a 10,000-row import and the time from a move made in
+  HubSpot to its task (webhooks), on loopback against the sandbox, and prints the results.
   --write  also save them to bench/results.json (run it on a machine as quiet as you can get)
   BENCH_LOAD_SECONDS sets the length of each load round (default 8).`;
 
@@ -263,6 +265,55 @@ const bulk = async (): Promise<BenchResults['bulk']> => {
   }
 };
 
+/** Importing an answers file of 10,000 rows (every row a change) under a 100-per-10-s rate limit. */
+const importRun = async (): Promise<BenchResults['importRun']> => {
+  const account = accountWithCompanies(10_000, NOW);
+  const stack = await startLocalStack({
+    initialState: account,
+    requestsPer10s: RATE_LIMIT_PER_10S,
+    env: { AUTOMATION_MODE: 'direct', HUBSPOT_REQUESTS_PER_10S: String(RATE_LIMIT_PER_10S) },
+  });
+  try {
+    await applySetup(await planSetup(stack.backend.setupDeps, setupOptionsFrom(stack.env)));
+    const file = answersFileFor(account);
+    await new Promise((resolve) => setTimeout(resolve, 10_000)); // let setup's calls leave the ten-second window
+    stack.calls.length = 0;
+    const started = performance.now();
+    const report = await stack.backend.importAnswers({ path: file.path, dryRun: false });
+    const seconds = (performance.now() - started) / 1000;
+    if (report.problems.length) throw new Error(`the benchmark's file has bad rows: ${report.problems[0]?.reason}`);
+    return {
+      rows: file.rows,
+      written: report.written,
+      calls: stack.calls.length,
+      retries: stack.calls.filter((c) => c.attempt > 1).length,
+      seconds,
+      boundSeconds: rateLimitBoundSeconds(
+        stack.calls.map((c) => c.operation),
+        RATE_LIMIT_PER_10S,
+        SEARCHES_PER_SECOND,
+      ),
+    };
+  } finally {
+    await stack.stop();
+  }
+};
+
+/** How long a move made in HubSpot takes to become a task, through the sandbox's webhooks (direct mode). */
+const webhookLatency = async (): Promise<BenchResults['webhookLatency']> => {
+  const account = accountWithCompanies(60, NOW);
+  const stack = await startLocalStack({ initialState: account, env: { AUTOMATION_MODE: 'direct' } });
+  try {
+    await applySetup(await planSetup(stack.backend.setupDeps, setupOptionsFrom(stack.env)));
+    const notYet = Object.values(account.companies)
+      .filter((company) => company.properties.wtc_bucket !== 'who_are_you')
+      .map((company) => company.id);
+    return await webhookToTaskLatency(stack, notYet.slice(0, 20));
+  } finally {
+    await stack.stop();
+  }
+};
+
 runCommand(async () => {
   const { values } = parseCommandLine(
     { options: { write: { type: 'boolean', default: false }, help: { type: 'boolean' } } },
@@ -275,6 +326,8 @@ runCommand(async () => {
     overhead: await overhead(loadSeconds),
     bulk: await bulk(),
     homePage: await homePageBench(NOW),
+    importRun: await importRun(),
+    webhookLatency: await webhookLatency(),
   };
   const figures = figuresOf(measured);
   console.log(
