@@ -13,7 +13,9 @@ import {
 import { createSuccessManagers } from './automation/success-managers';
 import { createWorkflowGuard } from './automation/workflow-guard';
 import { type Env } from './config/env';
-import { type CallObserver } from './hubspot/call';
+import { createCoordination } from './coordination/connect';
+import { type Coordination } from './coordination/coordination';
+import { type CallGates, type CallObserver } from './hubspot/call';
 import { connectToHubSpot } from './hubspot/client';
 import { companiesApi } from './hubspot/companies';
 import { filesApi } from './hubspot/files';
@@ -47,6 +49,8 @@ export type BackendOptions = {
   ownersRefreshMs?: number;
   /** The shared page's rate limits (tests lower them). */
   shareLimits?: ShareLimits;
+  /** How this instance coordinates with the others: from REDIS_URL unless given (tests). */
+  coordination?: Coordination;
 };
 
 export const setupOptionsFrom = (env: Env, workflows: WorkflowSwitch = 'keep'): SetupOptions => ({
@@ -63,8 +67,11 @@ export const automationOptionsFrom = (env: Env, today: IsoDate = todayUtc()): Au
   renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
 });
 
-/** The HubSpot account the configuration names, called with the app's limits and retry policy. */
-export const connectFromEnv = (env: Env, observe?: CallObserver) =>
+/**
+ * The HubSpot account the configuration names, called with the app's limits and retry policy, within the
+ * `gates` shared with other instances (without, this process keeps the limits alone).
+ */
+export const connectFromEnv = (env: Env, observe?: CallObserver, gates?: CallGates) =>
   connectToHubSpot({
     accessToken: env.HUBSPOT_ACCESS_TOKEN,
     baseUrl: env.HUBSPOT_API_BASE_URL,
@@ -76,11 +83,32 @@ export const connectFromEnv = (env: Env, observe?: CallObserver) =>
       searchesPerSecond: env.HUBSPOT_SEARCHES_PER_SECOND,
     },
     observe,
+    gates,
   });
 
+/** The job name the scheduled automation runs under, once per day across instances. */
+export const AUTOMATION_JOB = 'automation';
+
 /** Wires configuration, the HubSpot connection and the services; every entry point starts here. */
-export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shareLimits }: BackendOptions) => {
-  const hubspot = connectFromEnv(env, observe);
+export const createBackend = ({
+  env,
+  logger,
+  observe,
+  now,
+  ownersRefreshMs,
+  shareLimits,
+  ...options
+}: BackendOptions) => {
+  const coordination =
+    options.coordination ??
+    createCoordination({
+      redisUrl: env.REDIS_URL,
+      portalId: env.HUBSPOT_PORTAL_ID,
+      requestsPer10s: env.HUBSPOT_REQUESTS_PER_10S,
+      searchesPerSecond: env.HUBSPOT_SEARCHES_PER_SECOND,
+      logger,
+    });
+  const hubspot = connectFromEnv(env, observe, coordination.gates);
   const companies = companiesApi(hubspot);
   const properties = propertiesApi(hubspot);
   const tasks = tasksApi(hubspot);
@@ -92,6 +120,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     rules: { byTeam: env.SUCCESS_MANAGERS_BY_TEAM ?? {}, fallback: env.DEFAULT_SUCCESS_MANAGER_ID ?? null },
     logger,
     refreshEveryMs: ownersRefreshMs,
+    sharedCache: coordination.sharedCache,
   });
   const tagOptions = createTagOptions({ properties, logger });
   const profiles = createProfileService({
@@ -100,7 +129,8 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     tagOptions,
     logger,
     now,
-    onSaveTask: direct ? createTaskOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
+    companyLock: coordination.companyLock,
+    onSaveTask: direct ? createTaskOnSave({ tasks, workflows: workflowGuard, logger }) : undefined,
   });
   const portfolio = createPortfolioService({
     companies,
@@ -151,12 +181,25 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     webhooks,
     shareLimits,
     templates,
-    readiness: createReadinessCheck({ probe: () => properties.read(PROPERTIES.bucket.name), logger }),
+    readiness: createReadinessCheck({
+      probe: () => properties.read(PROPERTIES.bucket.name),
+      coordination: coordination.health,
+      logger,
+    }),
+  });
+  const runAutomation = createScheduledAutomation({
+    companies,
+    tasks,
+    workflows: workflowGuard,
+    logger,
+    companyLock: coordination.companyLock,
+    now,
   });
   return {
     app,
     profiles,
     portfolio,
+    coordination,
     /**
      * Background work of a serving backend: the owners the success-manager rule needs, the tag lists, the
      * home page's revenue pass.
@@ -200,7 +243,14 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     successManagers,
     setupDeps: { properties, lists: listsApi(hubspot), flows },
     templates,
-    runAutomation: createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger, now }),
+    /** One pass of direct-mode automation in this process (two overlapping calls share one run). */
+    runAutomation,
+    /**
+     * The pass, run by one instance at a time: skipped while another instance runs it, and, with a `period`
+     * (the scheduled day), skipped once that period is done anywhere.
+     */
+    runAutomationExclusive: (automation: AutomationOptions, period?: string) =>
+      coordination.exclusive(AUTOMATION_JOB, { period }, (stillInCharge) => runAutomation(automation, stillInCharge)),
     /** Direct mode: whether the app's workflows are on (start watches it so saves need not ask). */
     workflowGuard,
   };

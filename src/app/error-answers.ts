@@ -1,5 +1,6 @@
 import { type AutomationErrorCode } from '../automation/workflow-guard';
 import { type ConfigErrorCode } from '../config/env';
+import { type CoordinationErrorCode } from '../coordination/coordination.errors';
 import { HubSpotError, type HubSpotErrorCode } from '../hubspot/errors';
 import { type ApiErrorCode, type ErrorAnswer } from '../http/api-error';
 import { RequestError, type RequestErrorCode } from '../http/request-errors';
@@ -19,6 +20,7 @@ type AnsweredCode =
   | HubSpotErrorCode
   | ConfigErrorCode
   | AutomationErrorCode
+  | CoordinationErrorCode
   | 'PORT_UNAVAILABLE';
 
 type Answer = {
@@ -99,6 +101,17 @@ const TRANSLATED = {
     code: 'HUBSPOT_MISCONFIGURED',
     message: 'HubSpot refused the data: the app may not be installed on this account (run setup)',
   },
+  COORDINATION_UNAVAILABLE: {
+    status: 503,
+    code: 'COORDINATION_UNAVAILABLE',
+    message: 'Saving is paused for a moment (the backend cannot coordinate its instances): try again shortly',
+  },
+  LOCK_LOST: {
+    status: 503,
+    code: 'COORDINATION_UNAVAILABLE',
+    message: 'The save was interrupted before anything was written: try again',
+  },
+  LOCK_BUSY: { status: 503, code: 'SAVE_BUSY', message: 'Another save of this company is taking long: try again' },
   // Raised at start or by the scheduled run, not by a request: a bug if one ever gets here.
   CONFIG_INVALID: INTERNAL,
   APP_WORKFLOWS_ON: INTERNAL,

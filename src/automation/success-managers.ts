@@ -1,6 +1,8 @@
 import { type SuccessManagerLookup } from '@why-they-care/domain';
 import { type Logger } from 'pino';
+import { z } from 'zod';
 
+import { type SharedCache } from '../coordination/coordination';
 import { type Owner, type OwnersApi } from '../hubspot/owners';
 
 export type SuccessManagerRules = {
@@ -12,6 +14,18 @@ export const OWNERS_REFRESH_MS = 10 * 60 * 1000;
 /** After a failed listing, and at most this often for an owner missing from the list (a new user). */
 const RELOAD_GAP_MS = 30 * 1000;
 
+/** The owners as shared between instances (see SharedCache): checked when read back. */
+const ownersSchema = z.array(
+  z.object({
+    id: z.string(),
+    email: z.string().nullable(),
+    name: z.string(),
+    teamIds: z.array(z.string()),
+    primaryTeamId: z.string().nullable(),
+  }),
+);
+const parseOwners = (stored: unknown): Owner[] | null => ownersSchema.safeParse(stored).data ?? null;
+
 /**
  * HubSpot has no manager field. A company's success manager is the manager mapped to its owner's team
  * (primary team first), else the default manager, else the owner: the one rule both automation modes
@@ -19,7 +33,8 @@ const RELOAD_GAP_MS = 30 * 1000;
  *
  * With team rules the owners must be listed. That happens when the backend starts and again in the
  * background every 10 minutes, so a save only reads the list and never pays for, or waits on, an owners
- * call. Until a listing has included the owner, the answer is `known: false`.
+ * call. Until a listing has included the owner, the answer is `known: false`. With a shared cache (Redis),
+ * one instance lists them for all: the others read its listing while it is recent enough.
  */
 export const createSuccessManagers = (deps: {
   owners: OwnersApi;
@@ -27,10 +42,19 @@ export const createSuccessManagers = (deps: {
   logger: Logger;
   refreshEveryMs?: number;
   now?: () => number;
+  sharedCache?: SharedCache;
 }) => {
   const { rules } = deps;
   const now = deps.now ?? (() => Date.now());
   const needsOwners = Object.keys(rules.byTeam).length > 0;
+  const refreshEveryMs = deps.refreshEveryMs ?? OWNERS_REFRESH_MS;
+  // Without a shared cache (one process), every listing asks HubSpot.
+  const shared: SharedCache =
+    deps.sharedCache ??
+    (async (_key, _options, list) => {
+      const at = now();
+      return { value: await list(), at };
+    });
   let owners: Map<string, Owner> | null = null;
   let listedAt = 0;
   let loading: Promise<void> | null = null;
@@ -40,33 +64,32 @@ export const createSuccessManagers = (deps: {
   const missedAt = new Map<string, number>();
   const onLoad: (() => void)[] = [];
 
-  const scheduleLoad = (inMs: number) => {
+  /** Lists again in `inMs`, accepting a listing made at most `maxAgeMs` ago (by this or another instance). */
+  const scheduleLoad = (inMs: number, maxAgeMs: number) => {
     if (!running) return;
     if (timer) clearTimeout(timer);
     timer = null;
     if (inMs <= 0) {
-      void load();
+      void load(maxAgeMs);
       return;
     }
-    timer = setTimeout(() => void load(), inMs);
+    timer = setTimeout(() => void load(maxAgeMs), inMs);
     timer.unref();
   };
 
-  const load = (): Promise<void> => {
+  const load = (maxAgeMs: number): Promise<void> => {
     if (loading) return loading;
-    const startedAt = now();
-    loading = deps.owners
-      .all()
+    loading = shared('owners', { maxAgeMs, parse: parseOwners }, () => deps.owners.all())
       .then(
-        (list) => {
+        ({ value: list, at }) => {
           owners = new Map(list.map((owner) => [owner.id, owner]));
-          listedAt = startedAt;
-          scheduleLoad(deps.refreshEveryMs ?? OWNERS_REFRESH_MS);
+          listedAt = at;
+          scheduleLoad(Math.max(0, at + refreshEveryMs - now()), refreshEveryMs);
           onLoad.forEach((listener) => listener());
         },
         (error: unknown) => {
           deps.logger.warn({ err: error }, 'HubSpot owners could not be listed for the success-manager rule; retrying');
-          scheduleLoad(RELOAD_GAP_MS);
+          scheduleLoad(RELOAD_GAP_MS, RELOAD_GAP_MS);
         },
       )
       .finally(() => {
@@ -79,8 +102,10 @@ export const createSuccessManagers = (deps: {
   const missed = (ownerId: string): SuccessManagerLookup => {
     const firstMissed = missedAt.get(ownerId);
     if (firstMissed !== undefined && listedAt > firstMissed) return { known: true, successManagerId: null };
-    if (firstMissed === undefined) missedAt.set(ownerId, now());
-    if (!loading) scheduleLoad(Math.max(0, listedAt + RELOAD_GAP_MS - now()));
+    const missedSince = firstMissed ?? now();
+    missedAt.set(ownerId, missedSince);
+    // Only a listing that started after the miss settles it.
+    if (!loading) scheduleLoad(Math.max(0, listedAt + RELOAD_GAP_MS - now()), Math.max(0, now() - missedSince));
     return { known: false };
   };
 
@@ -104,7 +129,7 @@ export const createSuccessManagers = (deps: {
     /** Lists the owners now (when team rules need them) and keeps the list fresh in the background. */
     start: () => {
       running = true;
-      if (needsOwners) void load();
+      if (needsOwners) void load(refreshEveryMs);
     },
     stop: () => {
       running = false;

@@ -1,7 +1,7 @@
 import { automationOptionsFrom, createBackend } from '../backend';
 import { loadEnv } from '../config/env';
 import { createLogger } from '../lib/logger';
-import { runCommand } from './run-command';
+import { CommandError, runCommand } from './run-command';
 import { commandEnv } from './sandbox-mode';
 
 /**
@@ -15,7 +15,17 @@ runCommand(async () => {
     return;
   }
   const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL) });
-  const summary = await backend.runAutomation(automationOptionsFrom(env));
-  console.log(`Checked ${summary.companiesChecked} companies, created ${summary.tasksCreated} tasks.`);
-  for (const key of summary.taskKeys) console.log(`  ${key}`);
+  try {
+    await backend.coordination.ready();
+    // With REDIS_URL, not while another instance runs it (a crashed run's lock lapses within a minute).
+    const outcome = await backend.runAutomationExclusive(automationOptionsFrom(env));
+    if (!outcome.ran) {
+      throw new CommandError('Another instance is running the automation now (REDIS_URL): nothing done here.');
+    }
+    const summary = outcome.result;
+    console.log(`Checked ${summary.companiesChecked} companies, created ${summary.tasksCreated} tasks.`);
+    for (const key of summary.taskKeys) console.log(`  ${key}`);
+  } finally {
+    await backend.coordination.close();
+  }
 });

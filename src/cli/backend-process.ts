@@ -4,7 +4,9 @@ import { type Logger } from 'pino';
 
 import { automationOptionsFrom, type Backend } from '../backend';
 import { type Env } from '../config/env';
-import { scheduleDaily } from '../automation/daily-timer';
+import { type DailyOutcome, scheduleDaily } from '../automation/daily-timer';
+import { todayUtc } from '../automation/direct-tasks';
+import { CoordinationError } from '../coordination/coordination.errors';
 import { listen } from '../lib/listen';
 import { portSetting, stopOnSignals } from './run-command';
 
@@ -12,8 +14,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * Serves the backend until SIGINT or SIGTERM: the HTTP server on PORT, in direct mode the watch on the app's
- * workflows and the daily pass when AUTOMATION_DAILY_AT_UTC asks for it, and a graceful stop (`onStop` closes
- * what the caller started).
+ * workflows and the daily pass when AUTOMATION_DAILY_AT_UTC asks for it (once a day across instances sharing
+ * a Redis), and a graceful stop (`onStop` closes what the caller started).
  * Resolves with the port once listening.
  */
 export const serveBackend = async (input: {
@@ -25,20 +27,30 @@ export const serveBackend = async (input: {
   onStop?: () => Promise<void>;
 }) => {
   const { env, logger, backend } = input;
+  // Serve once Redis answers (or after a few seconds without it: reads work, saves answer 503 meanwhile).
+  await backend.coordination.ready();
   const { server, port } = await listen(input.app ?? backend.app, env.PORT).catch(portSetting('PORT'));
   void backend.start();
 
   // Direct mode: know whether the app's workflows are on before saves need it, without asking per save.
   const stopWatching = env.AUTOMATION_MODE === 'direct' ? backend.workflowGuard.watch() : () => undefined;
+  /** Today's pass, once across instances: another instance may be running it (or have died doing so). */
+  const dailyPass = async (): Promise<DailyOutcome> => {
+    const today = todayUtc();
+    const outcome = await backend
+      .runAutomationExclusive(automationOptionsFrom(env, today), today)
+      .catch((error: unknown) => {
+        if (!(error instanceof CoordinationError)) throw error;
+        logger.warn({ err: error }, 'daily automation waits for Redis');
+        return { ran: false, reason: 'unavailable' } as const;
+      });
+    if (outcome.ran || outcome.reason === 'done') return 'done';
+    logger.info({ reason: outcome.reason }, 'daily automation not run here now; checking again later today');
+    return 'try_again';
+  };
   const stopDaily =
     env.AUTOMATION_MODE === 'direct' && env.AUTOMATION_DAILY_AT_UTC
-      ? scheduleDaily(
-          env.AUTOMATION_DAILY_AT_UTC,
-          async () => {
-            await backend.runAutomation(automationOptionsFrom(env));
-          },
-          logger,
-        )
+      ? scheduleDaily(env.AUTOMATION_DAILY_AT_UTC, dailyPass, logger)
       : () => undefined;
 
   stopOnSignals(async (signal) => {
@@ -50,6 +62,7 @@ export const serveBackend = async (input: {
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     await new Promise((closed) => server.close(closed));
     await input.onStop?.();
+    await backend.coordination.close();
   });
   return { port };
 };

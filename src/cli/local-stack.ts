@@ -45,6 +45,7 @@ export const startLocalStack = async (
     searchLagMs: options.searchLagMs,
     historyOfUnchangedValues: options.historyOfUnchangedValues,
     webhookTimings: options.webhookTimings,
+    journal: options.journal,
   });
   const hubspotServer = await sandbox.listen();
   const calls: HubSpotCall[] = [];
@@ -92,6 +93,7 @@ export const startLocalStack = async (
     stop: async () => {
       sandbox.webhooks.configure(null);
       backend.stop();
+      await backend.coordination.close();
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));
       await hubspotServer.close();

@@ -76,6 +76,8 @@ export const envSchema = z.object({
   /** Signs the links to plans shared with customers; unset, sharing is off (sandbox mode generates one). */
   SHARE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   SHARE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Set when more than one instance runs: they share the rate budget, locks and schedule through it. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a URL like redis://redis:6379' }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

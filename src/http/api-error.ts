@@ -16,6 +16,8 @@ export type ApiErrorCode =
   | 'HUBSPOT_UNAVAILABLE'
   | 'HUBSPOT_TIMEOUT'
   | 'HUBSPOT_MISCONFIGURED'
+  | 'COORDINATION_UNAVAILABLE'
+  | 'SAVE_BUSY'
   | 'INTERNAL';
 
 /** The API's one error shape. */

@@ -1,9 +1,11 @@
 import { type RequestHandler } from 'express';
 import { type Logger } from 'pino';
 
+import { type CoordinationHealth } from '../coordination/coordination';
 import { HubSpotError, type HubSpotErrorCode } from '../hubspot/errors';
 
-export type Readiness = { ready: true } | { ready: false; code: HubSpotErrorCode | 'READINESS_FAILED'; reason: string };
+export type Readiness =
+  { ready: true } | { ready: false; code: HubSpotErrorCode | 'REDIS_UNAVAILABLE' | 'READINESS_FAILED'; reason: string };
 
 /** Answers cached this long: a load balancer probing every second costs one HubSpot call per instance per 10 s. */
 export const READINESS_TTL_MS = 10_000;
@@ -29,12 +31,14 @@ const readinessAfter = (error: unknown): Readiness => {
 };
 
 /**
- * Whether HubSpot answers this backend with its token, from `probe` (one cheap HubSpot read). The answer, and
- * a probe still running, are shared by every caller for `ttlMs`, so probes never pile up on HubSpot. Each new
- * "not ready" is logged once (the probe requests themselves are not logged).
+ * Whether HubSpot answers this backend with its token, from `probe` (one cheap HubSpot read), and, with
+ * Redis, whether Redis answers (without it saves are refused). The answer, and a probe still running, are
+ * shared by every caller for `ttlMs`, so probes never pile up on HubSpot. Each new "not ready" is logged
+ * once (the probe requests themselves are not logged).
  */
 export const createReadinessCheck = (input: {
   probe: () => Promise<unknown>;
+  coordination?: () => Promise<CoordinationHealth>;
   logger: Logger;
   ttlMs?: number;
   now?: () => number;
@@ -42,7 +46,13 @@ export const createReadinessCheck = (input: {
   const { probe, logger, ttlMs = READINESS_TTL_MS, now = Date.now } = input;
   let cached: { at: number; answer: Promise<Readiness> } | null = null;
   const check = async (): Promise<Readiness> => {
-    const readiness = await probe().then((): Readiness => ({ ready: true }), readinessAfter);
+    const [hubspot, coordination] = await Promise.all([
+      probe().then((): Readiness => ({ ready: true }), readinessAfter),
+      input.coordination?.() ?? ({ ok: true } as const),
+    ]);
+    const readiness: Readiness = coordination.ok
+      ? hubspot
+      : { ready: false, code: 'REDIS_UNAVAILABLE', reason: `${coordination.reason}: saves are refused` };
     if (!readiness.ready) logger.warn({ code: readiness.code }, `not ready: ${readiness.reason}`);
     return readiness;
   };

@@ -20,10 +20,22 @@ export type CallOptions = {
 
 export type CallObserver = (event: { operation: string; attempt: number; status: number | undefined }) => void;
 
+/** Resolves when one more request may leave for HubSpot. */
+export type Gate = () => Promise<void>;
+
+/** The two limits every request passes: the app's ten-second budget, and CRM search's per-second limit. */
+export type CallGates = { budget: Gate; search: Gate };
+
 /** HubSpot's CRM search allows about 4-5 requests per second per account; stay under it. */
 export const SEARCHES_PER_SECOND = 4;
 /** Time between a request leaving the gate and HubSpot counting it, kept free so the window never overflows. */
-const WINDOW_MARGIN_MS = 50;
+export const WINDOW_MARGIN_MS = 50;
+
+/** This process alone talks to HubSpot: both limits kept in memory, exactly as HubSpot counts them. */
+export const createLocalGates = (requestsPer10s: number, searchesPerSecond = SEARCHES_PER_SECOND): CallGates => ({
+  budget: createRollingWindow(requestsPer10s, 10_000, WINDOW_MARGIN_MS),
+  search: createRollingWindow(searchesPerSecond, 1_000, WINDOW_MARGIN_MS),
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,18 +54,20 @@ const withTimeout = async <T>(work: Promise<T>, timeoutMs: number): Promise<T> =
 };
 
 /**
- * Runs HubSpot requests with the app's rules. A rolling window keeps them inside the ten-second budget
- * (the timeout starts when a request leaves the queue, not while it waits); ten-secondly 429s and 5xx are
+ * Runs HubSpot requests with the app's rules. The gates keep them inside the ten-second budget, shared by
+ * every instance when they coordinate through Redis (the timeout starts when a request leaves the queue,
+ * not while it waits); ten-secondly 429s and 5xx are
  * retried with backoff, a daily 429 and other 4xx are not (waiting would not help). Every failure
  * becomes a HubSpotError.
  */
-export const makeCaller = (policy: CallPolicy, observe: CallObserver = () => undefined) => {
-  const budget = createRollingWindow(policy.requestsPer10s, 10_000, WINDOW_MARGIN_MS);
-  const searches = createRollingWindow(policy.searchesPerSecond ?? SEARCHES_PER_SECOND, 1_000, WINDOW_MARGIN_MS);
-
+export const makeCaller = (
+  policy: CallPolicy,
+  observe: CallObserver = () => undefined,
+  gates: CallGates = createLocalGates(policy.requestsPer10s, policy.searchesPerSecond),
+) => {
   const attempt = async <T>(send: () => Promise<T>, options: CallOptions) => {
-    if (options.search) await searches();
-    await budget();
+    if (options.search) await gates.search();
+    await gates.budget();
     return withTimeout(send(), policy.timeoutMs);
   };
 

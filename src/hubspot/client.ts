@@ -1,12 +1,14 @@
 import { Client } from '@hubspot/api-client';
 
-import { type CallObserver, type CallPolicy, type HubSpotCaller, makeCaller } from './call';
+import { type CallGates, type CallObserver, type CallPolicy, type HubSpotCaller, makeCaller } from './call';
 
 export type HubSpotConnection = {
   accessToken: string;
   baseUrl: string;
   policy: CallPolicy;
   observe?: CallObserver;
+  /** The rate limits shared with other instances; without, this process keeps them alone. */
+  gates?: CallGates;
 };
 
 export type HubSpotContext = { client: Client; call: HubSpotCaller };
@@ -18,7 +20,7 @@ export type HubSpotContext = { client: Client; call: HubSpotCaller };
  */
 export const connectToHubSpot = (connection: HubSpotConnection): HubSpotContext => ({
   client: new Client({ accessToken: connection.accessToken, basePath: connection.baseUrl.replace(/\/+$/, '') }),
-  call: makeCaller(connection.policy, connection.observe),
+  call: makeCaller(connection.policy, connection.observe, connection.gates),
 });
 
 /** Thrown for non-2xx raw responses so they follow the same rules as the client's ApiException. */

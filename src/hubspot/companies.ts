@@ -133,14 +133,19 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
    * Search reads an index that trails writes by seconds: use it to find candidates, and `batchRead` to
    * decide on their current values.
    */
-  searchIds: async (filters: readonly SearchFilter[], onPage: (companyIds: string[]) => void) => {
+  searchIds: async (
+    filters: readonly SearchFilter[],
+    onPage: (companyIds: string[]) => void,
+    /** Other filter groups: a company matching all filters of any one group is found (OR). */
+    orGroups: readonly (readonly SearchFilter[])[] = [],
+  ) => {
     let after: string | undefined;
     do {
       const page = await call(
         'companies.search',
         () =>
           client.crm.companies.searchApi.doSearch({
-            filterGroups: [{ filters: filters.map(toApiSearchFilter) }],
+            filterGroups: [filters, ...orGroups].map((group) => ({ filters: group.map(toApiSearchFilter) })),
             properties: [],
             sorts: ['hs_object_id'],
             limit: SEARCH_LIMITS.pageSize,

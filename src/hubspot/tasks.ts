@@ -1,8 +1,10 @@
 import { type Client } from '@hubspot/api-client';
 import { type TaskIntent } from '@why-they-care/domain';
 import {
+  ASSOCIATION_OBJECT,
   BATCH_LIMIT,
   newTaskProperties,
+  TASK_PROPERTY,
   TASK_TO_COMPANY,
   taskDueAt,
   toApiModel,
@@ -17,11 +19,22 @@ const TO_COMPANY = toApiModel<ApiAssociationSpec>(TASK_TO_COMPANY);
 
 export type TaskToCreate = { intent: TaskIntent; ownerId: string | null };
 
+/**
+ * Every task carries its key at the end of its notes (`hs_task_body`, a standard field): custom task
+ * properties are not confirmed for this app, and the key must be readable from the task itself to tell, after
+ * a crash, whether it was created. HubSpot keeps notes as HTML, so the reader looks for the marker anywhere.
+ */
+const keyMarker = (key: string) => `(Why They Care: ${key})`;
+const MARKER = /\(Why They Care: ([a-z_]+:\d+:[^\s()<>]+)\)/g;
+
+export const taskKeysIn = (body: string | null | undefined): string[] =>
+  [...(body ?? '').matchAll(MARKER)].flatMap((match) => (match[1] ? [match[1]] : []));
+
 const taskInput = ({ intent, ownerId }: TaskToCreate) => ({
   properties: newTaskProperties({
     dueAt: taskDueAt(intent.dueDate),
     subject: intent.template.subject,
-    body: `${intent.template.body}\n\n(Why They Care: ${intent.key})`,
+    body: `${intent.template.body}\n\n${keyMarker(intent.key)}`,
     priority: intent.template.priority,
     ownerId,
   }),
@@ -34,6 +47,49 @@ export const tasksApi = ({ client, call }: HubSpotContext) => ({
       idempotent: false,
     });
     return created.id;
+  },
+
+  /**
+   * The task keys of the tasks associated with each company, read by id (not by search, which trails a
+   * create by seconds): the associations 100 companies per call, then the tasks' notes 100 per call.
+   */
+  keysOnCompanies: async (companyIds: readonly string[]): Promise<Map<string, Set<string>>> => {
+    const taskCompany = new Map<string, string>();
+    let inputs = companyIds.map((id) => ({ id, after: undefined as string | undefined }));
+    while (inputs.length) {
+      const next: typeof inputs = [];
+      for (let start = 0; start < inputs.length; start += BATCH_LIMIT) {
+        const chunk = inputs.slice(start, start + BATCH_LIMIT).map(({ id, after }) => (after ? { id, after } : { id }));
+        const answer = await call('associations.batchRead', () =>
+          client.crm.associations.v4.batchApi.getPage(ASSOCIATION_OBJECT.company, ASSOCIATION_OBJECT.task, {
+            inputs: chunk,
+          }),
+        );
+        // A company with no task is left out of the results (207): nothing of ours on it.
+        for (const result of answer.results) {
+          for (const task of result.to) taskCompany.set(String(task.toObjectId), result._from.id);
+          if (result.paging?.next?.after) next.push({ id: result._from.id, after: result.paging.next.after });
+        }
+      }
+      inputs = next;
+    }
+    const keys = new Map(companyIds.map((id) => [id, new Set<string>()]));
+    const taskIds = [...taskCompany.keys()];
+    for (let start = 0; start < taskIds.length; start += BATCH_LIMIT) {
+      const chunk = taskIds.slice(start, start + BATCH_LIMIT).map((id) => ({ id }));
+      const answer = await call('tasks.batchRead', () =>
+        client.crm.objects.tasks.batchApi.read({
+          inputs: chunk,
+          properties: [TASK_PROPERTY.body],
+          propertiesWithHistory: [],
+        }),
+      );
+      for (const task of answer.results) {
+        const companyId = taskCompany.get(task.id);
+        for (const key of taskKeysIn(task.properties[TASK_PROPERTY.body])) if (companyId) keys.get(companyId)?.add(key);
+      }
+    }
+    return keys;
   },
 
   createMany: async (tasks: readonly TaskToCreate[]) => {

@@ -22,9 +22,9 @@ import {
 import { type Logger } from 'pino';
 
 import { type SuccessManagers } from '../automation/success-managers';
+import { type CompanyLock, createLocalCompanyLock } from '../coordination/company-lock';
 import { type CompaniesApi, type CompanyRecord } from '../hubspot/companies';
 import { HubSpotError } from '../hubspot/errors';
-import { createKeyedLock } from '../lib/keyed-lock';
 import { type TagOptionsSource } from '../tags/tag-options';
 import { BUCKET_HISTORY_PROPERTIES, toBucketHistory } from './bucket-history';
 import { ProfileError } from './profile.errors';
@@ -44,6 +44,8 @@ export type ProfileServiceDeps = {
   tagOptions: TagOptionsSource;
   logger: Logger;
   now?: () => Date;
+  /** One save of a company at a time: across instances with Redis, in this process without. */
+  companyLock?: CompanyLock;
   /** Direct automation mode: create a save's task (re-recruit, health drop) once the save is stored. */
   onSaveTask?: (
     intent: TaskIntent,
@@ -59,7 +61,7 @@ export type CustomerChange = (stored: HubSpotProperties, draft: ProfileDraft) =>
 
 export const createProfileService = (deps: ProfileServiceDeps) => {
   const now = deps.now ?? (() => new Date());
-  const oneSaveAtATime = createKeyedLock();
+  const oneSaveAtATime = deps.companyLock ?? createLocalCompanyLock();
   const managers = createSuccessManagerSync({ ...deps, lock: oneSaveAtATime });
 
   /**
@@ -120,7 +122,7 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
    * read: saving over it would drop that part.
    */
   const saveCustomerChange = (companyId: string, change: CustomerChange): Promise<'saved' | 'unchanged'> =>
-    oneSaveAtATime(companyId, async () => {
+    oneSaveAtATime(companyId, async (lock) => {
       const company = await deps.companies.get(companyId, PROFILE_READ_PROPERTIES);
       const warnings: string[] = [];
       const draft = readProfileDraft(company.properties, warnings);
@@ -147,13 +149,14 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
         throw new ProfileError('PROFILE_UNREADABLE', `The plan could not be saved as it is stored (${decision.kind})`);
       }
       const write = completeWrite(decision, { successManager: { known: false }, createsTasks: false });
+      await lock.stillHeld();
       await deps.companies.update(companyId, write.properties);
       return 'saved';
     });
 
   /** The save's I/O around `decideSave`: the read before it, the one write, and what follows the write. */
   const save = (companyId: string, request: SaveProfileRequest, actor: Actor): Promise<SaveOutcome> =>
-    oneSaveAtATime(companyId, async () => {
+    oneSaveAtATime(companyId, async (lock) => {
       const company = await fetchCompany(companyId);
       const history = toBucketHistory(company.propertiesWithHistory);
       const current = toProfile(companyId, company.properties, history);
@@ -183,6 +186,8 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
 
       const successManager = await successManagerOf(decision.ownerId, decision.reRecruit !== null);
       const write = completeWrite(decision, { successManager, createsTasks: deps.onSaveTask !== undefined });
+      // Another instance may have taken the lock if this one stalled since reading: then write nothing.
+      await lock.stillHeld();
       await deps.companies.update(companyId, write.properties);
 
       if (!successManager.known) managers.fillLater(companyId);

@@ -2,10 +2,9 @@ import { HUBSPOT_PROPERTIES, PROPERTIES, successManagerChange } from '@why-they-
 import { type Logger } from 'pino';
 
 import { type SuccessManagers } from '../automation/success-managers';
+import { type CompanyLock } from '../coordination/company-lock';
 import { type CompaniesApi } from '../hubspot/companies';
 import { HubSpotError } from '../hubspot/errors';
-
-type Lock = <T>(key: string, work: () => Promise<T>) => Promise<T>;
 
 const STORED = PROPERTIES.successManager.name;
 
@@ -19,20 +18,22 @@ const STORED = PROPERTIES.successManager.name;
 export const createSuccessManagerSync = (deps: {
   companies: CompaniesApi;
   successManagers: SuccessManagers;
-  lock: Lock;
+  lock: CompanyLock;
   logger: Logger;
 }) => {
   const pending = new Set<string>();
   let filling: Promise<void> = Promise.resolve();
 
   const fill = (companyId: string) =>
-    deps.lock(companyId, async () => {
+    deps.lock(companyId, async (lock) => {
       const company = await deps.companies.get(companyId, [HUBSPOT_PROPERTIES.owner, STORED]);
       const lookup = deps.successManagers.lookup(company.properties[HUBSPOT_PROPERTIES.owner] || null);
       if (!lookup.known) return;
       pending.delete(companyId);
       const change = successManagerChange(lookup, company.properties[STORED]);
-      if (Object.keys(change).length) await deps.companies.update(companyId, change);
+      if (!Object.keys(change).length) return;
+      await lock.stillHeld();
+      await deps.companies.update(companyId, change);
     });
 
   const fillPending = async () => {

@@ -28,13 +28,52 @@ const READ = [
   'wtc_health_signal_at',
   'wtc_success_manager',
   'wtc_re_recruit_task_key',
+  'wtc_re_recruit_task_pending',
   'wtc_renewal_task_key',
+  'wtc_renewal_task_pending',
   'wtc_stalled_plan_task_key',
+  'wtc_stalled_plan_task_pending',
   'wtc_customer_stuck_task_key',
+  'wtc_customer_stuck_task_pending',
   'wtc_health_drop_task_key',
+  'wtc_health_drop_task_pending',
   'hubspot_owner_id',
   'wtc_renewal_date',
 ];
+
+/** Each run first checks that none of the app's workflows is on (they would create the same tasks). */
+const workflowsListed = (flows: { id: string; name: string; isEnabled: boolean }[]) =>
+  hubspot()
+    .get('/automation/v4/flows')
+    .query({ limit: '100' })
+    .reply(200, {
+      results: flows.map((flow) => ({ ...flow, objectTypeId: '0-2', flowType: 'WORKFLOW', revisionId: '3' })),
+    });
+
+/** Search only finds candidates: it asks for no properties. */
+const searchAny = (groups: Record<string, string>[][], ids: string[]) =>
+  hubspot()
+    .post('/crm/v3/objects/companies/search', {
+      filterGroups: groups.map((filters) => ({ filters })),
+      properties: [],
+      sorts: ['hs_object_id'],
+      limit: 200,
+    })
+    .reply(200, { total: ids.length, results: ids.map((id) => ({ id, properties: { hs_object_id: id } })) });
+const search = (filters: Record<string, string>[], ids: string[]) => searchAny([filters], ids);
+
+/** Each run first looks for tasks an earlier run or save recorded as pending (one search, a group per kind). */
+const pendingSearch = (ids: string[]) =>
+  searchAny(
+    [
+      'wtc_re_recruit_task_pending',
+      'wtc_renewal_task_pending',
+      'wtc_stalled_plan_task_pending',
+      'wtc_customer_stuck_task_pending',
+      'wtc_health_drop_task_pending',
+    ].map((name) => [{ propertyName: name, operator: 'HAS_PROPERTY' }]),
+    ids,
+  );
 
 /** The searches for stuck customers and for health signals whose task was never created. */
 const stuckSearch = (ids: string[]) =>
@@ -47,26 +86,6 @@ const missedHealthDropSearch = (ids: string[]) =>
     ],
     ids,
   );
-
-/** Each run first checks that none of the app's workflows is on (they would create the same tasks). */
-const workflowsListed = (flows: { id: string; name: string; isEnabled: boolean }[]) =>
-  hubspot()
-    .get('/automation/v4/flows')
-    .query({ limit: '100' })
-    .reply(200, {
-      results: flows.map((flow) => ({ ...flow, objectTypeId: '0-2', flowType: 'WORKFLOW', revisionId: '3' })),
-    });
-
-/** Search only finds candidates: it asks for no properties. */
-const search = (filters: Record<string, string>[], ids: string[]) =>
-  hubspot()
-    .post('/crm/v3/objects/companies/search', {
-      filterGroups: [{ filters }],
-      properties: [],
-      sorts: ['hs_object_id'],
-      limit: 200,
-    })
-    .reply(200, { total: ids.length, results: ids.map((id) => ({ id, properties: { hs_object_id: id } })) });
 
 /** The decision is made on the values read by id. */
 const batchRead = (ids: string[], results: { id: string; properties: Record<string, string> }[]) =>
@@ -82,7 +101,7 @@ const runAt = (today: string) =>
   directBackend().runAutomation(automationOptionsFrom(testEnv({ AUTOMATION_MODE: 'direct' }), today));
 
 describe('direct mode: task requests', () => {
-  it('a save into "Who are you?" records the task key in the same PATCH, then creates one task for the manager', async () => {
+  it('a save into "Who are you?" records the task as decided and pending in the same PATCH, then creates it for the manager', async () => {
     hubspot()
       .get(`/crm/v3/objects/companies/${COMPANY_ID}`)
       .query(PROFILE_QUERY)
@@ -93,6 +112,7 @@ describe('direct mode: task requests', () => {
           wtc_version: '4',
           wtc_success_manager: '501',
           wtc_re_recruit_task_key: `re_recruit:${COMPANY_ID}:v4`,
+          wtc_re_recruit_task_pending: `re_recruit:${COMPANY_ID}:v4`,
         });
         return true;
       })
@@ -119,20 +139,18 @@ describe('direct mode: task requests', () => {
     expect(response.status).toBe(200);
   });
 
-  it('un-records the task key when the re-recruit task cannot be created, so the next run creates it', async () => {
+  it('leaves the task pending when it cannot be created, for the next run, and writes nothing more', async () => {
     hubspot()
       .get(`/crm/v3/objects/companies/${COMPANY_ID}`)
       .query(PROFILE_QUERY)
       .reply(200, companyResponse({ ...storedProperties(3), hubspot_owner_id: '502' }))
       .patch(
         `/crm/v3/objects/companies/${COMPANY_ID}`,
-        (body) => body.properties.wtc_re_recruit_task_key === `re_recruit:${COMPANY_ID}:v4`,
+        (body) => body.properties.wtc_re_recruit_task_pending === `re_recruit:${COMPANY_ID}:v4`,
       )
       .reply(200, { id: COMPANY_ID, properties: {} })
       .post('/crm/v3/objects/tasks')
-      .reply(400, { status: 'error', message: 'Owner 501 is deactivated', category: 'VALIDATION_ERROR' })
-      .patch(`/crm/v3/objects/companies/${COMPANY_ID}`, { properties: { wtc_re_recruit_task_key: '' } })
-      .reply(200, { id: COMPANY_ID, properties: {} });
+      .reply(400, { status: 'error', message: 'Owner 501 is deactivated', category: 'VALIDATION_ERROR' });
     const response = await signedRequest(directBackend().app, 'PUT', `/api/companies/${COMPANY_ID}/profile`, {
       requestId: 'save-request-0001',
       expectedVersion: 3,
@@ -141,11 +159,12 @@ describe('direct mode: task requests', () => {
     expect(response.status).toBe(200);
   });
 
-  it('the scheduled run searches once per kind, reads the candidates by id, creates tasks and records keys in one batch each', async () => {
+  it('the scheduled run searches for pending tasks then once per kind, reads the candidates by id, records, creates and confirms tasks in one batch each', async () => {
     workflowsListed([
       { id: '1701', name: '[Why They Care] Re-recruit', isEnabled: false },
       { id: '88', name: 'Onboarding (not the app)', isEnabled: true },
     ]);
+    pendingSearch([]);
     search(
       [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
       ['11'],
@@ -208,6 +227,39 @@ describe('direct mode: task requests', () => {
       ],
     });
     hubspot()
+      .post('/crm/v3/objects/companies/batch/update', {
+        inputs: [
+          {
+            id: '11',
+            properties: {
+              wtc_renewal_task_key: 'renewal:11:2026-12-01',
+              wtc_renewal_task_pending: 'renewal:11:2026-12-01',
+            },
+          },
+          {
+            id: '12',
+            properties: {
+              wtc_stalled_plan_task_key: 'stalled_plan:12:2026-11-01',
+              wtc_stalled_plan_task_pending: 'stalled_plan:12:2026-11-01',
+            },
+          },
+          {
+            id: '14',
+            properties: {
+              wtc_customer_stuck_task_key: 'customer_stuck:14:2026-11-20',
+              wtc_customer_stuck_task_pending: 'customer_stuck:14:2026-11-20',
+            },
+          },
+          {
+            id: '15',
+            properties: {
+              wtc_health_drop_task_key: 'health_drop:15:v7',
+              wtc_health_drop_task_pending: 'health_drop:15:v7',
+            },
+          },
+        ],
+      })
+      .reply(200, { status: 'COMPLETE', results: [] })
       .post('/crm/v3/objects/tasks/batch/create', {
         inputs: [
           task(
@@ -247,10 +299,10 @@ describe('direct mode: task requests', () => {
       .reply(201, { status: 'COMPLETE', results: [] })
       .post('/crm/v3/objects/companies/batch/update', {
         inputs: [
-          { id: '11', properties: { wtc_renewal_task_key: 'renewal:11:2026-12-01' } },
-          { id: '12', properties: { wtc_stalled_plan_task_key: 'stalled_plan:12:2026-11-01' } },
-          { id: '14', properties: { wtc_customer_stuck_task_key: 'customer_stuck:14:2026-11-20' } },
-          { id: '15', properties: { wtc_health_drop_task_key: 'health_drop:15:v7' } },
+          { id: '11', properties: { wtc_renewal_task_pending: '' } },
+          { id: '12', properties: { wtc_stalled_plan_task_pending: '' } },
+          { id: '14', properties: { wtc_customer_stuck_task_pending: '' } },
+          { id: '15', properties: { wtc_health_drop_task_pending: '' } },
         ],
       })
       .reply(200, { status: 'COMPLETE', results: [] });
@@ -274,6 +326,7 @@ describe('direct mode: task requests', () => {
       message: "This app hasn't been granted all required scopes",
       category: 'MISSING_SCOPES',
     });
+    pendingSearch([]);
     search(
       [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
       ['11'],
@@ -307,6 +360,116 @@ describe('direct mode: task requests', () => {
     );
     missedHealthDropSearch([]);
     expect(await runAt('2026-11-23')).toEqual({ companiesChecked: 2, tasksCreated: 0, taskKeys: [] });
+  });
+
+  it('checks pending keys against the tasks on the companies, read by id, and creates only the missing ones', async () => {
+    workflowsListed([]);
+    pendingSearch(['21', '22']);
+    batchRead(
+      ['21', '22'],
+      [
+        {
+          id: '21',
+          properties: {
+            wtc_bucket: 'need_you',
+            hubspot_owner_id: '502',
+            wtc_renewal_task_key: 'renewal:21:2026-12-01',
+            wtc_renewal_task_pending: 'renewal:21:2026-12-01',
+          },
+        },
+        {
+          id: '22',
+          properties: {
+            wtc_bucket: 'who_are_you',
+            hubspot_owner_id: '503',
+            wtc_success_manager: '501',
+            wtc_re_recruit_task_key: 're_recruit:22:v7',
+            wtc_re_recruit_task_pending: 're_recruit:22:v7',
+          },
+        },
+      ],
+    );
+    hubspot()
+      .post('/crm/v4/associations/companies/tasks/batch/read', { inputs: [{ id: '21' }, { id: '22' }] })
+      .reply(207, {
+        status: 'COMPLETE',
+        results: [
+          {
+            from: { id: '21' },
+            to: [{ toObjectId: 901, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 191, label: null }] }],
+          },
+        ],
+        numErrors: 1,
+        errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'No tasks', context: {} }],
+        startedAt: '2026-11-23T08:00:00.000Z',
+        completedAt: '2026-11-23T08:00:00.000Z',
+      })
+      .post('/crm/v3/objects/tasks/batch/read', {
+        inputs: [{ id: '901' }],
+        properties: ['hs_task_body'],
+        propertiesWithHistory: [],
+      })
+      .reply(200, {
+        status: 'COMPLETE',
+        results: [
+          {
+            id: '901',
+            // HubSpot keeps notes as HTML: the key is found inside it.
+            properties: { hs_task_body: '<p>They told us...</p><p>(Why They Care: renewal:21:2026-12-01)</p>' },
+            createdAt: '2026-11-22T08:00:00.000Z',
+            updatedAt: '2026-11-22T08:00:00.000Z',
+            archived: false,
+          },
+        ],
+        startedAt: '2026-11-23T08:00:00.000Z',
+        completedAt: '2026-11-23T08:00:00.000Z',
+      })
+      .post('/crm/v3/objects/tasks/batch/create', {
+        inputs: [
+          {
+            properties: {
+              hs_timestamp: '2026-11-26T09:00:00.000Z',
+              hs_task_subject: 'Re-recruit: the customer asked "Who are you?"',
+              hs_task_body:
+                'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.\n\n(Why They Care: re_recruit:22:v7)',
+              hs_task_status: 'NOT_STARTED',
+              hs_task_priority: 'HIGH',
+              hs_task_type: 'TODO',
+              hubspot_owner_id: '501',
+            },
+            associations: [
+              { to: { id: '22' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
+            ],
+          },
+        ],
+      })
+      .reply(201, { status: 'COMPLETE', results: [] })
+      .post('/crm/v3/objects/companies/batch/update', {
+        inputs: [
+          { id: '21', properties: { wtc_renewal_task_pending: '' } },
+          { id: '22', properties: { wtc_re_recruit_task_pending: '' } },
+        ],
+      })
+      .reply(200, { status: 'COMPLETE', results: [] });
+    search(
+      [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
+      [],
+    );
+    search([{ propertyName: 'wtc_plan_next_due', operator: 'LT', value: '1795392000000' }], []);
+    stuckSearch([]);
+    search(
+      [
+        { propertyName: 'wtc_bucket', operator: 'EQ', value: 'who_are_you' },
+        { propertyName: 'wtc_re_recruit_task_key', operator: 'NOT_HAS_PROPERTY' },
+      ],
+      [],
+    );
+    missedHealthDropSearch([]);
+    expect(await runAt('2026-11-23')).toEqual({
+      companiesChecked: 2,
+      tasksCreated: 1,
+      taskKeys: ['re_recruit:22:v7'],
+    });
   });
 
   it("refuses to run, searching nothing, while one of the app's workflows is on", async () => {

@@ -206,7 +206,7 @@ describe('completeWrite', () => {
     expect(write.properties).not.toHaveProperty('wtc_success_manager');
   });
 
-  it('in direct mode, stores the re-recruit task key with the save and names who gets the task', () => {
+  it('in direct mode, records the re-recruit task as decided and pending with the save and names who gets it', () => {
     const write = completeWrite(writeOf(), { successManager: known('12'), createsTasks: true });
     expect(write.properties).toEqual({
       wtc_bucket: 'who_are_you',
@@ -216,6 +216,7 @@ describe('completeWrite', () => {
       ...STAMP,
       wtc_success_manager: '12',
       wtc_re_recruit_task_key: 're_recruit:1001:v4',
+      wtc_re_recruit_task_pending: 're_recruit:1001:v4',
     });
     expect(write.reRecruitTask).toMatchObject({
       intent: { key: 're_recruit:1001:v4' },

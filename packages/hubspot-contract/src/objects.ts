@@ -38,7 +38,37 @@ export const TASK_TO_COMPANY = {
   associationTypeId: AssociationTypes.taskToCompany,
 } as const;
 
+/** The same association read from the company's side. */
+export const COMPANY_TO_TASK = {
+  associationCategory: 'HUBSPOT_DEFINED',
+  associationTypeId: AssociationTypes.companyToTask,
+} as const;
+
 export type AssociationType = { associationCategory: string; associationTypeId: number };
 
 export const isAssociationType = (given: Partial<AssociationType>, expected: AssociationType) =>
   given.associationCategory === expected.associationCategory && given.associationTypeId === expected.associationTypeId;
+
+/** Object type names in association paths (`/crm/v4/associations/{from}/{to}/batch/read`). */
+export const ASSOCIATION_OBJECT = { company: 'companies', task: 'tasks' } as const;
+
+/**
+ * The v4 associations batch read answer: per input record, the records of the other type it is associated
+ * with (`toObjectId`), and `paging.next.after` to ask again with `{ id, after }` when there are more. A
+ * record with none is left out of `results` (HubSpot then answers 207 with `errors`).
+ */
+export type AssociationBatchReadAnswer = {
+  status: string;
+  results: {
+    from: { id: string };
+    to: {
+      toObjectId: string | number;
+      associationTypes: { category: string; typeId: number; label?: string | null }[];
+    }[];
+    paging?: { next?: { after: string } };
+  }[];
+  errors?: { status: string; category: string; message: string; context?: Record<string, unknown> }[];
+  numErrors?: number;
+  startedAt: string;
+  completedAt: string;
+};

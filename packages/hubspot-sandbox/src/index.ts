@@ -7,7 +7,7 @@ export { emptyAccount } from './account';
 export { type WriteSource, applyValues, crmUiSource, SANDBOX_APP_ID } from './records';
 export { type SandboxFile } from './routes/files';
 export { listMembers } from './routes/lists';
-export { createSandbox, type Sandbox, type SandboxOptions } from './server';
+export { createSandbox, type JournalEntry, type Sandbox, type SandboxOptions } from './server';
 export {
   type SandboxOwner,
   type SandboxProperty,

@@ -42,7 +42,20 @@ export type SandboxOptions = {
   historyOfUnchangedValues?: boolean;
   /** How webhooks are batched, timed out and retried (tests and the benchmark shorten the waits). */
   webhookTimings?: Partial<WebhookTimings>;
+  /** Keep a journal of every request (tests and benchmarks: it grows without bound). */
+  journal?: boolean;
 };
+
+/** One request as the sandbox received it: when it arrived (epoch ms, as HubSpot counts it) and its answer. */
+export type JournalEntry = { at: number; method: string; path: string; status: number };
+
+const journalOf =
+  (entries: JournalEntry[]): RequestHandler =>
+  (req, res, next) => {
+    const at = Date.now();
+    res.on('finish', () => entries.push({ at, method: req.method, path: req.path, status: res.statusCode }));
+    next();
+  };
 
 const bearerOnly =
   (accessToken: string): RequestHandler =>
@@ -98,6 +111,8 @@ export const createSandbox = (options: SandboxOptions) => {
   }
   const signedUrls = new Map<string, { fileId: string; until: number }>();
   app.use(signedDownloads(store, now, signedUrls));
+  const journal: JournalEntry[] = [];
+  if (options.journal) app.use(journalOf(journal));
   app.use(bearerOnly(options.accessToken));
   app.use(rollingLimit(options.requestsPer10s ?? 1_000_000, 10_000, tenSecondlyLimitReached));
   const searchLimit = rollingLimit(
@@ -154,6 +169,8 @@ export const createSandbox = (options: SandboxOptions) => {
     app,
     store,
     listen,
+    /** Every request received so far, oldest first (with `journal: true`). */
+    journal: (): readonly JournalEntry[] => journal,
     /** Runs the enabled workflows over every company as of now, as HubSpot's engine does over time. */
     runWorkflows: () => runWorkflows(store, clock()),
     /** The app's webhooks: `configure` where they go (none until told), as deploying the app's component does. */

@@ -17,4 +17,5 @@ export * from './save-decision';
 export * from './shared-plan';
 export * from './signals';
 export * from './tags';
+export * from './task-ledger';
 export * from './task-rules';

@@ -265,6 +265,31 @@ export const PROPERTIES = {
     'Re-recruit: started at',
     'When the company last entered "Who are you?", which starts its re-recruit task.',
   ),
+  reRecruitTaskPending: text(
+    're_recruit_task_pending',
+    'Automation: re-recruit task being created',
+    'Re-recruit tasks decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
+  ),
+  renewalTaskPending: text(
+    'renewal_task_pending',
+    'Automation: renewal task being created',
+    'Renewal tasks decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
+  ),
+  stalledPlanTaskPending: text(
+    'stalled_plan_task_pending',
+    'Automation: stalled-plan task being created',
+    'Stalled-plan tasks decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
+  ),
+  customerStuckTaskPending: text(
+    'customer_stuck_task_pending',
+    'Automation: customer-stuck task being created',
+    'Customer-stuck tasks decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
+  ),
+  healthDropTaskPending: text(
+    'health_drop_task_pending',
+    'Automation: health-drop task being created',
+    'Health-drop tasks decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
+  ),
 } as const satisfies Record<string, PropertyDefinition>;
 
 export const PROPERTY_DEFINITIONS: readonly PropertyDefinition[] = Object.values(PROPERTIES);

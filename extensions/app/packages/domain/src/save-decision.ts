@@ -18,6 +18,7 @@ import { type BucketChange, type SaveProfileRequest } from './profile.schema';
 import { HUBSPOT_PROPERTIES, PROPERTIES } from './property-catalog';
 import { healthSignal } from './signals';
 import { type TagOptions, unknownTags } from './tags';
+import { readPendingKeys, recordIntent, TASK_LEDGER } from './task-ledger';
 import { healthDropTaskFor, reRecruitTaskFor, type TaskIntent } from './task-rules';
 
 /** The HubSpot user saving, as HubSpot's signed request names them. */
@@ -77,6 +78,8 @@ export type SaveWrite = {
   /** The history entry the save adds when it moves the bucket. */
   bucketMove: BucketChange | null;
   storedSuccessManager: string | null;
+  /** Keys of the save's kinds of task recorded but not yet confirmed, kept when the save records another. */
+  storedPending: Record<'re_recruit' | 'health_drop', string[]>;
 };
 
 export type SaveDecision =
@@ -146,22 +149,28 @@ export const decideSave = ({
     bucketMove:
       previousBucket === nextBucket ? null : { bucket: nextBucket, changedAt: at.toISOString(), changedBy: reviewedBy },
     storedSuccessManager: stored[PROPERTIES.successManager.name] ?? null,
+    storedPending: {
+      re_recruit: readPendingKeys(stored[TASK_LEDGER.re_recruit.pending]),
+      health_drop: readPendingKeys(stored[TASK_LEDGER.health_drop.pending]),
+    },
   };
 };
 
 export type CompletedWrite = {
   /** Exactly what the save's one PATCH sends. */
   properties: Record<string, string>;
-  /** The re-recruit task to create once the write is stored, and for whom; its key is in `properties`. */
+  /** The re-recruit task to create once the write is stored, and for whom; its key is recorded in `properties`. */
   reRecruitTask: { intent: TaskIntent; ownerId: string | null; successManagerId: string | null } | null;
-  /** The health-drop task to create once the write is stored (for the owner); its key is in `properties`. */
+  /** The health-drop task to create once the write is stored (for the owner); its key is recorded in `properties`. */
   healthDropTask: { intent: TaskIntent; ownerId: string | null } | null;
 };
 
 /**
  * The write, once the success manager is looked up: the stored manager follows the rule's answer, and in
- * direct mode (`createsTasks`) the re-recruit task's key is stored with the save, so a retry cannot create it
- * twice. With the manager unknown the task is left to the scheduled run, which reads the filled-in one.
+ * direct mode (`createsTasks`) the re-recruit and health-drop tasks are recorded with the save, as decided and
+ * pending (see TASK_LEDGER): a retry cannot create it twice, and if the backend stops before creating it, or creating it
+ * fails, the next scheduled run finds it pending and creates it. With the manager unknown the task is left
+ * to the scheduled run, which reads the filled-in one.
  */
 export const completeWrite = (
   write: SaveWrite,
@@ -178,8 +187,8 @@ export const completeWrite = (
     properties: {
       ...write.properties,
       ...successManagerChange(successManager, write.storedSuccessManager),
-      ...(task ? { [PROPERTIES.reRecruitTaskKey.name]: task.intent.key } : {}),
-      ...(healthDropTask ? { [PROPERTIES.healthDropTaskKey.name]: healthDropTask.intent.key } : {}),
+      ...(task ? recordIntent(task.intent, write.storedPending.re_recruit).properties : {}),
+      ...(healthDropTask ? recordIntent(healthDropTask.intent, write.storedPending.health_drop).properties : {}),
     },
     reRecruitTask: task,
     healthDropTask,
