@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { type Logger } from 'pino';
-import { Mutex, Semaphore, TimeoutError } from 'redis-semaphore';
+import { type LockOptions, Mutex, Semaphore } from 'redis-semaphore';
 
 import { type Gate, SEARCHES_PER_SECOND, WINDOW_MARGIN_MS } from '../hubspot/call';
 import { HubSpotError } from '../hubspot/errors';
@@ -93,16 +93,18 @@ const sharedWindow = (
         acquireTimeout: GATE_WAIT_MS,
         retryInterval: pollMs,
       });
+      let acquired: boolean;
       try {
-        await lease.acquire();
+        acquired = await lease.tryAcquire();
       } catch (error) {
-        if (error instanceof TimeoutError) {
-          throw new HubSpotError('HUBSPOT_RATE_LIMITED', 'The shared HubSpot budget stayed full', {
-            operation: 'rate budget',
-          });
-        }
         logger.debug({ err: error }, 'shared HubSpot budget unavailable: this instance counts alone');
         await fallback();
+        return;
+      }
+      if (!acquired) {
+        throw new HubSpotError('HUBSPOT_RATE_LIMITED', 'The shared HubSpot budget stayed full', {
+          operation: 'rate budget',
+        });
       }
     });
     queue = turn.catch(IGNORE);
@@ -110,16 +112,41 @@ const sharedWindow = (
   };
 };
 
-/** Whether this holder still has the lock, extending it if so (redis-semaphore's refresh of a known holder). */
+/** Extends a lock still held by `identifier` (redis-semaphore's refresh of a known holder); false if lost. */
+const extend = (redis: Redis, key: string, identifier: string, lockTimeout: number) =>
+  new Mutex(redis, key, { identifier, acquiredExternally: true, lockTimeout, refreshInterval: 0 }).tryAcquire();
+
+/** Whether this holder still has the lock, extending it if so. */
 const confirmHeld = async (redis: Redis, key: string, identifier: string, lockTimeout: number) => {
-  const again = new Mutex(redis, key, { identifier, acquiredExternally: true, lockTimeout, refreshInterval: 0 });
   let held: boolean;
   try {
-    held = await again.tryAcquire();
+    held = await extend(redis, key, identifier, lockTimeout);
   } catch (error) {
     throw unavailable(error);
   }
   if (!held) throw new CoordinationError('LOCK_LOST', `The lock ${key} expired before the write it guarded`);
+};
+
+/**
+ * A lock taken with `refreshInterval: 0` and kept alive here: redis-semaphore's own refresh timer lets a
+ * failed refresh (Redis down) escape as an unhandled rejection, which would stop the process. A refresh that
+ * fails is only logged: the holder's `confirmHeld` before its next write decides.
+ */
+const takeLock = async (redis: Redis, key: string, options: { lockTimeout: number } & LockOptions) => {
+  const mutex = new Mutex(redis, key, { ...options, refreshInterval: 0 });
+  if (!(await mutex.tryAcquire())) return null;
+  const timer = setInterval(
+    () => void extend(redis, key, mutex.identifier, options.lockTimeout).catch(IGNORE),
+    Math.round(options.lockTimeout / 3),
+  );
+  timer.unref();
+  return {
+    identifier: mutex.identifier,
+    release: async () => {
+      clearInterval(timer);
+      await mutex.release().catch(IGNORE);
+    },
+  };
 };
 
 /**
@@ -133,28 +160,18 @@ const sharedCompanyLock = (redis: Redis, namespace: string, timings: RedisTiming
   return (companyId, work) =>
     inProcess(companyId, async () => {
       const key = `${namespace}:company:${companyId}`;
-      const mutex = new Mutex(redis, key, {
+      const lock = await takeLock(redis, key, {
         lockTimeout: timings.saveLockTtlMs,
-        refreshInterval: Math.round(timings.saveLockTtlMs / 3),
         acquireTimeout: timings.saveLockWaitMs,
         retryInterval: timings.pollMs,
-        // Losing it is noticed by `stillHeld` before any write; nothing to do at the moment it happens.
-        onLockLost: IGNORE,
-      });
-      try {
-        await mutex.acquire();
-      } catch (error) {
-        if (error instanceof TimeoutError) {
-          throw new CoordinationError('LOCK_BUSY', `Company ${companyId} stayed locked by another save`);
-        }
+      }).catch((error: unknown) => {
         throw unavailable(error);
-      }
+      });
+      if (!lock) throw new CoordinationError('LOCK_BUSY', `Company ${companyId} stayed locked by another save`);
       try {
-        return await work({
-          stillHeld: () => confirmHeld(redis, key, mutex.identifier, timings.saveLockTtlMs),
-        });
+        return await work({ stillHeld: () => confirmHeld(redis, key, lock.identifier, timings.saveLockTtlMs) });
       } finally {
-        await mutex.release().catch(IGNORE);
+        await lock.release();
       }
     });
 };
@@ -178,24 +195,20 @@ const sharedExclusive = (redis: Redis, namespace: string, timings: RedisTimings)
     const key = `${namespace}:job:${name}`;
     const doneKey = options.period ? `${key}:done:${options.period}` : null;
     if (await isDone(doneKey)) return { ran: false, reason: 'done' };
-    const mutex = new Mutex(redis, key, {
-      lockTimeout: timings.jobLockTtlMs,
-      refreshInterval: Math.round(timings.jobLockTtlMs / 3),
-      acquireAttemptsLimit: 1,
-      onLockLost: IGNORE,
-    });
-    const acquired = await mutex.tryAcquire().catch((error: unknown) => {
-      throw unavailable(error);
-    });
-    if (!acquired) return { ran: false, reason: 'running_elsewhere' };
+    const lock = await takeLock(redis, key, { lockTimeout: timings.jobLockTtlMs, acquireAttemptsLimit: 1 }).catch(
+      (error: unknown) => {
+        throw unavailable(error);
+      },
+    );
+    if (!lock) return { ran: false, reason: 'running_elsewhere' };
     try {
       // Finished elsewhere between the first look and the lock.
       if (await isDone(doneKey)) return { ran: false, reason: 'done' };
-      const result = await work(() => confirmHeld(redis, key, mutex.identifier, timings.jobLockTtlMs));
+      const result = await work(() => confirmHeld(redis, key, lock.identifier, timings.jobLockTtlMs));
       if (doneKey) await redis.set(doneKey, '1', 'PX', DONE_FOR_MS).catch(IGNORE);
       return { ran: true, result };
     } finally {
-      await mutex.release().catch(IGNORE);
+      await lock.release();
     }
   };
 };
@@ -231,17 +244,15 @@ const sharedCache = (redis: Redis, namespace: string, timings: RedisTimings, log
     try {
       const cached = await fresh();
       if (cached) return cached;
-      const loading = new Mutex(redis, `${key}:loading`, {
+      const loading = await takeLock(redis, `${key}:loading`, {
         lockTimeout: timings.cacheWaitMs * 2,
-        refreshInterval: timings.cacheWaitMs,
         acquireAttemptsLimit: 1,
-        onLockLost: IGNORE,
       });
-      if (await loading.tryAcquire()) {
+      if (loading) {
         try {
           return await loadAndShare();
         } finally {
-          await loading.release().catch(IGNORE);
+          await loading.release();
         }
       }
       for (const until = Date.now() + timings.cacheWaitMs; Date.now() < until;) {
