@@ -12,14 +12,16 @@ import {
 import { signedFetch, signedRequest } from '@why-they-care/hubspot-contract';
 
 import { automationOptionsFrom, setupOptionsFrom } from '../src/backend';
-import { parseCommandLine, runCommand } from '../src/cli/run-command';
+import { CommandError, parseCommandLine, runCommand } from '../src/cli/run-command';
 import { loadBenchEnv } from '../src/config/env';
 import { SEARCHES_PER_SECOND } from '../src/hubspot/call';
 import { isWrite, type LocalStack, startLocalStack } from '../src/cli/local-stack';
 import { SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/cli/sandbox-mode';
+import { startRedis } from '../src/cli/local-redis';
 import { applySetup, planSetup } from '../src/setup/setup';
 import { answersFileFor, webhookToTaskLatency } from './changes';
 import { accountWithCompanies, benchCompanyIds, roundRobin } from './companies';
+import { bulkAcrossInstances, SAVES_BUDGET_PER_10S, savesAcrossInstances } from './instances';
 import { runLoad, type LoadResult } from './load';
 import { homePageBench } from './portfolio';
 import { type BenchServer, startServer } from './processes';
@@ -27,9 +29,10 @@ import { type BenchResults, figuresOf, markdownTable } from './report';
 
 const USAGE = `Usage: npm run bench -- [--write]
   Measures HubSpot calls per user action, the backend against a bare route (latency, throughput, CPU per
-  request), a 10,000-company automation run, the home page (its searches at 100, 10,000 and 100,000
-  companies, the revenue pass, cold and warm answers), a 10,000-row import and the time from a move made in
-  HubSpot to its task (webhooks), on loopback against the sandbox, and prints the results.
+  request), a 10,000-company automation run and 10,000 saves, with one instance and with three sharing a
+  Redis (Debian's redis-server, started on a free port), the home page (its searches at 100, 10,000 and
+  100,000 companies, the revenue pass, cold and warm answers), a 10,000-row import and the time from a move
+  made in HubSpot to its task (webhooks), on loopback against the sandbox, and prints the results.
   --write  also save them to bench/results.json (run it on a machine as quiet as you can get)
   BENCH_LOAD_SECONDS sets the length of each load round (default 8).`;
 
@@ -321,14 +324,28 @@ runCommand(async () => {
   );
   if (values.help) return console.log(USAGE);
   const loadSeconds = loadBenchEnv().BENCH_LOAD_SECONDS;
-  const measured: BenchResults = {
-    callsPerAction: await callsPerAction(),
-    overhead: await overhead(loadSeconds),
-    bulk: await bulk(),
-    homePage: await homePageBench(NOW),
-    importRun: await importRun(),
-    webhookLatency: await webhookLatency(),
-  };
+  const redis = await startRedis().catch((error: unknown) => {
+    throw new CommandError(error instanceof Error ? error.message : String(error));
+  });
+  let measured: BenchResults;
+  try {
+    measured = {
+      callsPerAction: await callsPerAction(),
+      overhead: await overhead(loadSeconds),
+      bulk: await bulk(),
+      bulkThreeInstances: await bulkAcrossInstances(3, redis.url),
+      saves: {
+        one: await savesAcrossInstances(1, redis.url),
+        three: await savesAcrossInstances(3, redis.url),
+      },
+      savesBudgetPer10s: SAVES_BUDGET_PER_10S,
+      homePage: await homePageBench(NOW),
+      importRun: await importRun(),
+      webhookLatency: await webhookLatency(),
+    };
+  } finally {
+    await redis.remove();
+  }
   const figures = figuresOf(measured);
   console.log(
     `${markdownTable(figures)}\n\nLoad rounds: HubSpot answering in ${HUBSPOT_DELAY_MS} ms, 10 connections, ` +

@@ -48,6 +48,38 @@ const RESULTS: BenchResults = {
   },
   importRun: { rows: 10_000, written: 10_000, calls: 234, retries: 0, seconds: 21.3, boundSeconds: 19 },
   webhookLatency: { moves: 20, p50Ms: 80, maxMs: 140 },
+  bulkThreeInstances: {
+    instances: 3,
+    runs: 1,
+    tasksCreated: 4496,
+    requests: 160,
+    status429: 0,
+    busiestTenSeconds: 100,
+    seconds: 10.4,
+  },
+  saves: {
+    one: {
+      instances: 1,
+      saves: 10_000,
+      saved: 10_000,
+      failed: 0,
+      requests: 20_000,
+      status429: 0,
+      busiestTenSeconds: 2_000,
+      seconds: 100.5,
+    },
+    three: {
+      instances: 3,
+      saves: 10_000,
+      saved: 9_990,
+      failed: 10,
+      requests: 20_010,
+      status429: 10,
+      busiestTenSeconds: 2_010,
+      seconds: 100.2,
+    },
+  },
+  savesBudgetPer10s: 2_000,
 };
 
 describe('the benchmark report', () => {
@@ -73,6 +105,9 @@ describe('the benchmark report', () => {
       'Home page, 10,000 companies: an answer once counted (warm)': false,
       'Import, 10,000 rows, 100 calls / 10 s': false,
       'Move made in HubSpot to its re-recruit task (sandbox webhooks)': true,
+      'The same run scheduled on 3 instances sharing one Redis': true,
+      '10,000 saves, 1 instance, 2,000 calls / 10 s': true,
+      '10,000 saves, 3 instances sharing one Redis, 2,000 calls / 10 s': false,
     });
   });
 

@@ -10,6 +10,7 @@ describe('configuration', () => {
         HUBSPOT_PORTAL_ID: 'acme',
         PORT: 'eighty',
         SUCCESS_MANAGERS_BY_TEAM: '{"11": "maria"}',
+        REDIS_URL: 'localhost:6379',
       });
     expect(attempt).toThrow(ConfigError);
     try {
@@ -20,6 +21,7 @@ describe('configuration', () => {
         'HUBSPOT_CLIENT_SECRET: is required (the app client secret, Auth tab of the app)',
         'HUBSPOT_PORTAL_ID: must be the HubSpot account id (digits)',
         'SUCCESS_MANAGERS_BY_TEAM: must be JSON like {"<teamId>": "<ownerId>"}',
+        'REDIS_URL: must be a URL like redis://redis:6379',
       ]);
     }
   });
