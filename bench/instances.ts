@@ -16,8 +16,11 @@ export type InstancesRun = JournalSummary & { instances: number; seconds: number
 export type BulkAcrossInstances = InstancesRun & { runs: number; tasksCreated: number };
 export type SavesAcrossInstances = InstancesRun & { saves: number; saved: number; failed: number };
 
-/** The saves' budget: HubSpot's real ones (100 or 190) would make 10,000 saves last half an hour. */
-export const SAVES_BUDGET_PER_10S = 2_000;
+/**
+ * The saves' budget: HubSpot's real ones (100 or 190) would make 10,000 saves last half an hour. Low enough
+ * that the budget, not this machine's two cores, bounds the throughput (HubSpot's stand-in shares them).
+ */
+export const SAVES_BUDGET_PER_10S = 1_000;
 export const SAVES = 10_000;
 const SAVE_CONNECTIONS = 30;
 export const BULK_BUDGET_PER_10S = 100;
