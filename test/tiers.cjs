@@ -11,8 +11,9 @@ const TIERS = [
   { name: 'contract', fast: true, paths: ['contract', 'hubspot-contract'] },
   { name: 'sandbox', fast: true, paths: ['sandbox', 'integration', 'share', 'import', 'webhooks'] },
   { name: 'reliability', fast: true, paths: ['reliability'], except: ['reliability/load.test.ts'] },
-  // Slow: real processes, Debian's Chromium, a minute of steady load.
+  // Slow: real processes, Debian's Chromium, a real redis-server, a minute of steady load.
   { name: 'commands', fast: false, paths: ['cli', 'e2e', 'bench'] },
+  { name: 'instances', fast: false, paths: ['coordination', 'multi-instance'] },
   { name: 'browser', fast: false, paths: ['preview'] },
   { name: 'load', fast: false, paths: ['reliability/load.test.ts'] },
 ];
