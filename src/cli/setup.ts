@@ -34,9 +34,15 @@ runCommand(async () => {
   const workflows = values.enable ? 'enable' : values.disable ? 'disable' : 'keep';
   const env = loadEnv(commandEnv());
   const backend = createBackend({ env, logger: createLogger(env.LOG_LEVEL) });
-  const plan = await planSetup(backend.setupDeps, setupOptionsFrom(env, workflows));
-  const items = values['dry-run'] ? plan : await applySetup(plan);
-  console.log(formatSetupReport(items, { dryRun: values['dry-run'], portalId: env.HUBSPOT_PORTAL_ID }));
-  // Something in HubSpot is in the way (the report says what): the run did not finish its job.
-  return items.some((item) => item.action === 'conflict') ? 2 : undefined;
+  try {
+    // With REDIS_URL, setup's calls count in the budget the running instances share.
+    await backend.coordination.ready();
+    const plan = await planSetup(backend.setupDeps, setupOptionsFrom(env, workflows));
+    const items = values['dry-run'] ? plan : await applySetup(plan);
+    console.log(formatSetupReport(items, { dryRun: values['dry-run'], portalId: env.HUBSPOT_PORTAL_ID }));
+    // Something in HubSpot is in the way (the report says what): the run did not finish its job.
+    return items.some((item) => item.action === 'conflict') ? 2 : undefined;
+  } finally {
+    await backend.coordination.close();
+  }
 });
