@@ -41,7 +41,9 @@ const IGNORE = () => undefined;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const unavailable = (cause: unknown) =>
-  new CoordinationError('COORDINATION_UNAVAILABLE', 'Redis does not answer: instances cannot coordinate', { cause });
+  new CoordinationError('COORDINATION_UNAVAILABLE', 'Redis (REDIS_URL) does not answer: instances cannot coordinate', {
+    cause,
+  });
 
 /**
  * One ioredis connection per process. Commands fail at once while it is disconnected (no offline queue)
