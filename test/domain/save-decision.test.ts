@@ -225,6 +225,23 @@ describe('completeWrite', () => {
     });
   });
 
+  it('in direct mode, records a health drop as decided and pending, keeping a key still pending from an earlier save', () => {
+    const happy = { ...draft('its_ok', 'It is fine.'), health: { customerHappiness: 4, companyHappiness: null } };
+    const unhappy = { ...happy, health: { customerHappiness: 2, companyHappiness: null } };
+    const stored = {
+      ...STORED,
+      ...profileContentProperties(happy, TODAY),
+      wtc_health_drop_task_key: 'health_drop:1001:v2',
+      wtc_health_drop_task_pending: 'health_drop:1001:v2',
+    };
+    const write = completeWrite(writeOf({ stored }, unhappy), { successManager: known('9'), createsTasks: true });
+    expect(write.properties).toMatchObject({
+      wtc_health_drop_task_key: 'health_drop:1001:v4',
+      wtc_health_drop_task_pending: 'health_drop:1001:v2 health_drop:1001:v4',
+    });
+    expect(write.healthDropTask).toMatchObject({ intent: { key: 'health_drop:1001:v4' }, ownerId: '7' });
+  });
+
   it('leaves the task to HubSpot workflows when the backend creates none, and to the scheduled run while the manager is unknown', () => {
     for (const context of [
       { successManager: known('12'), createsTasks: false },

@@ -6,6 +6,7 @@ import { type SandboxState } from '@why-they-care/hubspot-sandbox';
 
 import { createBackend, setupOptionsFrom } from '../../src/backend';
 import { startLocalStack, type LocalStack } from '../../src/cli/local-stack';
+import { createLocalCoordination } from '../../src/coordination/local-coordination';
 import { taskKeysIn } from '../../src/hubspot/tasks';
 import { createLogger } from '../../src/lib/logger';
 import { applySetup, planSetup } from '../../src/setup/setup';
@@ -13,6 +14,7 @@ import { sandboxCompany } from '../support/company-fixtures';
 
 const OPTIONS = { today: '2026-11-23', renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name };
 const clock = () => new Date('2026-11-23T08:00:00.000Z');
+const open = async () => undefined;
 
 /** How the process dies at the k-th HubSpot request: before it leaves, or after HubSpot did it but before the answer. */
 type CrashPoint = { at: number; answerLost: boolean };
@@ -40,6 +42,16 @@ describe('direct-mode tasks when the process dies at any moment of a run', () =>
           wtc_version: '3',
           wtc_re_recruit_task_key: 're_recruit:2005:v3',
           wtc_re_recruit_task_pending: 're_recruit:2005:v3',
+        }),
+        sandboxCompany('2006', 'Zeta', { wtc_bucket: 'its_ok', wtc_customer_stuck_on: '2026-11-10' }),
+        // A save lowered the health and recorded its task, then the backend stopped before creating it.
+        sandboxCompany('2007', 'Eta', {
+          wtc_bucket: 'its_ok',
+          wtc_version: '8',
+          wtc_health_signal: 'Customer happiness fell from 4 - Very happy to 2 - Unhappy.',
+          wtc_health_signal_at: '2026-11-22T10:00:00.000Z',
+          wtc_health_drop_task_key: 'health_drop:2007:v8',
+          wtc_health_drop_task_pending: 'health_drop:2007:v8',
         }),
       ].map((record) => [record.id, record]),
     );
@@ -77,11 +89,16 @@ describe('direct-mode tasks when the process dies at any moment of a run', () =>
     Object.values(stack.sandbox.store.state.companies).filter((company) =>
       Object.entries(company.properties).some(([name, value]) => name.endsWith('_task_pending') && value),
     );
+  // The runs here test crash points, not HubSpot's limits: their requests pass without waiting.
   const runThrough = (hubspotUrl: string) =>
     createBackend({
       env: { ...stack.env, HUBSPOT_API_BASE_URL: hubspotUrl, HUBSPOT_MAX_ATTEMPTS: 1 },
       logger: createLogger('silent'),
       now: clock,
+      coordination: {
+        ...createLocalCoordination(stack.env.HUBSPOT_REQUESTS_PER_10S),
+        gates: { budget: open, search: open },
+      },
     }).runAutomation(OPTIONS);
 
   it('every task exists exactly once after the next run, wherever the crash happened', async () => {
@@ -92,6 +109,8 @@ describe('direct-mode tasks when the process dies at any moment of a run', () =>
     const expected = taskKeys();
     const callsInARun = requests;
     expect(expected).toEqual([
+      'customer_stuck:2006:2026-11-10',
+      'health_drop:2007:v8',
       're_recruit:2004:v6',
       're_recruit:2005:v3',
       'renewal:2001:2027-01-10',
