@@ -128,7 +128,13 @@ describe('direct mode when search trails writes by seconds, as HubSpot does', ()
 
       // Search still shows the companies without the task keys the first run recorded.
       expect((await lagging.backend.runAutomation(options)).taskKeys).toEqual([]);
-      const otherInstance = createBackend({ env: lagging.env, logger: createLogger('silent'), now: clock });
+      // Sharing the first one's HubSpot limits, as instances sharing a Redis do.
+      const otherInstance = createBackend({
+        env: lagging.env,
+        logger: createLogger('silent'),
+        now: clock,
+        coordination: lagging.backend.coordination,
+      });
       expect((await otherInstance.runAutomation(options)).taskKeys).toEqual([]);
       expect(tasksIn(lagging)).toHaveLength(3);
       // The task starts the company's re-recruit play, recorded with its key for the home page.
