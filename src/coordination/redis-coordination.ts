@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { type Logger } from 'pino';
 import { type LockOptions, Mutex, Semaphore } from 'redis-semaphore';
 
-import { type Gate, SEARCHES_PER_SECOND, WINDOW_MARGIN_MS } from '../hubspot/call';
+import { type Answered, type Gate, SEARCHES_PER_SECOND, WINDOW_MARGIN_MS } from '../hubspot/call';
 import { HubSpotError } from '../hubspot/errors';
 import { createKeyedLock } from '../lib/keyed-lock';
 import { type CompanyLock } from './company-lock';
@@ -71,11 +71,15 @@ export const connectRedis = (url: string, logger: Logger) => {
 };
 
 /**
- * HubSpot's rule, shared: at most `limit` requests start in any rolling window. Each request takes a lease
- * from a Redis semaphore (redis-semaphore) that is never released and expires one window later, so the
- * leases alive are exactly the requests of the last window. Inside the process, requests queue in order and
- * only the first one asks Redis. If Redis fails, the request passes this process's own window instead:
- * reads go on, at the risk of HubSpot answering 429 (retried) while the instances cannot count together.
+ * HubSpot's rule, shared: at most `limit` requests in any rolling window, all instances together. Each
+ * request takes a lease from a Redis semaphore (redis-semaphore) that is never released: it expires one
+ * window after it was last taken or refreshed, and it is refreshed when the request's answer comes back. So,
+ * as in this process's own window (createRollingWindow), a request counts from when it leaves until a window
+ * after its answer, whenever HubSpot saw it arrive. (One answered later than a window after it left, which
+ * the request timeout makes rare, has lost its lease by then and counts no longer.) Inside the process,
+ * requests queue in order and only the first one asks Redis. If Redis fails, the request passes this
+ * process's own window instead: reads go on, at the risk of HubSpot answering 429 (retried) while the
+ * instances cannot count together.
  */
 const sharedWindow = (
   redis: Redis,
@@ -86,11 +90,12 @@ const sharedWindow = (
   pollMs: number,
   logger: Logger,
 ): Gate => {
-  let queue: Promise<void> = Promise.resolve();
+  const lockTimeout = windowMs + WINDOW_MARGIN_MS;
+  let queue: Promise<unknown> = Promise.resolve();
   return () => {
-    const turn = queue.then(async () => {
+    const turn = queue.then(async (): Promise<Answered> => {
       const lease = new Semaphore(redis, key, limit, {
-        lockTimeout: windowMs + WINDOW_MARGIN_MS,
+        lockTimeout,
         refreshInterval: 0,
         acquireTimeout: GATE_WAIT_MS,
         retryInterval: pollMs,
@@ -100,14 +105,21 @@ const sharedWindow = (
         acquired = await lease.tryAcquire();
       } catch (error) {
         logger.debug({ err: error }, 'shared HubSpot budget unavailable: this instance counts alone');
-        await fallback();
-        return;
+        return fallback();
       }
       if (!acquired) {
         throw new HubSpotError('HUBSPOT_RATE_LIMITED', 'The shared HubSpot budget stayed full', {
           operation: 'rate budget',
         });
       }
+      // redis-semaphore's refresh of a lease it knows: its window starts again now.
+      const refresh = new Semaphore(redis, key, limit, {
+        identifier: lease.identifier,
+        acquiredExternally: true,
+        lockTimeout,
+        refreshInterval: 0,
+      });
+      return () => void refresh.tryAcquire().catch(IGNORE);
     });
     queue = turn.catch(IGNORE);
     return turn;

@@ -20,8 +20,11 @@ export type CallOptions = {
 
 export type CallObserver = (event: { operation: string; attempt: number; status: number | undefined }) => void;
 
-/** Resolves when one more request may leave for HubSpot. */
-export type Gate = () => Promise<void>;
+/** Says a request's answer (or failure) came back: it counts one more window from now, then frees its place. */
+export type Answered = () => void;
+
+/** Resolves when one more request may leave for HubSpot, with what to call once its answer is in. */
+export type Gate = () => Promise<Answered>;
 
 /** The two limits every request passes: the app's ten-second budget, and CRM search's per-second limit. */
 export type CallGates = { budget: Gate; search: Gate };
@@ -29,9 +32,8 @@ export type CallGates = { budget: Gate; search: Gate };
 /** HubSpot's CRM search allows about 4-5 requests per second per account; stay under it. */
 export const SEARCHES_PER_SECOND = 4;
 /**
- * Time between a request leaving the gate and HubSpot counting it, kept free so the window never overflows:
- * requests that left in order can be counted closer together than they left (network jitter, a pause on
- * either side). 100 ms costs 1% of the budget.
+ * Kept free on top of each window, so the window never overflows: for clocks that differ a little between
+ * instances (with Redis, each counts on its own clock) and HubSpot's rounding. 100 ms costs 1% of the budget.
  */
 export const WINDOW_MARGIN_MS = 100;
 
@@ -70,9 +72,14 @@ export const makeCaller = (
   gates: CallGates = createLocalGates(policy.requestsPer10s, policy.searchesPerSecond),
 ) => {
   const attempt = async <T>(send: () => Promise<T>, options: CallOptions) => {
-    if (options.search) await gates.search();
-    await gates.budget();
-    return withTimeout(send(), policy.timeoutMs);
+    const searchAnswered = options.search ? await gates.search() : undefined;
+    const answered = await gates.budget();
+    try {
+      return await withTimeout(send(), policy.timeoutMs);
+    } finally {
+      answered();
+      searchAnswered?.();
+    }
   };
 
   return async <T>(

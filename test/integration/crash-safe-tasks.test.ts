@@ -14,7 +14,8 @@ import { sandboxCompany } from '../support/company-fixtures';
 
 const OPTIONS = { today: '2026-11-23', renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name };
 const clock = () => new Date('2026-11-23T08:00:00.000Z');
-const open = async () => undefined;
+/** A gate that never waits: this test is about crash points, not HubSpot's limits. */
+const open = async () => () => undefined;
 
 /** How the process dies at the k-th HubSpot request: before it leaves, or after HubSpot did it but before the answer. */
 type CrashPoint = { at: number; answerLost: boolean };
