@@ -2,7 +2,8 @@ import { Redis } from 'ioredis';
 import { type Logger } from 'pino';
 import { type LockOptions, Mutex, Semaphore } from 'redis-semaphore';
 
-import { type Answered, type Gate, SEARCHES_PER_SECOND, WINDOW_MARGIN_MS } from '../hubspot/call';
+import { SEARCHES_PER_SECOND, WINDOW_MARGIN_MS } from '../hubspot/call';
+import { type Answered, type Gate, gateOf } from '../hubspot/gate';
 import { HubSpotError } from '../hubspot/errors';
 import { createKeyedLock } from '../lib/keyed-lock';
 import { type CompanyLock } from './company-lock';
@@ -39,6 +40,13 @@ const DONE_FOR_MS = 3 * 24 * 60 * 60_000;
 const CONNECT_WAIT_MS = 3_000;
 const IGNORE = () => undefined;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Redis did not answer when a request asked for a lease of the shared budget. */
+class BudgetUnshared extends Error {
+  constructor(cause: unknown) {
+    super('shared HubSpot budget unavailable', { cause });
+  }
+}
 
 const unavailable = (cause: unknown) =>
   new CoordinationError('COORDINATION_UNAVAILABLE', 'Redis (REDIS_URL) does not answer: instances cannot coordinate', {
@@ -91,38 +99,42 @@ const sharedWindow = (
   logger: Logger,
 ): Gate => {
   const lockTimeout = windowMs + WINDOW_MARGIN_MS;
-  let queue: Promise<unknown> = Promise.resolve();
-  return () => {
-    const turn = queue.then(async (): Promise<Answered> => {
-      const lease = new Semaphore(redis, key, limit, {
-        lockTimeout,
-        refreshInterval: 0,
-        acquireTimeout: GATE_WAIT_MS,
-        retryInterval: pollMs,
-      });
-      let acquired: boolean;
-      try {
-        acquired = await lease.tryAcquire();
-      } catch (error) {
-        logger.debug({ err: error }, 'shared HubSpot budget unavailable: this instance counts alone');
-        return fallback();
-      }
-      if (!acquired) {
-        throw new HubSpotError('HUBSPOT_RATE_LIMITED', 'The shared HubSpot budget stayed full', {
-          operation: 'rate budget',
-        });
-      }
-      // redis-semaphore's refresh of a lease it knows: its window starts again now.
-      const refresh = new Semaphore(redis, key, limit, {
-        identifier: lease.identifier,
-        acquiredExternally: true,
-        lockTimeout,
-        refreshInterval: 0,
-      });
-      return () => void refresh.tryAcquire().catch(IGNORE);
+  const shared = gateOf(async (): Promise<Answered> => {
+    const lease = new Semaphore(redis, key, limit, {
+      lockTimeout,
+      refreshInterval: 0,
+      acquireTimeout: GATE_WAIT_MS,
+      retryInterval: pollMs,
     });
-    queue = turn.catch(IGNORE);
-    return turn;
+    let acquired: boolean;
+    try {
+      acquired = await lease.tryAcquire();
+    } catch (error) {
+      throw new BudgetUnshared(error);
+    }
+    if (!acquired) {
+      throw new HubSpotError('HUBSPOT_RATE_LIMITED', 'The shared HubSpot budget stayed full', {
+        operation: 'rate budget',
+      });
+    }
+    // redis-semaphore's refresh of a lease it knows: its window starts again now.
+    const refresh = new Semaphore(redis, key, limit, {
+      identifier: lease.identifier,
+      acquiredExternally: true,
+      lockTimeout,
+      refreshInterval: 0,
+    });
+    return () => void refresh.tryAcquire().catch(IGNORE);
+  });
+  return async (request) => {
+    try {
+      return await shared(request);
+    } catch (error) {
+      // Only a failure to take a lease: the request itself did not run.
+      if (!(error instanceof BudgetUnshared)) throw error;
+      logger.debug({ err: error.cause }, 'shared HubSpot budget unavailable: this instance counts alone');
+      return fallback(request);
+    }
   };
 };
 

@@ -1,4 +1,5 @@
 import { failureOf, HubSpotError, isServerFailure, isTenSecondlyLimit, toHubSpotError } from './errors';
+import { type Gate } from './gate';
 import { createRollingWindow } from './rolling-window';
 
 export type CallPolicy = {
@@ -19,12 +20,6 @@ export type CallOptions = {
 };
 
 export type CallObserver = (event: { operation: string; attempt: number; status: number | undefined }) => void;
-
-/** Says a request's answer (or failure) came back: it counts one more window from now, then frees its place. */
-export type Answered = () => void;
-
-/** Resolves when one more request may leave for HubSpot, with what to call once its answer is in. */
-export type Gate = () => Promise<Answered>;
 
 /** The two limits every request passes: the app's ten-second budget, and CRM search's per-second limit. */
 export type CallGates = { budget: Gate; search: Gate };
@@ -71,15 +66,9 @@ export const makeCaller = (
   observe: CallObserver = () => undefined,
   gates: CallGates = createLocalGates(policy.requestsPer10s, policy.searchesPerSecond),
 ) => {
-  const attempt = async <T>(send: () => Promise<T>, options: CallOptions) => {
-    const searchAnswered = options.search ? await gates.search() : undefined;
-    const answered = await gates.budget();
-    try {
-      return await withTimeout(send(), policy.timeoutMs);
-    } finally {
-      answered();
-      searchAnswered?.();
-    }
+  const attempt = <T>(send: () => Promise<T>, options: CallOptions) => {
+    const sent = () => gates.budget(() => withTimeout(send(), policy.timeoutMs));
+    return options.search ? gates.search(sent) : sent();
   };
 
   return async <T>(

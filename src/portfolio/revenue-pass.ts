@@ -53,9 +53,8 @@ export const sumRevenue = async (pages: RevenuePages, input: RevenuePassInput): 
   let afterId = '0';
   const properties = [PROPERTIES.bucket.name, input.revenueProperty, input.renewalDateProperty];
   for (;;) {
-    await gate();
     calls += 1;
-    const page = await pages(portfolio(), properties, afterId);
+    const page = await gate(() => pages(portfolio(), properties, afterId));
     for (const company of page.companies) {
       const revenue = Number(company.properties[input.revenueProperty] || 0);
       const bucket = parseBucket(company.properties[PROPERTIES.bucket.name]);

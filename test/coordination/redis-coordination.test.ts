@@ -45,12 +45,7 @@ describeWithRedis('coordination through a real Redis, between instances', () => 
     const started = Date.now();
     await Promise.all(
       [a, b, c].flatMap((instance) =>
-        Array.from({ length: 4 }, () =>
-          instance.gates.search().then((answered) => {
-            starts.push(Date.now());
-            answered();
-          }),
-        ),
+        Array.from({ length: 4 }, () => instance.gates.search(async () => starts.push(Date.now()))),
       ),
     );
     const busiestSecond = Math.max(
@@ -64,15 +59,13 @@ describeWithRedis('coordination through a real Redis, between instances', () => 
   it('counts a request answered late from its answer: HubSpot may have seen it arrive just then', async () => {
     const [a, b] = await threeInstances();
     const started = Date.now();
-    const inFlight = await Promise.all(Array.from({ length: 4 }, () => a.gates.search()));
-    const next = b.gates.search().then((answered) => {
-      answered();
-      return Date.now() - started;
-    });
-    await sleep(600);
-    inFlight.forEach((answered) => answered());
+    // Four searches whose answers take 600 ms.
+    const inFlight = Array.from({ length: 4 }, () => a.gates.search(() => sleep(600)));
+    await sleep(50);
+    const next = b.gates.search(async () => Date.now() - started);
     // A window (1 s and the margin) after the answers at 600 ms, not after the leases were taken.
     expect(await next).toBeGreaterThanOrEqual(1_650);
+    await Promise.all(inFlight);
   });
 
   it('lets one holder at a time have a company, frees it when a holder dies, and tells a holder that lost it', async () => {
@@ -181,7 +174,7 @@ describeWithRedis('coordination through a real Redis, between instances', () => 
       await expect(a.companyLock('1001', async () => 'written')).rejects.toMatchObject({
         code: 'COORDINATION_UNAVAILABLE',
       });
-      await expect(a.gates.budget()).resolves.toEqual(expect.any(Function));
+      await expect(a.gates.budget(async () => 'sent')).resolves.toBe('sent');
       await expect(a.firstDelivery('event', 1_000)).rejects.toMatchObject({ code: 'COORDINATION_UNAVAILABLE' });
       expect(await a.health()).toEqual({ ok: false, reason: expect.stringMatching(/^Redis does not answer/) });
       const loaded = await a.sharedCache('owners', { maxAgeMs: 1_000, parse: () => null }, async () => 'listed here');

@@ -7,6 +7,7 @@ import { type SandboxState } from '@why-they-care/hubspot-sandbox';
 import { createBackend, setupOptionsFrom } from '../../src/backend';
 import { startLocalStack, type LocalStack } from '../../src/cli/local-stack';
 import { createLocalCoordination } from '../../src/coordination/local-coordination';
+import { type Gate } from '../../src/hubspot/gate';
 import { taskKeysIn } from '../../src/hubspot/tasks';
 import { createLogger } from '../../src/lib/logger';
 import { applySetup, planSetup } from '../../src/setup/setup';
@@ -15,7 +16,7 @@ import { sandboxCompany } from '../support/company-fixtures';
 const OPTIONS = { today: '2026-11-23', renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name };
 const clock = () => new Date('2026-11-23T08:00:00.000Z');
 /** A gate that never waits: this test is about crash points, not HubSpot's limits. */
-const open = async () => () => undefined;
+const open: Gate = (request) => request();
 
 /** How the process dies at the k-th HubSpot request: before it leaves, or after HubSpot did it but before the answer. */
 type CrashPoint = { at: number; answerLost: boolean };
