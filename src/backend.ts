@@ -37,7 +37,7 @@ import { importAnswers, type ImportOptions } from './import/import-answers';
 import { ImportError } from './import/import.errors';
 import { createBucketMoveProcessor } from './webhooks/bucket-move-processor';
 import { createCompanyQueue } from './webhooks/company-queue';
-import { createMemoryDedupe, createWebhookReceiver } from './webhooks/webhook-receiver';
+import { createWebhookReceiver } from './webhooks/webhook-receiver';
 import { WEBHOOK_PROPERTIES } from './webhooks/webhook-subscriptions';
 
 export type BackendOptions = {
@@ -165,7 +165,8 @@ export const createBackend = ({
   const webhooks = createWebhookReceiver({
     portalId: env.HUBSPOT_PORTAL_ID,
     properties: WEBHOOK_PROPERTIES,
-    dedupe: createMemoryDedupe(),
+    // Across instances with Redis: a delivery another instance took is not handled twice.
+    dedupe: coordination.firstDelivery,
     enqueue: webhookQueue.add,
     logger,
   });

@@ -1,4 +1,12 @@
-import { decideExternalMove, HUBSPOT_PROPERTIES, PROPERTIES, toIsoDate } from '@why-they-care/domain';
+import {
+  decideExternalMove,
+  HUBSPOT_PROPERTIES,
+  PROPERTIES,
+  readPendingKeys,
+  recordIntent,
+  TASK_LEDGER,
+  toIsoDate,
+} from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
 import { type CreateReRecruits, type PlannedReRecruit } from '../automation/direct-tasks';
@@ -11,7 +19,8 @@ const READ = [
   PROPERTIES.bucketMovedAt.name,
   PROPERTIES.bucketMovedBy.name,
   PROPERTIES.reRecruitAt.name,
-  PROPERTIES.reRecruitTaskKey.name,
+  TASK_LEDGER.re_recruit.last,
+  TASK_LEDGER.re_recruit.pending,
   PROPERTIES.successManager.name,
   HUBSPOT_PROPERTIES.owner,
 ];
@@ -46,7 +55,11 @@ export const createBucketMoveProcessor = (deps: {
         createsTasks: deps.createReRecruits !== undefined,
         today,
       });
-      const keyWrite = decision.reRecruit ? { [PROPERTIES.reRecruitTaskKey.name]: decision.reRecruit.key } : {};
+      // Recorded as decided and pending before the task is created (TASK_LEDGER): a crash leaves it to the next run.
+      const keyWrite = decision.reRecruit
+        ? recordIntent(decision.reRecruit, readPendingKeys(company.properties[TASK_LEDGER.re_recruit.pending]))
+            .properties
+        : {};
       const properties = { ...decision.facts, ...keyWrite };
       if (Object.keys(properties).length) writes.push({ id: company.id, properties });
       if (decision.reRecruit) {

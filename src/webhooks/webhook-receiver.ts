@@ -8,23 +8,7 @@ import {
 } from '@why-they-care/hubspot-contract';
 import { type Logger } from 'pino';
 
-/**
- * True the first time an event key is seen within `ttlMs`, across the instances sharing the store: the
- * coordination module's primitive (Redis when REDIS_URL is set, else this process's memory).
- */
-export type EventDedupe = (key: string, ttlMs: number) => Promise<boolean>;
-
-/** This process's memory only: a second instance cannot see it. */
-export const createMemoryDedupe = (now: () => number = Date.now): EventDedupe => {
-  const seenUntil = new Map<string, number>();
-  return async (key, ttlMs) => {
-    const at = now();
-    for (const [seen, until] of seenUntil) if (until <= at) seenUntil.delete(seen);
-    if (seenUntil.has(key)) return false;
-    seenUntil.set(key, at + ttlMs);
-    return true;
-  };
-};
+import { type EventDedupe } from '../coordination/coordination';
 
 /** HubSpot retries a delivery for 24 hours: an event is remembered a little longer. */
 export const WEBHOOK_DEDUPE_TTL_MS = WEBHOOK_LIMITS.retryWindowMs + 60 * 60 * 1000;
