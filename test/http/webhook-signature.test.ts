@@ -84,6 +84,7 @@ describe('webhook signatures', () => {
           'wtc_bucket_moved_by',
           'wtc_re_recruit_at',
           'wtc_re_recruit_task_key',
+          'wtc_re_recruit_task_pending',
           'wtc_success_manager',
           'hubspot_owner_id',
         ],
