@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 
-import { type IsoDate, PROPERTIES } from '@why-they-care/domain';
+import { type BriefSources, type IsoDate, playSwitches, PROPERTIES } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
 import {
@@ -17,6 +17,7 @@ import { type CallObserver } from './hubspot/call';
 import { connectToHubSpot } from './hubspot/client';
 import { companiesApi } from './hubspot/companies';
 import { filesApi } from './hubspot/files';
+import { contactsApi } from './hubspot/contacts';
 import { flowsApi } from './hubspot/flows';
 import { listsApi } from './hubspot/lists';
 import { ownersApi } from './hubspot/owners';
@@ -25,6 +26,9 @@ import { tasksApi } from './hubspot/tasks';
 import { buildApp } from './app/app';
 import { createReadinessCheck } from './http/readiness';
 import { createPortfolioService } from './portfolio/portfolio.service';
+import { createLookalikes } from './plays/lookalikes';
+import { createPlaysOverview } from './plays/plays-overview';
+import { createPlaysPass } from './plays/plays-pass';
 import { createProfileService } from './profile/profile.service';
 import { type ShareLimits } from './share/share-limits';
 import { createShareService } from './share/share.service';
@@ -54,6 +58,14 @@ export const setupOptionsFrom = (env: Env, workflows: WorkflowSwitch = 'keep'): 
   workflows,
   renewalLeadDays: env.RENEWAL_LEAD_DAYS,
   renewalDateProperty: env.RENEWAL_DATE_PROPERTY ?? PROPERTIES.renewalDate.name,
+  revenueProperty: env.REVENUE_PROPERTY,
+  plays: playSwitches(env.PLAYS),
+});
+
+/** Where each task finds the configurable facts it states (the renewal date, the revenue at stake). */
+export const briefSourcesFrom = (env: Env): BriefSources => ({
+  renewalDate: setupOptionsFrom(env).renewalDateProperty,
+  revenue: env.REVENUE_PROPERTY,
 });
 
 /** The scheduled pass as configured, for today unless the caller names the day (tests, a replayed day). */
@@ -61,6 +73,7 @@ export const automationOptionsFrom = (env: Env, today: IsoDate = todayUtc()): Au
   today,
   renewalLeadDays: env.RENEWAL_LEAD_DAYS,
   renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
+  briefSources: briefSourcesFrom(env),
 });
 
 /** The HubSpot account the configuration names, called with the app's limits and retry policy. */
@@ -94,13 +107,37 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     refreshEveryMs: ownersRefreshMs,
   });
   const tagOptions = createTagOptions({ properties, logger });
+  const lists = listsApi(hubspot);
+  const runAutomation = createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger, now });
+  const lookalikes = createLookalikes({
+    companies,
+    lists,
+    valueThemes: () => tagOptions.current()?.valueThemes ?? null,
+    logger,
+  });
+  const runPlays = createPlaysPass({
+    companies,
+    tasks,
+    contacts: contactsApi(hubspot),
+    lookalikes,
+    plays: playSwitches(env.PLAYS),
+    logger,
+  });
   const profiles = createProfileService({
     companies,
     successManagers,
     tagOptions,
     logger,
     now,
-    onSaveTask: direct ? createTaskOnSave({ tasks, companies, workflows: workflowGuard, logger }) : undefined,
+    onSaveTask: direct
+      ? createTaskOnSave({
+          tasks,
+          companies,
+          workflows: workflowGuard,
+          logger,
+          briefSources: briefSourcesFrom(env),
+        })
+      : undefined,
   });
   const portfolio = createPortfolioService({
     companies,
@@ -120,6 +157,13 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     now,
   });
   const templates = createPlanTemplatesStore({ files: filesApi(hubspot) });
+  const plays = createPlaysOverview({
+    companies,
+    owners: ownersApi(hubspot),
+    lookalikes,
+    plays: playSwitches(env.PLAYS),
+    now: now ?? (() => new Date()),
+  });
   // Changes made outside the app, as HubSpot's webhooks report them: handled in the background, 100 at a time.
   const webhookQueue = createCompanyQueue({
     process: createBucketMoveProcessor({
@@ -140,6 +184,7 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
     logger,
   });
   const app = buildApp({
+    plays,
     clientSecret: env.HUBSPOT_CLIENT_SECRET,
     portalId: env.HUBSPOT_PORTAL_ID,
     publicBaseUrl: env.PUBLIC_BASE_URL,
@@ -198,9 +243,20 @@ export const createBackend = ({ env, logger, observe, now, ownersRefreshMs, shar
       );
     },
     successManagers,
-    setupDeps: { properties, lists: listsApi(hubspot), flows },
+    setupDeps: { properties, lists, flows },
     templates,
-    runAutomation: createScheduledAutomation({ companies, tasks, workflows: workflowGuard, logger, now }),
+    runAutomation,
+    lookalikes,
+    /** The bucket plays' pass for the day (both modes). */
+    runPlays: (today: IsoDate = todayUtc()) => runPlays({ today, briefSources: briefSourcesFrom(env), direct }),
+    /**
+     * What runs once a day: direct mode's pass (renewal, stalled plan, missed re-recruits...), which refuses
+     * while the app's workflows are on, then the bucket plays, in both modes.
+     */
+    runDailyPass: async (today: IsoDate = todayUtc()) => ({
+      automation: direct ? await runAutomation(automationOptionsFrom(env, today)) : null,
+      plays: await runPlays({ today, briefSources: briefSourcesFrom(env), direct }),
+    }),
     /** Direct mode: whether the app's workflows are on (start watches it so saves need not ask). */
     workflowGuard,
   };

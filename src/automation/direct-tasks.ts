@@ -1,5 +1,11 @@
 import {
   addDays,
+  briefProperties,
+  type BriefSources,
+  type HubSpotProperties,
+  isPlannedExit,
+  parseWinWinDecision,
+  withBrief,
   healthDropTaskFor,
   HUBSPOT_PROPERTIES,
   type IsoDate,
@@ -30,6 +36,9 @@ const KEY_PROPERTY = {
   stalled_plan: PROPERTIES.stalledPlanTaskKey.name,
   customer_stuck: PROPERTIES.customerStuckTaskKey.name,
   health_drop: PROPERTIES.healthDropTaskKey.name,
+  concerns: PROPERTIES.concernsTaskKey.name,
+  re_recruit_follow_up: PROPERTIES.followUpTaskKey.name,
+  ask_buyer: PROPERTIES.askBuyerTaskKey.name,
 } as const satisfies Record<TaskKind, string>;
 
 /** A health signal this old whose task was never created (a failed create, a move from workflows mode) is let go. */
@@ -44,15 +53,27 @@ const assigneeOf = (intent: TaskIntent, company: { ownerId: string | null; succe
  * enrolls the company there and the workflow creates the task: creating it here too would double it.
  */
 export const createTaskOnSave =
-  (deps: { tasks: TasksApi; companies: CompaniesApi; workflows: WorkflowGuard; logger: Logger }) =>
-  async (intent: TaskIntent, company: { ownerId: string | null; successManagerId: string | null }) => {
+  (deps: {
+    tasks: TasksApi;
+    companies: CompaniesApi;
+    workflows: WorkflowGuard;
+    logger: Logger;
+    briefSources: BriefSources;
+  }) =>
+  async (
+    intent: TaskIntent,
+    company: { ownerId: string | null; successManagerId: string | null; properties: HubSpotProperties },
+  ) => {
     const kind = intent.template.kind;
     if (deps.workflows.isOnFor(kind)) {
       deps.logger.warn({ taskKey: intent.key }, `${kind} task left to the app's workflow, which is on`);
       return;
     }
     try {
-      const taskId = await deps.tasks.create({ intent, ownerId: assigneeOf(intent, company) });
+      const taskId = await deps.tasks.create({
+        intent: withBrief(intent, company.properties, deps.briefSources),
+        ownerId: assigneeOf(intent, company),
+      });
       deps.logger.info({ taskKey: intent.key, taskId }, `${kind} task created`);
     } catch (error) {
       // The profile is saved. Un-record the key so the next scheduled run creates the task instead.
@@ -104,6 +125,8 @@ export type AutomationOptions = {
   today: IsoDate;
   renewalLeadDays: number;
   renewalDateProperty: string;
+  /** Where each task finds the facts it states (see plays/task-brief.ts). */
+  briefSources: BriefSources;
 };
 
 export type AutomationSummary = { companiesChecked: number; tasksCreated: number; taskKeys: string[] };
@@ -119,6 +142,7 @@ const READ = [
   PROPERTIES.successManager.name,
   ...Object.values(KEY_PROPERTY),
   HUBSPOT_PROPERTIES.owner,
+  PROPERTIES.winWinDecision.name,
 ];
 
 /**
@@ -190,7 +214,8 @@ export const createScheduledAutomation = (deps: {
 
   const runOnce = async (options: AutomationOptions): Promise<AutomationSummary> => {
     await deps.workflows.assertOff();
-    const read = [...READ, options.renewalDateProperty];
+    // What each task says about the company (plays/task-brief.ts), read with the facts that decide it.
+    const read = [...new Set([...READ, ...Object.values(briefProperties(options.briefSources))])];
     const writer = createBatchWriter(deps);
     const checked = new Set<string>();
     const created: string[] = [];
@@ -206,6 +231,7 @@ export const createScheduledAutomation = (deps: {
           planNextDue: parseHubSpotDate(properties[PROPERTIES.planNextDue.name]),
           customerStuckOn: parseHubSpotDate(properties[PROPERTIES.customerStuckOn.name]),
           advocacyKnown: parseAdvocacy(properties[PROPERTIES.advocacy.name]) !== null,
+          plannedExit: isPlannedExit(bucket, parseWinWinDecision(properties[PROPERTIES.winWinDecision.name])),
           lastRenewalTaskKey: properties[KEY_PROPERTY.renewal] || null,
           lastStalledPlanTaskKey: properties[KEY_PROPERTY.stalled_plan] || null,
           lastCustomerStuckTaskKey: properties[KEY_PROPERTY.customer_stuck] || null,
@@ -236,7 +262,7 @@ export const createScheduledAutomation = (deps: {
         const planned = intentsFor(company)
           .filter((intent) => intent.template.kind === kind)
           .map((intent) => ({
-            intent,
+            intent: withBrief(intent, company.properties, options.briefSources),
             ownerId: assigneeOf(intent, people),
             keyProperty: KEY_PROPERTY[kind],
             // Its task starts the company's re-recruit play, which the home page follows.

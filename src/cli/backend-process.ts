@@ -2,7 +2,7 @@ import { type RequestListener } from 'node:http';
 
 import { type Logger } from 'pino';
 
-import { automationOptionsFrom, type Backend } from '../backend';
+import { type Backend } from '../backend';
 import { type Env } from '../config/env';
 import { scheduleDaily } from '../automation/daily-timer';
 import { listen } from '../lib/listen';
@@ -30,16 +30,16 @@ export const serveBackend = async (input: {
 
   // Direct mode: know whether the app's workflows are on before saves need it, without asking per save.
   const stopWatching = env.AUTOMATION_MODE === 'direct' ? backend.workflowGuard.watch() : () => undefined;
-  const stopDaily =
-    env.AUTOMATION_MODE === 'direct' && env.AUTOMATION_DAILY_AT_UTC
-      ? scheduleDaily(
-          env.AUTOMATION_DAILY_AT_UTC,
-          async () => {
-            await backend.runAutomation(automationOptionsFrom(env));
-          },
-          logger,
-        )
-      : () => undefined;
+  // Direct mode's tasks and, in both modes, the bucket plays (workflows cannot pick one company a day).
+  const stopDaily = env.AUTOMATION_DAILY_AT_UTC
+    ? scheduleDaily(
+        env.AUTOMATION_DAILY_AT_UTC,
+        async () => {
+          await backend.runDailyPass();
+        },
+        logger,
+      )
+    : () => undefined;
 
   stopOnSignals(async (signal) => {
     logger.info({ signal }, 'shutting down');

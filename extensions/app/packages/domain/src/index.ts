@@ -18,3 +18,4 @@ export * from './shared-plan';
 export * from './signals';
 export * from './tags';
 export * from './task-rules';
+export * from './plays';
