@@ -1,7 +1,7 @@
 import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { testEnv } from '../support/env';
-import { and, companySearch, or } from '../support/hubspot-requests';
+import { and, companySearch, notCustomerYet, or } from '../support/hubspot-requests';
 import { interceptHubSpot } from '../support/nock-hubspot';
 
 const hubspot = interceptHubSpot();
@@ -23,17 +23,6 @@ const idsOf = (filters: Record<string, string>[], ids: string[]) => companySearc
 
 const PROSPECTS =
   '/crm/v3/lists/object-type-id/0-2/name/%5BWhy%20They%20Care%5D%20Prospects%20like%20the%20customers%20who%20need%20us';
-
-const notCustomerYet = {
-  filterType: 'PROPERTY',
-  property: 'lifecyclestage',
-  operation: {
-    operationType: 'ENUMERATION',
-    operator: 'IS_ANY_OF',
-    values: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity'],
-    includeObjectsWithNoValueSet: false,
-  },
-};
 
 describe('the bucket plays: HubSpot requests', () => {
   it('discovers the segments by counts, reading only the "We need you" customers, and rewrites the list once', async () => {

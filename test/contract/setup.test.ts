@@ -13,7 +13,7 @@ import {
   stalledPlanReadBack,
   whoAreYouListReadBack,
 } from '../support/hubspot-readbacks';
-import { and, or } from '../support/hubspot-requests';
+import { and, notCustomerYet, or } from '../support/hubspot-requests';
 import { interceptHubSpot } from '../support/nock-hubspot';
 
 const hubspot = interceptHubSpot();
@@ -588,16 +588,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           processingType: 'DYNAMIC',
           filterBranch: or(
             and([
-              {
-                filterType: 'PROPERTY',
-                property: 'lifecyclestage',
-                operation: {
-                  operationType: 'ENUMERATION',
-                  operator: 'IS_ANY_OF',
-                  values: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity'],
-                  includeObjectsWithNoValueSet: false,
-                },
-              },
+              notCustomerYet,
               {
                 filterType: 'PROPERTY',
                 property: 'hs_object_id',

@@ -24,3 +24,15 @@ export const companySearch = (hubspot: () => nock.Scope, filters: Record<string,
       limit: 200,
     })
     .reply(200, { total: ids.length, results: ids.map((id) => ({ id, properties: { hs_object_id: id } })) });
+
+/** The prospects list's first filter, as setup and the lookalike refresh send it: not a customer yet. */
+export const notCustomerYet = {
+  filterType: 'PROPERTY',
+  property: 'lifecyclestage',
+  operation: {
+    operationType: 'ENUMERATION',
+    operator: 'IS_ANY_OF',
+    values: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity'],
+    includeObjectsWithNoValueSet: false,
+  },
+};

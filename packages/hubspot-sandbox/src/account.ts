@@ -63,19 +63,7 @@ export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
   builtIn('total_revenue', 'Total Revenue', 'number', 'number'),
   builtIn('createdate', 'Create Date', 'datetime', 'date'),
   builtIn('hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date'),
-  // What the bucket plays read: segments, prospects, what is at stake (research-features §6).
-  builtIn('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', {
-    options: options([
-      'subscriber',
-      'lead',
-      'marketingqualifiedlead',
-      'salesqualifiedlead',
-      'opportunity',
-      'customer',
-      'evangelist',
-      'other',
-    ]),
-  }),
+  // What the bucket plays read: the lookalike segments (research-features §6).
   builtIn('industry', 'Industry', 'enumeration', 'select', {
     options: options([
       'COMPUTER_SOFTWARE',
@@ -90,7 +78,6 @@ export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
   }),
   builtIn('numberofemployees', 'Number of Employees', 'number', 'number'),
   builtIn('country', 'Country/Region', 'string', 'text'),
-  builtIn('total_revenue', 'Total Revenue', 'number', 'number'),
 ];
 
 /** HubSpot's contact properties the "ask one buyer a day" play reads. */
