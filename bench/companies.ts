@@ -54,6 +54,7 @@ export const accountWithCompanies = (count: number, now: Date): SandboxState => 
       segment: null,
       advocacy: { willingness: null, forWhat: '' },
       leftOn: null,
+      winWin: { decision: null, reason: '' },
     };
     const properties = {
       hs_object_id: id,

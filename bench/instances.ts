@@ -2,7 +2,7 @@ import { readProfileDraft, toIsoDate } from '@why-they-care/domain';
 import { signedFetch } from '@why-they-care/hubspot-contract';
 import { createSandbox } from '@why-they-care/hubspot-sandbox';
 
-import { createBackend, setupOptionsFrom } from '../src/backend';
+import { automationOptionsFrom, createBackend, setupOptionsFrom } from '../src/backend';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_CLIENT_SECRET, SANDBOX_PORTAL_ID } from '../src/cli/sandbox-mode';
 import { loadEnv } from '../src/config/env';
 import { createLogger } from '../src/lib/logger';
@@ -120,7 +120,7 @@ export const bulkAcrossInstances = async (instances: 1 | 3, redisUrl: string): P
     await new Promise((resolve) => setTimeout(resolve, 10_000)); // setup's calls leave the ten-second window
     const from = sandbox.journal().length;
     const today = toIsoDate(now);
-    const options = { today, renewalLeadDays: 90, renewalDateProperty: 'wtc_renewal_date' };
+    const options = automationOptionsFrom(env, today);
     const started = performance.now();
     const outcomes = await Promise.all(
       backends.map((backend) => backend.runAutomationExclusive(options, `bench ${instances} ${now.getTime()}`)),

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 
-import { type IsoDate, PROPERTIES } from '@why-they-care/domain';
+import { type BriefSources, type IsoDate, playSwitches, PROPERTIES } from '@why-they-care/domain';
 import { type Logger } from 'pino';
 
 import {
@@ -19,6 +19,7 @@ import { type CallGates, type CallObserver } from './hubspot/call';
 import { connectToHubSpot } from './hubspot/client';
 import { companiesApi } from './hubspot/companies';
 import { filesApi } from './hubspot/files';
+import { contactsApi } from './hubspot/contacts';
 import { flowsApi } from './hubspot/flows';
 import { listsApi } from './hubspot/lists';
 import { ownersApi } from './hubspot/owners';
@@ -27,6 +28,9 @@ import { tasksApi } from './hubspot/tasks';
 import { buildApp } from './app/app';
 import { createReadinessCheck } from './http/readiness';
 import { createPortfolioService } from './portfolio/portfolio.service';
+import { createLookalikes } from './plays/lookalikes';
+import { createPlaysOverview } from './plays/plays-overview';
+import { createPlaysPass } from './plays/plays-pass';
 import { createProfileService } from './profile/profile.service';
 import { type ShareLimits } from './share/share-limits';
 import { createShareService } from './share/share.service';
@@ -58,6 +62,14 @@ export const setupOptionsFrom = (env: Env, workflows: WorkflowSwitch = 'keep'): 
   workflows,
   renewalLeadDays: env.RENEWAL_LEAD_DAYS,
   renewalDateProperty: env.RENEWAL_DATE_PROPERTY ?? PROPERTIES.renewalDate.name,
+  revenueProperty: env.REVENUE_PROPERTY,
+  plays: playSwitches(env.PLAYS),
+});
+
+/** Where each task finds the configurable facts it states (the renewal date, the revenue at stake). */
+export const briefSourcesFrom = (env: Env): BriefSources => ({
+  renewalDate: setupOptionsFrom(env).renewalDateProperty,
+  revenue: env.REVENUE_PROPERTY,
 });
 
 /** The scheduled pass as configured, for today unless the caller names the day (tests, a replayed day). */
@@ -65,6 +77,7 @@ export const automationOptionsFrom = (env: Env, today: IsoDate = todayUtc()): Au
   today,
   renewalLeadDays: env.RENEWAL_LEAD_DAYS,
   renewalDateProperty: setupOptionsFrom(env).renewalDateProperty,
+  briefSources: briefSourcesFrom(env),
 });
 
 /**
@@ -123,6 +136,21 @@ export const createBackend = ({
     sharedCache: coordination.sharedCache,
   });
   const tagOptions = createTagOptions({ properties, logger });
+  const lists = listsApi(hubspot);
+  const lookalikes = createLookalikes({
+    companies,
+    lists,
+    valueThemes: () => tagOptions.current()?.valueThemes ?? null,
+    logger,
+  });
+  const runPlays = createPlaysPass({
+    companies,
+    tasks,
+    contacts: contactsApi(hubspot),
+    lookalikes,
+    plays: playSwitches(env.PLAYS),
+    logger,
+  });
   const profiles = createProfileService({
     companies,
     successManagers,
@@ -130,7 +158,9 @@ export const createBackend = ({
     logger,
     now,
     companyLock: coordination.companyLock,
-    onSaveTask: direct ? createTaskOnSave({ tasks, workflows: workflowGuard, logger }) : undefined,
+    onSaveTask: direct
+      ? createTaskOnSave({ tasks, workflows: workflowGuard, logger, briefSources: briefSourcesFrom(env) })
+      : undefined,
   });
   const portfolio = createPortfolioService({
     companies,
@@ -150,6 +180,13 @@ export const createBackend = ({
     now,
   });
   const templates = createPlanTemplatesStore({ files: filesApi(hubspot) });
+  const plays = createPlaysOverview({
+    companies,
+    owners: ownersApi(hubspot),
+    lookalikes,
+    plays: playSwitches(env.PLAYS),
+    now: now ?? (() => new Date()),
+  });
   // Changes made outside the app, as HubSpot's webhooks report them: handled in the background, 100 at a time.
   const webhookQueue = createCompanyQueue({
     process: createBucketMoveProcessor({
@@ -171,6 +208,7 @@ export const createBackend = ({
     logger,
   });
   const app = buildApp({
+    plays,
     clientSecret: env.HUBSPOT_CLIENT_SECRET,
     portalId: env.HUBSPOT_PORTAL_ID,
     publicBaseUrl: env.PUBLIC_BASE_URL,
@@ -195,6 +233,14 @@ export const createBackend = ({
     logger,
     companyLock: coordination.companyLock,
     now,
+  });
+  /**
+   * What runs once a day: direct mode's pass (renewal, stalled plan, missed re-recruits...), which refuses
+   * while the app's workflows are on, then the bucket plays, in both modes.
+   */
+  const dailyPass = async (today: IsoDate, stillInCharge: () => Promise<void>) => ({
+    automation: direct ? await runAutomation(automationOptionsFrom(env, today), stillInCharge) : null,
+    plays: await runPlays({ today, briefSources: briefSourcesFrom(env), direct }),
   });
   return {
     app,
@@ -242,7 +288,7 @@ export const createBackend = ({
       );
     },
     successManagers,
-    setupDeps: { properties, lists: listsApi(hubspot), flows },
+    setupDeps: { properties, lists, flows },
     templates,
     /** One pass of direct-mode automation in this process (two overlapping calls share one run). */
     runAutomation,
@@ -252,6 +298,17 @@ export const createBackend = ({
      */
     runAutomationExclusive: (automation: AutomationOptions, period?: string) =>
       coordination.exclusive(AUTOMATION_JOB, { period }, (stillInCharge) => runAutomation(automation, stillInCharge)),
+    lookalikes,
+    /** The bucket plays' pass for the day (both modes). */
+    runPlays: (today: IsoDate = todayUtc()) => runPlays({ today, briefSources: briefSourcesFrom(env), direct }),
+    /** The daily pass in this process alone (see dailyPass). */
+    runDailyPass: (today: IsoDate = todayUtc()) => dailyPass(today, async () => undefined),
+    /**
+     * The daily pass, run by one instance at a time under the automation's lock: skipped while another
+     * instance runs it, and, with a `period` (the scheduled day), once that period is done anywhere.
+     */
+    runDailyPassExclusive: (today: IsoDate = todayUtc(), period?: string) =>
+      coordination.exclusive(AUTOMATION_JOB, { period }, (stillInCharge) => dailyPass(today, stillInCharge)),
     /** Direct mode: whether the app's workflows are on (start watches it so saves need not ask). */
     workflowGuard,
   };

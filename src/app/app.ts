@@ -9,6 +9,8 @@ import { errorHandler, notFoundHandler } from '../http/error-handler';
 import { type ReadinessCheck, readinessRoute } from '../http/readiness';
 import { requireAccount } from '../http/require-account';
 import { type RawBodyRequest, verifyHubSpotSignature } from '../http/signature';
+import { type PlaysOverviewSource } from '../plays/plays-overview';
+import { playsRouter } from '../plays/plays.routes';
 import { type ProfileService } from '../profile/profile.service';
 import { profileRouter } from '../profile/profile.routes';
 import { portfolioRouter } from '../portfolio/portfolio.routes';
@@ -35,6 +37,8 @@ export type AppOptions = {
   portfolio: PortfolioService;
   /** HubSpot's webhook deliveries (POST /webhooks/hubspot). */
   webhooks: WebhookReceiver;
+  /** What the home page shows of the bucket plays. */
+  plays: PlaysOverviewSource;
   /** The shared page's rate limits (tests lower them). */
   shareLimits?: ShareLimits;
   /** Whether HubSpot answers with this token; without it /readyz is not served. */
@@ -101,6 +105,7 @@ export const buildApp = (options: AppOptions) => {
     portfolioRouter(options.portfolio, options.portalId),
     shareApiRouter(options.shares, options.publicBaseUrl),
     planTemplatesRouter(options.templates),
+    playsRouter(options.plays),
   );
 
   app.use(notFoundHandler);

@@ -1,5 +1,11 @@
 import {
   addDays,
+  briefProperties,
+  type BriefSources,
+  type HubSpotProperties,
+  isPlannedExit,
+  parseWinWinDecision,
+  withBrief,
   healthDropTaskFor,
   HUBSPOT_PROPERTIES,
   intentForKey,
@@ -23,7 +29,7 @@ import {
   type TaskKind,
   toIsoDate,
 } from '@why-they-care/domain';
-import { BATCH_LIMIT, type SearchFilter, searchDateValue } from '@why-they-care/hubspot-contract';
+import { BATCH_LIMIT, SEARCH_LIMITS, type SearchFilter, searchDateValue } from '@why-they-care/hubspot-contract';
 import { type Logger } from 'pino';
 
 import { type CompaniesApi, type CompanyValues } from '../hubspot/companies';
@@ -48,15 +54,21 @@ const assigneeOf = (intent: TaskIntent, company: { ownerId: string | null; succe
  * task: creating it here too would double it.
  */
 export const createTaskOnSave =
-  (deps: { tasks: TasksApi; workflows: WorkflowGuard; logger: Logger }) =>
-  async (intent: TaskIntent, company: { ownerId: string | null; successManagerId: string | null }) => {
+  (deps: { tasks: TasksApi; workflows: WorkflowGuard; logger: Logger; briefSources: BriefSources }) =>
+  async (
+    intent: TaskIntent,
+    company: { ownerId: string | null; successManagerId: string | null; properties: HubSpotProperties },
+  ) => {
     const kind = intent.template.kind;
     if (deps.workflows.isOnFor(kind)) {
       deps.logger.warn({ taskKey: intent.key }, `${kind} task left to the app's workflow, which is on`);
       return;
     }
     try {
-      const taskId = await deps.tasks.create({ intent, ownerId: assigneeOf(intent, company) });
+      const taskId = await deps.tasks.create({
+        intent: withBrief(intent, company.properties, deps.briefSources),
+        ownerId: assigneeOf(intent, company),
+      });
       deps.logger.info({ taskKey: intent.key, taskId }, `${kind} task created`);
     } catch (error) {
       // The profile is saved and the key is pending: the next run looks for the task and creates it.
@@ -107,6 +119,8 @@ export type AutomationOptions = {
   today: IsoDate;
   renewalLeadDays: number;
   renewalDateProperty: string;
+  /** Where each task finds the facts it states (see plays/task-brief.ts). */
+  briefSources: BriefSources;
 };
 
 export type AutomationSummary = { companiesChecked: number; tasksCreated: number; taskKeys: string[] };
@@ -123,6 +137,8 @@ const READ = [
   PROPERTIES.successManager.name,
   ...TASK_LEDGER_PROPERTIES,
   HUBSPOT_PROPERTIES.owner,
+  PROPERTIES.winWinDecision.name,
+  PROPERTIES.openConcerns.name,
 ];
 
 /**
@@ -169,6 +185,7 @@ const createJobWriter = (deps: {
   companies: CompaniesApi;
   tasks: TasksApi;
   today: IsoDate;
+  briefSources: BriefSources;
   /** Throws when this run may no longer write (another instance took over the period). */
   stillInCharge: () => Promise<void>;
   /** Pending keys of a save's kinds may come from a save under way: they are checked under the save's lock. */
@@ -208,7 +225,7 @@ const createJobWriter = (deps: {
         .filter((key) => !found.has(key))
         .flatMap((key) => intentForKey(key, job.company.properties, deps.today) ?? []);
       return [...missing, ...job.intents].map((intent) => ({
-        intent,
+        intent: withBrief(intent, job.company.properties, deps.briefSources),
         ownerId: assigneeOf(intent, peopleOf(job.company)),
       }));
     });
@@ -270,10 +287,14 @@ export const createScheduledAutomation = (deps: {
     stillInCharge: () => Promise<void>,
   ): Promise<AutomationSummary> => {
     await deps.workflows.assertOff();
-    const read = [...READ, options.renewalDateProperty];
+    // What each task says about the company (plays/task-brief.ts), read with the facts that decide it.
+    const read = [
+      ...new Set([...READ, ...Object.values(briefProperties(options.briefSources)), options.renewalDateProperty]),
+    ];
     const writer = createJobWriter({
       ...deps,
       today: options.today,
+      briefSources: options.briefSources,
       stillInCharge,
       lockCompanies: (companyIds, work) => withCompanyLocks(deps.companyLock, companyIds, work),
       factsOf: (intent) => (intent.template.kind === 're_recruit' ? reRecruitStartFacts(now()) : {}),
@@ -309,6 +330,7 @@ export const createScheduledAutomation = (deps: {
           planNextDue: parseHubSpotDate(properties[PROPERTIES.planNextDue.name]),
           customerStuckOn: parseHubSpotDate(properties[PROPERTIES.customerStuckOn.name]),
           advocacyKnown: parseAdvocacy(properties[PROPERTIES.advocacy.name]) !== null,
+          plannedExit: isPlannedExit(bucket, parseWinWinDecision(properties[PROPERTIES.winWinDecision.name])),
           lastRenewalTaskKey: properties[TASK_LEDGER.renewal.last] || null,
           lastStalledPlanTaskKey: properties[TASK_LEDGER.stalled_plan.last] || null,
           lastCustomerStuckTaskKey: properties[TASK_LEDGER.customer_stuck.last] || null,
@@ -356,10 +378,15 @@ export const createScheduledAutomation = (deps: {
     };
 
     // First what an earlier run or save left pending, all written before the new tasks are decided.
-    await scan(
-      TASK_KINDS.map((kind) => [{ propertyName: TASK_LEDGER[kind].pending, operator: 'HAS_PROPERTY' }]),
-      (company) => jobsFor(company, TASK_KINDS, false),
-    );
+    // A group per kind, as many searches as HubSpot's limit on groups needs.
+    for (let first = 0; first < TASK_KINDS.length; first += SEARCH_LIMITS.groups) {
+      await scan(
+        TASK_KINDS.slice(first, first + SEARCH_LIMITS.groups).map((kind) => [
+          { propertyName: TASK_LEDGER[kind].pending, operator: 'HAS_PROPERTY' },
+        ]),
+        (company) => jobsFor(company, TASK_KINDS, false),
+      );
+    }
     await writer.drain();
     await scan(
       [

@@ -2,7 +2,7 @@ import { type RequestListener } from 'node:http';
 
 import { type Logger } from 'pino';
 
-import { automationOptionsFrom, type Backend } from '../backend';
+import { type Backend } from '../backend';
 import { type Env } from '../config/env';
 import { type DailyOutcome, scheduleDaily } from '../automation/daily-timer';
 import { todayUtc } from '../automation/direct-tasks';
@@ -37,21 +37,19 @@ export const serveBackend = async (input: {
   /** Today's pass, once across instances: another instance may be running it (or have died doing so). */
   const dailyPass = async (): Promise<DailyOutcome> => {
     const today = todayUtc();
-    const outcome = await backend
-      .runAutomationExclusive(automationOptionsFrom(env, today), today)
-      .catch((error: unknown) => {
-        if (!(error instanceof CoordinationError)) throw error;
-        logger.warn({ err: error }, 'daily automation waits for Redis');
-        return { ran: false, reason: 'unavailable' } as const;
-      });
+    const outcome = await backend.runDailyPassExclusive(today, today).catch((error: unknown) => {
+      if (!(error instanceof CoordinationError)) throw error;
+      logger.warn({ err: error }, 'daily automation waits for Redis');
+      return { ran: false, reason: 'unavailable' } as const;
+    });
     if (outcome.ran || outcome.reason === 'done') return 'done';
     logger.info({ reason: outcome.reason }, 'daily automation not run here now; checking again later today');
     return 'try_again';
   };
-  const stopDaily =
-    env.AUTOMATION_MODE === 'direct' && env.AUTOMATION_DAILY_AT_UTC
-      ? scheduleDaily(env.AUTOMATION_DAILY_AT_UTC, dailyPass, logger)
-      : () => undefined;
+  // Direct mode's tasks and, in both modes, the bucket plays (workflows cannot pick one company a day).
+  const stopDaily = env.AUTOMATION_DAILY_AT_UTC
+    ? scheduleDaily(env.AUTOMATION_DAILY_AT_UTC, dailyPass, logger)
+    : () => undefined;
 
   stopOnSignals(async (signal) => {
     logger.info({ signal }, 'shutting down');

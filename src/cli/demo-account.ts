@@ -20,6 +20,7 @@ import {
 
 import exampleTemplates from '../../plan-templates/example.json';
 
+import { demoContacts, demoDecision, demoProspects, playCompanyFacts } from './demo-plays';
 import { SANDBOX_PORTAL_ID } from './sandbox-mode';
 
 /**
@@ -291,6 +292,7 @@ const draftFor = (seed: Seed, today: string): ProfileDraft => ({
       ? { willingness: 'reference', forWhat: 'Dispatch at scale, for logistics prospects' }
       : { willingness: null, forWhat: '' },
   leftOn: seed.leftDaysAgo === undefined ? null : addDays(today, -seed.leftDaysAgo),
+  winWin: demoDecision(seed.name),
 });
 
 const DAY_MS = 86_400_000;
@@ -330,6 +332,7 @@ export const demoAccount = (now: Date): SandboxState => {
       // Kestrel is still a prospect: the home page counts customers, and Juniper is the one not asked yet.
       lifecyclestage: seed.name === 'Kestrel Aviation' ? 'opportunity' : 'customer',
       total_revenue: String(seed.revenue),
+      ...playCompanyFacts(id, seed.name, seed.bucket === 'who_are_you' && seed.reRecruitDaysAgo !== undefined),
       ...(filled || seed.renewalInDays !== null ? profileContentProperties(draftFor(seed, today), today) : {}),
       ...historyFacts(seed, now),
       ...(filled
@@ -356,7 +359,14 @@ export const demoAccount = (now: Date): SandboxState => {
       updatedAt: at,
     };
   });
-  return { ...emptyAccount(SANDBOX_PORTAL_ID), companies, owners: OWNERS, files: demoFiles(at) };
+  const companyIdOf = (name: string) => String(1001 + SEEDS.findIndex((seed) => seed.name === name));
+  return {
+    ...emptyAccount(SANDBOX_PORTAL_ID),
+    companies: { ...companies, ...demoProspects(at) },
+    contacts: demoContacts(at, companyIdOf),
+    owners: OWNERS,
+    files: demoFiles(at),
+  };
 };
 
 /** The example segments and plan templates, published as `npm run templates -- publish` would. */

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 
 import { z } from 'zod';
 
+import { PLAY_VALUES, DEFAULT_PLAYS, type Play } from '@why-they-care/domain';
+
 import { AppError } from '../lib/app-error';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -33,6 +35,26 @@ const jsonRecord = z.string().transform((text, context) => {
   context.addIssue({ code: 'custom', message: 'must be JSON like {"<teamId>": "<ownerId>"}' });
   return z.NEVER;
 });
+
+/** The bucket plays turned on: a comma-separated list of their names, or `none`. */
+const playList = z
+  .string()
+  .transform((text, context): Play[] => {
+    const names = text
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '' && name !== 'none');
+    const unknown = names.filter((name) => !(PLAY_VALUES as readonly string[]).includes(name));
+    if (unknown.length) {
+      context.addIssue({
+        code: 'custom',
+        message: `unknown play ${unknown.join(', ')}: use none or any of ${PLAY_VALUES.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return PLAY_VALUES.filter((play) => names.includes(play));
+  })
+  .default([...DEFAULT_PLAYS]);
 
 /** Every setting the backend reads, validated once at start. `.env.example` documents each one. */
 export const envSchema = z.object({
@@ -78,6 +100,7 @@ export const envSchema = z.object({
   SHARE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Set when more than one instance runs: they share the rate budget, locks and schedule through it. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a URL like redis://redis:6379' }).optional(),
+  PLAYS: playList,
 });
 
 export type Env = z.infer<typeof envSchema>;

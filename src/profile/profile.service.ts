@@ -49,7 +49,7 @@ export type ProfileServiceDeps = {
   /** Direct automation mode: create a save's task (re-recruit, health drop) once the save is stored. */
   onSaveTask?: (
     intent: TaskIntent,
-    company: { ownerId: string | null; successManagerId: string | null },
+    company: { ownerId: string | null; successManagerId: string | null; properties: HubSpotProperties },
   ) => Promise<void>;
 };
 
@@ -101,16 +101,18 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
     return toProfile(companyId, company.properties, toBucketHistory(company.propertiesWithHistory));
   };
 
-  const createSaveTasks = async (write: CompletedWrite) => {
+  /** `properties`: the company as stored once the save is written, for what each task says. */
+  const createSaveTasks = async (write: CompletedWrite, properties: HubSpotProperties) => {
     if (!deps.onSaveTask) return;
     if (write.reRecruitTask) {
       const { intent, ownerId, successManagerId } = write.reRecruitTask;
-      await deps.onSaveTask(intent, { ownerId, successManagerId });
+      await deps.onSaveTask(intent, { ownerId, successManagerId, properties });
     }
     if (write.healthDropTask) {
       await deps.onSaveTask(write.healthDropTask.intent, {
         ownerId: write.healthDropTask.ownerId,
         successManagerId: null,
+        properties,
       });
     }
   };
@@ -191,7 +193,7 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
       await deps.companies.update(companyId, write.properties);
 
       if (!successManager.known) managers.fillLater(companyId);
-      await createSaveTasks(write);
+      await createSaveTasks(write, { ...company.properties, ...write.properties });
       const savedHistory = decision.bucketMove ? [decision.bucketMove, ...history] : history;
       return {
         profile: toProfile(companyId, { ...company.properties, ...write.properties }, savedHistory),

@@ -120,10 +120,19 @@ const planProperties = async (deps: SetupDeps, options: SetupOptions): Promise<S
 
 const planLists = async (deps: SetupDeps): Promise<SetupItem[]> =>
   Promise.all(
-    desiredLists().map(async ({ name, filterBranch }): Promise<SetupItem> => {
+    desiredLists().map(async ({ name, filterBranch, filtersKeptBy }): Promise<SetupItem> => {
       const existing = await deps.lists.findByName(name);
       if (!existing) {
         return { kind: 'list', name, action: 'create', apply: () => deps.lists.create(name, filterBranch) };
+      }
+      if (filtersKeptBy) {
+        return {
+          kind: 'list',
+          name,
+          action: 'unchanged',
+          id: existing.listId,
+          detail: `filters kept by ${filtersKeptBy}`,
+        };
       }
       if (sameFilterBranch(existing.filterBranch, filterBranch)) {
         return { kind: 'list', name, action: 'unchanged', id: existing.listId };

@@ -173,10 +173,25 @@ describe('tagging the answer', () => {
 });
 
 describe('editing and saving', () => {
+  it('asks for the win-win decision only in "Who are you?"', async () => {
+    const { renderer } = await loaded();
+    expect(renderer.maybeFind(Select, { name: 'winWinDecision' })).toBeNull();
+    renderer.find(Select, { name: 'bucket' }).trigger('onChange', 'who_are_you' as never);
+    expect(renderer.find(Select, { name: 'winWinDecision' }).props.options.map((option) => option.value)).toEqual([
+      '',
+      'win_win',
+      'no_win_win',
+      'undecided',
+    ]);
+  });
+
   const editAndSave = async () => {
     const { renderer, fetch } = await loaded();
     renderer.find(Select, { name: 'bucket' }).trigger('onChange', 'who_are_you' as never);
     renderer.find(TextArea, { name: 'answer' }).trigger('onInput', 'Who are you again?' as never);
+    // "Who are you?" asks for the win-win decision, which no other bucket shows.
+    renderer.find(Select, { name: 'winWinDecision' }).trigger('onChange', 'no_win_win' as never);
+    renderer.find(TextArea, { name: 'winWinReason' }).trigger('onInput', 'They moved to an in-house tool.' as never);
     renderer.find(Input, { name: 'step-1-title' }).trigger('onInput', 'Quarterly value review' as never);
     renderer.findByTestId(Button, 'step-0-done').trigger('onClick');
     renderer.find(Select, { name: 'customerHappiness' }).trigger('onChange', 1 as never);
@@ -199,6 +214,7 @@ describe('editing and saving', () => {
       segment: null,
       advocacy: { willingness: null, forWhat: '' },
       leftOn: null,
+      winWin: { decision: 'no_win_win', reason: 'They moved to an in-house tool.' },
     };
   };
 

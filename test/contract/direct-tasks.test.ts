@@ -2,6 +2,7 @@ import { automationOptionsFrom, createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
 import { testEnv } from '../support/env';
+import { companySearch } from '../support/hubspot-requests';
 import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest } from '../support/signed';
 
@@ -37,8 +38,29 @@ const READ = [
   'wtc_customer_stuck_task_pending',
   'wtc_health_drop_task_key',
   'wtc_health_drop_task_pending',
+  'wtc_concerns_task_key',
+  'wtc_concerns_task_pending',
+  'wtc_follow_up_task_key',
+  'wtc_follow_up_task_pending',
+  'wtc_ask_buyer_task_key',
+  'wtc_ask_buyer_task_pending',
   'hubspot_owner_id',
+  'wtc_win_win_decision',
+  'wtc_open_concerns',
+  // What the task says about the company.
+  'name',
+  'wtc_answer',
+  'wtc_answered_by_name',
+  'wtc_answered_by_role',
+  'wtc_asked_on',
+  'wtc_required_outcome',
+  'wtc_appropriate_experience',
+  'wtc_plan_steps_done',
+  'wtc_plan_steps_total',
+  'wtc_plan_overdue_customer',
+  'wtc_plan_overdue_us',
   'wtc_renewal_date',
+  'total_revenue',
 ];
 
 /** Each run first checks that none of the app's workflows is on (they would create the same tasks). */
@@ -60,20 +82,38 @@ const searchAny = (groups: Record<string, string>[][], ids: string[]) =>
       limit: 200,
     })
     .reply(200, { total: ids.length, results: ids.map((id) => ({ id, properties: { hs_object_id: id } })) });
-const search = (filters: Record<string, string>[], ids: string[]) => searchAny([filters], ids);
+const search = (filters: Record<string, string>[], ids: string[]) => companySearch(hubspot, filters, ids);
 
-/** Each run first looks for tasks an earlier run or save recorded as pending (one search, a group per kind). */
-const pendingSearch = (ids: string[]) =>
+/**
+ * Each run first looks for tasks an earlier run or save recorded as pending: a group per kind, 5 groups per
+ * search (HubSpot's limit), so two searches; `ids` are found by the first, `playIds` by the second.
+ */
+const pendingSearch = (ids: string[], playIds: string[] = []) => {
+  const hasPending = (names: string[]) => names.map((name) => [{ propertyName: name, operator: 'HAS_PROPERTY' }]);
   searchAny(
-    [
+    hasPending([
       'wtc_re_recruit_task_pending',
       'wtc_renewal_task_pending',
       'wtc_stalled_plan_task_pending',
       'wtc_customer_stuck_task_pending',
       'wtc_health_drop_task_pending',
-    ].map((name) => [{ propertyName: name, operator: 'HAS_PROPERTY' }]),
+    ]),
     ids,
   );
+  searchAny(
+    hasPending(['wtc_concerns_task_pending', 'wtc_follow_up_task_pending', 'wtc_ask_buyer_task_pending']),
+    playIds,
+  );
+};
+
+/** What a task says about a company with nothing recorded (but its renewal date, when given). */
+const briefOfUnknown = (renewal = 'not recorded') =>
+  [
+    'Why they care, in their words: "not recorded" (not recorded, not recorded, asked on not recorded).',
+    'Desired outcome: not recorded. How they need to get there: not recorded.',
+    'Success plan: 0 of 0 steps done; overdue: 0 on their side, 0 on ours.',
+    `Renewal: ${renewal}. Revenue at stake: not recorded.`,
+  ].join('\n');
 
 /** The searches for stuck customers and for health signals whose task was never created. */
 const stuckSearch = (ids: string[]) =>
@@ -120,9 +160,16 @@ describe('direct mode: task requests', () => {
       .post('/crm/v3/objects/tasks', {
         properties: {
           hs_timestamp: '2026-11-26T09:00:00.000Z',
-          hs_task_subject: 'Re-recruit: the customer asked "Who are you?"',
-          hs_task_body:
-            'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.\n\n(Why They Care: re_recruit:5150:v4)',
+          hs_task_subject: 'Acme Corp: Re-recruit: the customer asked "Who are you?"',
+          hs_task_body: [
+            'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.',
+            'Why they care, in their words: "Honestly, we forgot what you do for us." (Pat Lee, CFO, asked on 2026-11-20).',
+            'Desired outcome: Cut invoice processing cost by half. How they need to get there: Self-serve, no tickets.',
+            'Success plan: 0 of 1 steps done; overdue: 0 on their side, 0 on ours.',
+            'Renewal: 2027-01-31. Revenue at stake: not recorded.',
+            '',
+            '(Why They Care: re_recruit:5150:v4)',
+          ].join('\n'),
           hs_task_status: 'NOT_STARTED',
           hs_task_priority: 'HIGH',
           hs_task_type: 'TODO',
@@ -264,32 +311,40 @@ describe('direct mode: task requests', () => {
         inputs: [
           task(
             '11',
-            'Renewal coming up: confirm why they care',
-            'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference. Nobody has asked yet whether they would be a reference or a case study: ask, and record the answer on the card.\n\n(Why They Care: renewal:11:2026-12-01)',
+            'Company 11: Renewal coming up: confirm why they care',
+            'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference. Nobody has asked yet whether they would be a reference or a case study: ask, and record the answer on the card.\n' +
+              briefOfUnknown('2026-12-01') +
+              '\n\n(Why They Care: renewal:11:2026-12-01)',
             '502',
             '2026-11-30',
             'HIGH',
           ),
           task(
             '12',
-            'Success plan stalled: steps are overdue',
-            'Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.\n\n(Why They Care: stalled_plan:12:2026-11-01)',
+            'Company 12: Success plan stalled: steps are overdue',
+            'Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.\n' +
+              briefOfUnknown() +
+              '\n\n(Why They Care: stalled_plan:12:2026-11-01)',
             '503',
             '2026-11-25',
             'MEDIUM',
           ),
           task(
             '14',
-            'They are stuck: every step the customer owns is overdue',
-            'Every open step the customer owns in the success plan is more than 14 days past due. Call them: find out what blocks them, offer help, and agree on steps they can do.\n\n(Why They Care: customer_stuck:14:2026-11-20)',
+            'Company 14: They are stuck: every step the customer owns is overdue',
+            'Every open step the customer owns in the success plan is more than 14 days past due. Call them: find out what blocks them, offer help, and agree on steps they can do.\n' +
+              briefOfUnknown() +
+              '\n\n(Why They Care: customer_stuck:14:2026-11-20)',
             '504',
             '2026-11-25',
             'HIGH',
           ),
           task(
             '15',
-            'Health dropped: find out what changed',
-            "Customer happiness fell from 4 - Very happy to 2 - Unhappy. A save recorded a drop in this customer's health. Talk to them before it shows in the renewal.\n\n(Why They Care: health_drop:15:v7)",
+            'Company 15: Health dropped: find out what changed',
+            "Customer happiness fell from 4 - Very happy to 2 - Unhappy. A save recorded a drop in this customer's health. Talk to them before it shows in the renewal.\n" +
+              briefOfUnknown() +
+              '\n\n(Why They Care: health_drop:15:v7)',
             '502',
             '2026-11-25',
             'HIGH',
@@ -429,9 +484,11 @@ describe('direct mode: task requests', () => {
           {
             properties: {
               hs_timestamp: '2026-11-26T09:00:00.000Z',
-              hs_task_subject: 'Re-recruit: the customer asked "Who are you?"',
+              hs_task_subject: 'Company 22: Re-recruit: the customer asked "Who are you?"',
               hs_task_body:
-                'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.\n\n(Why They Care: re_recruit:22:v7)',
+                'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.\n' +
+                briefOfUnknown() +
+                '\n\n(Why They Care: re_recruit:22:v7)',
               hs_task_status: 'NOT_STARTED',
               hs_task_priority: 'HIGH',
               hs_task_type: 'TODO',

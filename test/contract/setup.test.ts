@@ -6,12 +6,14 @@ import { desiredLists, type WorkflowSwitch } from '../../src/setup/desired-state
 import { applySetup, planSetup, type SetupItem } from '../../src/setup/setup';
 import { testEnv } from '../support/env';
 import {
+  briefedTaskText,
   notAskedListReadBack,
   renewalItsOkReadBack,
   reRecruitReadBack,
   stalledPlanReadBack,
   whoAreYouListReadBack,
 } from '../support/hubspot-readbacks';
+import { and, notCustomerYet, or } from '../support/hubspot-requests';
 import { interceptHubSpot } from '../support/nock-hubspot';
 
 const hubspot = interceptHubSpot();
@@ -66,18 +68,6 @@ const bucketFilter = (values: string[]) => ({
   property: 'wtc_bucket',
   operation: { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values, includeObjectsWithNoValueSet: false },
 });
-const and = (filters: unknown[]) => ({
-  filterBranchType: 'AND',
-  filterBranchOperator: 'AND',
-  filterBranches: [],
-  filters,
-});
-const or = (...branches: unknown[]) => ({
-  filterBranchType: 'OR',
-  filterBranchOperator: 'OR',
-  filters: [],
-  filterBranches: branches,
-});
 
 /** A re-enrollment trigger as real flows have it: `hs_name` names the property that changed... */
 const changed = (property: string) => ({
@@ -130,8 +120,10 @@ const RE_RECRUIT = {
     'A company enters "Who are you?": task for its success manager. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
   actions: [
     taskAction('1', {
-      subject: 'Re-recruit: the customer asked "Who are you?"',
-      body: '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
+      ...briefedTaskText(
+        'Re-recruit: the customer asked "Who are you?"',
+        'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.',
+      ),
       priority: 'HIGH',
       owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'wtc_success_manager' } },
       due_time: { delta: 3, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
@@ -295,6 +287,9 @@ describe('npm run setup on an empty account (workflows mode)', () => {
         '[Why They Care] Quadrant: Let go',
         '[Why They Care] Ready to advocate',
         '[Why They Care] Not asked in 90 days',
+        "[Why They Care] It's OK with open concerns",
+        '[Why They Care] Planned exits',
+        '[Why They Care] Prospects like the customers who need us',
       ]);
       expect(lists[7]).toEqual({
         name: '[Why They Care] Ready to advocate',
@@ -345,7 +340,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       });
     });
 
-    it('eight workflows, created off, whose ids the report gives', () => {
+    it('ten workflows, created off, whose ids the report gives', () => {
       expect(flows.map((body) => body.name)).toEqual([
         '[Why They Care] Re-recruit',
         '[Why They Care] Renewal: We need you',
@@ -355,17 +350,12 @@ describe('npm run setup on an empty account (workflows mode)', () => {
         '[Why They Care] Stalled plan',
         '[Why They Care] Customer stuck',
         '[Why They Care] Health dropped',
+        '[Why They Care] Renewal: plan the exit',
+        '[Why They Care] Address their concerns',
       ]);
-      expect(items.filter((item) => item.kind === 'workflow').map((item) => item.id)).toEqual([
-        '1',
-        '2',
-        '3',
-        '4',
-        '5',
-        '6',
-        '7',
-        '8',
-      ]);
+      expect(items.filter((item) => item.kind === 'workflow').map((item) => item.id)).toEqual(
+        Array.from({ length: 10 }, (_, index) => String(index + 1)),
+      );
     });
 
     it('the re-recruit workflow', () => {
@@ -401,8 +391,10 @@ describe('npm run setup on an empty account (workflows mode)', () => {
             },
           },
           taskAction('2', {
-            subject: 'Renewal coming up: confirm why they care',
-            body: '<p>They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.</p>',
+            ...briefedTaskText(
+              'Renewal coming up: confirm why they care',
+              'They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.',
+            ),
             priority: 'HIGH',
             owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
             due_time: { delta: 7, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
@@ -444,8 +436,10 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           'The earliest open plan step is past due: task for the owner. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
         actions: [
           taskAction('1', {
-            subject: 'Success plan stalled: steps are overdue',
-            body: '<p>Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.</p>',
+            ...briefedTaskText(
+              'Success plan stalled: steps are overdue',
+              'Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.',
+            ),
             priority: 'MEDIUM',
             owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
             due_time: { delta: 2, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
@@ -478,10 +472,9 @@ describe('npm run setup on an empty account (workflows mode)', () => {
       property: 'wtc_renewal_date',
       operation: { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false },
     };
-    const ownerTask = (subject: string, body: string, priority: string, days: number) =>
+    const ownerTask = (subject: string, asked: string, priority: string, days: number) =>
       taskAction('1', {
-        subject,
-        body,
+        ...briefedTaskText(subject, asked),
         priority,
         owner_assignment: { type: 'CUSTOM', value: { type: 'OBJECT_PROPERTY', propertyName: 'hubspot_owner_id' } },
         due_time: { delta: days, timeUnit: 'DAYS', timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },
@@ -501,7 +494,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           {
             ...ownerTask(
               'Renewal coming up: confirm why they care',
-              '<p>They told us "We need you". Use the renewal for an expansion conversation and ask for a reference. Nobody has asked yet whether they would be a reference or a case study: ask, and record the answer on the card.</p>',
+              'They told us "We need you". Use the renewal for an expansion conversation and ask for a reference. Nobody has asked yet whether they would be a reference or a case study: ask, and record the answer on the card.',
               'HIGH',
               7,
             ),
@@ -537,7 +530,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
         actions: [
           ownerTask(
             'They are stuck: every step the customer owns is overdue',
-            '<p>Every open step the customer owns in the success plan is more than 14 days past due. Call them: find out what blocks them, offer help, and agree on steps they can do.</p>',
+            'Every open step the customer owns in the success plan is more than 14 days past due. Call them: find out what blocks them, offer help, and agree on steps they can do.',
             'HIGH',
             2,
           ),
@@ -555,12 +548,120 @@ describe('npm run setup on an empty account (workflows mode)', () => {
         actions: [
           ownerTask(
             'Health dropped: find out what changed',
-            "<p>{{ enrolled_object.wtc_health_signal }} A save recorded a drop in this customer's health. Talk to them before it shows in the renewal.</p>",
+            "{{ enrolled_object.wtc_health_signal }} A save recorded a drop in this customer's health. Talk to them before it shows in the renewal.",
             'HIGH',
             2,
           ),
         ],
         enrollmentCriteria: enrolledWhileAndOnChangeOf('wtc_health_signal_at', renewalKnown.operation),
+      });
+    });
+
+    const known = (property: string) => ({
+      filterType: 'PROPERTY',
+      property,
+      operation: { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', includeObjectsWithNoValueSet: false },
+    });
+    const decisionFilter = (values: string[]) => ({
+      filterType: 'PROPERTY',
+      property: 'wtc_win_win_decision',
+      operation: { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values, includeObjectsWithNoValueSet: false },
+    });
+
+    it("the plays' lists: open concerns, planned exits, and prospects that match nobody until the first refresh", () => {
+      expect(lists.slice(9)).toEqual([
+        {
+          name: "[Why They Care] It's OK with open concerns",
+          objectTypeId: '0-2',
+          processingType: 'DYNAMIC',
+          filterBranch: or(and([bucketFilter(['its_ok']), known('wtc_open_concerns')])),
+        },
+        {
+          name: '[Why They Care] Planned exits',
+          objectTypeId: '0-2',
+          processingType: 'DYNAMIC',
+          filterBranch: or(and([bucketFilter(['who_are_you']), decisionFilter(['no_win_win'])])),
+        },
+        {
+          name: '[Why They Care] Prospects like the customers who need us',
+          objectTypeId: '0-2',
+          processingType: 'DYNAMIC',
+          filterBranch: or(
+            and([
+              notCustomerYet,
+              {
+                filterType: 'PROPERTY',
+                property: 'hs_object_id',
+                operation: {
+                  operationType: 'ALL_PROPERTY',
+                  operator: 'IS_UNKNOWN',
+                  includeObjectsWithNoValueSet: false,
+                },
+              },
+            ]),
+          ),
+        },
+      ]);
+    });
+
+    it('"Who are you?" renews unless no win-win was found; then the renewal task plans the exit', () => {
+      const renews = [bucketFilter(['who_are_you']), renewalKnown];
+      const noDecision = {
+        filterType: 'PROPERTY',
+        property: 'wtc_win_win_decision',
+        operation: { operationType: 'ALL_PROPERTY', operator: 'IS_UNKNOWN', includeObjectsWithNoValueSet: false },
+      };
+      expect(flows[3]).toMatchObject({
+        name: '[Why They Care] Renewal: Who are you?',
+        enrollmentCriteria: {
+          listFilterBranch: or(
+            and([...renews, noDecision]),
+            and([...renews, decisionFilter(['win_win', 'undecided'])]),
+          ),
+        },
+      });
+      expect(flows[8]).toMatchObject({
+        name: '[Why They Care] Renewal: plan the exit',
+        actions: [
+          { actionTypeId: '0-35' },
+          {
+            ...ownerTask(
+              'Renewal coming up: plan the exit',
+              'No win-win was found: assume they will not renew. Plan a graceful exit with them (hand-over, their data, what worked), take them out of the revenue forecast, and keep the door open.',
+              'HIGH',
+              7,
+            ),
+            actionId: '2',
+          },
+        ],
+        enrollmentCriteria: { listFilterBranch: or(and([...renews, decisionFilter(['no_win_win'])])) },
+      });
+    });
+
+    it('the concerns workflow: "It\'s OK" with open concerns, again whenever they change', () => {
+      const filters = [bucketFilter(['its_ok']), known('wtc_open_concerns')];
+      expect(flows[9]).toEqual({
+        ...common,
+        name: '[Why They Care] Address their concerns',
+        description:
+          '"It\'s OK" with concerns no plan step of ours addresses: task for the owner naming them. Managed by Why They Care setup: edits here are overwritten on the next setup run.',
+        actions: [
+          ownerTask(
+            'Address their concerns',
+            'They told us "It\'s OK" and worry about: {{ enrolled_object.wtc_open_concerns }}. No step of ours in the success plan addresses these yet: agree with them on one step per concern, owned by us, and add it to the plan.',
+            'HIGH',
+            3,
+          ),
+        ],
+        enrollmentCriteria: {
+          type: 'LIST_BASED',
+          shouldReEnroll: true,
+          unEnrollObjectsNotMeetingCriteria: true,
+          listFilterBranch: or(and(filters)),
+          reEnrollmentTriggersFilterBranches: filters.map((filter) =>
+            and([changed(filter.property), changedValue(filter.operation)]),
+          ),
+        },
       });
     });
   });
@@ -592,7 +693,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
     recordBodies('post', '/crm/v3/lists', (body) => ({ list: { ...body, listId: '7' } }));
     const items = await run({ AUTOMATION_MODE: 'workflows' });
     const workflows = items.filter((item) => item.kind === 'workflow');
-    expect(workflows).toHaveLength(8);
+    expect(workflows).toHaveLength(10);
     expect(
       workflows.every((item) => item.action === 'skipped' && /AUTOMATION_MODE=direct/.test(item.detail ?? '')),
     ).toBe(true);

@@ -51,7 +51,8 @@ const answerOnly: SaveProfileRequest = {
 /** Moves the company from "It's OK" to "Who are you?". */
 const reRecruitMove = { ...answerOnly, profile: { ...answerOnly.profile, whyTheyCare: draft().whyTheyCare } };
 
-const SAVED_ANSWER = { wtc_answer: 'It is fine, mostly.' };
+/** "It's OK" with the draft's concern (price) that no step of ours addresses: an open concern. */
+const SAVED_ANSWER = { wtc_answer: 'It is fine, mostly.', wtc_open_concerns: 'Price' };
 const MOVED = {
   wtc_bucket: 'who_are_you',
   wtc_answer: DRAFT_PROPERTIES.wtc_answer,

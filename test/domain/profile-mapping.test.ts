@@ -54,6 +54,7 @@ const filledDraft = (): ProfileDraft => ({
   segment: 'guided-rollout',
   advocacy: { willingness: 'case_study', forWhat: 'Month-end close in finance teams' },
   leftOn: null,
+  winWin: { decision: null, reason: '' },
 });
 
 describe('profile <-> HubSpot properties', () => {
@@ -153,10 +154,11 @@ describe('profile <-> HubSpot properties', () => {
       { ...filledDraft(), whyTheyCare: { ...filledDraft().whyTheyCare, bucket: 'need_you' } },
       TODAY,
     );
-    // Concerns describe "It's OK" answers: the move to "We need you" clears them.
+    // Concerns describe "It's OK" answers: the move to "We need you" clears them, and the open ones with them.
     expect(changedProperties(moved, stored)).toEqual({
       [PROPERTIES.bucket.name]: 'need_you',
       [PROPERTIES.concerns.name]: '',
+      [PROPERTIES.openConcerns.name]: '',
     });
     expect(changedProperties(stored, stored)).toEqual({});
   });

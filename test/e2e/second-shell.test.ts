@@ -28,7 +28,9 @@ const automationInSecondShell = (extraEnv: Record<string, string> = {}) => {
 describe('a second shell next to npm start in sandbox mode', () => {
   it('runs npm run automation in the mode npm start runs in, without AUTOMATION_MODE', async () => {
     const { stdout } = await automationInSecondShell();
-    expect(stdout).toMatch(/AUTOMATION_MODE is "workflows": HubSpot workflows create the tasks, nothing to do here/);
+    // Workflows create the renewal and re-recruit tasks; the backend runs only the bucket plays.
+    expect(stdout).toMatch(/AUTOMATION_MODE is "workflows": HubSpot workflows create the renewal and re-recruit tasks/);
+    expect(stdout).toMatch(/Lookalike segments: 2/);
   }, 30_000);
 
   it('refuses direct mode, asked for explicitly, while the workflows are on', async () => {

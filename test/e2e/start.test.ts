@@ -131,7 +131,7 @@ describe('npm start with no HubSpot credentials', () => {
     );
     expect(tasks.results).toHaveLength(1);
     expect(tasks.results[0]?.properties).toMatchObject({
-      hs_task_subject: 'Re-recruit: the customer asked "Who are you?"',
+      hs_task_subject: 'Acme Logistics: Re-recruit: the customer asked "Who are you?"',
       hubspot_owner_id: '501',
     });
     expect(tasks.results[0]?.associations).toEqual({

@@ -1,8 +1,9 @@
-import { LIMITS, RE_RECRUIT_TASK } from '@why-they-care/domain';
+import { briefedTask, briefTokens, LIMITS, RE_RECRUIT_TASK } from '@why-they-care/domain';
 import {
   beforeTodayOperation,
   createTaskAction,
   delayUntilDateAction,
+  enrolledObjectToken,
   hasNoValueOperation,
   isAnyOfOperation,
   isDay,
@@ -84,14 +85,21 @@ describe('re-enrollment triggers', () => {
 
 describe('workflow actions', () => {
   it('a create-task action reads back as the task it creates, for whom, and when', () => {
+    // As setup words it: the company named, then the facts (the task brief through tokens).
     const action = createTaskAction({
       actionId: '1',
-      template: RE_RECRUIT_TASK,
+      template: {
+        ...RE_RECRUIT_TASK,
+        ...briefedTask(
+          RE_RECRUIT_TASK,
+          briefTokens(enrolledObjectToken, { renewalDate: 'wtc_renewal_date', revenue: 'total_revenue' }),
+        ),
+      },
       assigneeProperty: 'wtc_success_manager',
     });
     expect(readCreateTaskAction(action.fields)).toMatchObject({
       taskType: 'TODO',
-      subject: RE_RECRUIT_TASK.subject,
+      subject: `{{ enrolled_object.name }}: ${RE_RECRUIT_TASK.subject}`,
       priority: 'HIGH',
       owner: { type: 'CUSTOM', from: 'OBJECT_PROPERTY', property: 'wtc_success_manager' },
       due: { minutes: 3 * 24 * 60, timeOfDay: { hour: 9, minute: 0 }, daysOfWeek: [] },

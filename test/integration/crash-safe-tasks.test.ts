@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
-import { PROPERTIES } from '@why-they-care/domain';
 import { type SandboxState } from '@why-they-care/hubspot-sandbox';
 
-import { createBackend, setupOptionsFrom } from '../../src/backend';
+import { automationOptionsFrom, createBackend, setupOptionsFrom } from '../../src/backend';
 import { startLocalStack, type LocalStack } from '../../src/cli/local-stack';
 import { createLocalCoordination } from '../../src/coordination/local-coordination';
 import { type Gate } from '../../src/hubspot/gate';
@@ -13,7 +12,7 @@ import { createLogger } from '../../src/lib/logger';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { sandboxCompany } from '../support/company-fixtures';
 
-const OPTIONS = { today: '2026-11-23', renewalLeadDays: 90, renewalDateProperty: PROPERTIES.renewalDate.name };
+const TODAY = '2026-11-23';
 const clock = () => new Date('2026-11-23T08:00:00.000Z');
 /** A gate that never waits: this test is about crash points, not HubSpot's limits. */
 const open: Gate = (request) => request();
@@ -101,7 +100,7 @@ describe('direct-mode tasks when the process dies at any moment of a run', () =>
         ...createLocalCoordination(stack.env.HUBSPOT_REQUESTS_PER_10S),
         gates: { budget: open, search: open },
       },
-    }).runAutomation(OPTIONS);
+    }).runAutomation(automationOptionsFrom(stack.env, TODAY));
 
   it('every task exists exactly once after the next run, wherever the crash happened', async () => {
     reset();

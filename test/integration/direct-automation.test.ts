@@ -54,8 +54,8 @@ describe('direct mode: the tasks the backend creates', () => {
     const summary = await run();
     expect(summary.taskKeys).toEqual(['renewal:2001:2027-01-10', 'stalled_plan:2002:2026-11-20']);
     expect(tasks()).toEqual([
-      { company: '2001', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2026-11-30' },
-      { company: '2002', subject: 'Success plan stalled: steps are overdue', owner: '502', due: '2026-11-25' },
+      { company: '2001', subject: 'Alpha: Renewal coming up: confirm why they care', owner: '502', due: '2026-11-30' },
+      { company: '2002', subject: 'Beta: Success plan stalled: steps are overdue', owner: '502', due: '2026-11-25' },
     ]);
     const body = Object.values(running.sandbox.store.state.tasks)[0]?.properties.hs_task_body;
     expect(body).toMatch(/weigh alternatives/);
@@ -71,7 +71,7 @@ describe('direct mode: the tasks the backend creates', () => {
     expect(saved.status).toBe(200);
     expect(tasks()[2]).toEqual({
       company: '2003',
-      subject: 'Re-recruit: the customer asked "Who are you?"',
+      subject: 'Gamma: Re-recruit: the customer asked "Who are you?"',
       owner: '501',
       due: '2026-11-26',
     });

@@ -46,7 +46,7 @@ describe('direct mode when the app workflows are on in HubSpot', () => {
     expect(stack.calls.filter(isWrite).map((call) => call.operation)).toEqual(['companies.update']);
     expect(stack.calls.map((call) => call.operation)).not.toContain('flows.list');
     const reRecruits = tasksIn(stack).filter(
-      (task) => task.company === '1001' && task.subject?.startsWith('Re-recruit'),
+      (task) => task.company === '1001' && task.subject?.includes(': Re-recruit'),
     );
     expect(reRecruits).toHaveLength(1);
   });

@@ -28,10 +28,11 @@ describe.each(['direct', 'workflows'])('%s mode: who gets the re-recruit task', 
   it("the team's manager when a rule maps the owner's team, else the owner; the stored success manager says so", async () => {
     expect((await moveBucket(running, '2003', 'who_are_you', `${mode}-gamma-0001`)).status).toBe(200);
     expect((await moveBucket(running, '2004', 'who_are_you', `${mode}-delta-0001`)).status).toBe(200);
-    const subject = 'Re-recruit: the customer asked "Who are you?"';
+    // The same task in both modes, naming the company (the brief; workflows mode through tokens).
+    const subject = (name: string) => `${name}: Re-recruit: the customer asked "Who are you?"`;
     expect(tasksIn(running)).toEqual([
-      { company: '2003', subject, owner: '501', due: '2026-11-26' },
-      { company: '2004', subject, owner: '503', due: '2026-11-26' },
+      { company: '2003', subject: subject('Gamma'), owner: '501', due: '2026-11-26' },
+      { company: '2004', subject: subject('Delta'), owner: '503', due: '2026-11-26' },
     ]);
     const { companies } = running.sandbox.store.state;
     expect([

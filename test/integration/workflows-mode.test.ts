@@ -37,7 +37,7 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
   const moveBucket = (companyId: string, bucket: string, requestId: string) =>
     moveToBucket(running, companyId, bucket, requestId);
 
-  it('installs the eight workflows turned on', () => {
+  it('installs the ten workflows turned on', () => {
     const flows = Object.values(running.sandbox.store.state.flows);
     expect(flows.map((flow) => [flow.name, flow.isEnabled])).toEqual([
       ['[Why They Care] Re-recruit', true],
@@ -48,14 +48,16 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
       ['[Why They Care] Stalled plan', true],
       ['[Why They Care] Customer stuck', true],
       ['[Why They Care] Health dropped', true],
+      ['[Why They Care] Renewal: plan the exit', true],
+      ['[Why They Care] Address their concerns', true],
     ]);
   });
 
   it('gives the owner a renewal task worded for the bucket inside the lead window, and a stalled-plan task', () => {
     running.sandbox.runWorkflows();
     expect(tasks()).toEqual([
-      { company: '2001', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2026-11-30' },
-      { company: '2002', subject: 'Success plan stalled: steps are overdue', owner: '502', due: '2026-11-25' },
+      { company: '2001', subject: 'Alpha: Renewal coming up: confirm why they care', owner: '502', due: '2026-11-30' },
+      { company: '2002', subject: 'Beta: Success plan stalled: steps are overdue', owner: '502', due: '2026-11-25' },
     ]);
     expect(Object.values(running.sandbox.store.state.tasks)[0]?.properties.hs_task_body).toMatch(/weigh alternatives/);
     running.sandbox.runWorkflows();
@@ -69,7 +71,7 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
     expect(running.calls.map((call) => call.operation)).toEqual(['companies.get', 'companies.get', 'companies.update']);
     expect(tasks()[2]).toEqual({
       company: '2003',
-      subject: 'Re-recruit: the customer asked "Who are you?"',
+      subject: 'Gamma: Re-recruit: the customer asked "Who are you?"',
       owner: '501',
       due: '2026-11-26',
     });
@@ -82,7 +84,7 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
     today = new Date('2027-03-10T08:00:00.000Z');
     running.sandbox.runWorkflows();
     expect(tasks().slice(4)).toEqual([
-      { company: '2002', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2027-03-17' },
+      { company: '2002', subject: 'Beta: Renewal coming up: confirm why they care', owner: '502', due: '2027-03-17' },
     ]);
     running.sandbox.runWorkflows();
     expect(tasks()).toHaveLength(5);
@@ -99,7 +101,7 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
     today = new Date('2027-10-12T08:00:00.000Z');
     running.sandbox.runWorkflows();
     expect(tasks().slice(5)).toEqual([
-      { company: '2001', subject: 'Renewal coming up: confirm why they care', owner: '502', due: '2027-10-19' },
+      { company: '2001', subject: 'Alpha: Renewal coming up: confirm why they care', owner: '502', due: '2027-10-19' },
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { type AddressInfo } from 'node:net';
 import { addDays, draftOf, type Profile, toIsoDate } from '@why-they-care/domain';
 import { createSandbox, type JournalEntry, type SandboxState } from '@why-they-care/hubspot-sandbox';
 
-import { type Backend, createBackend, setupOptionsFrom } from '../../src/backend';
+import { automationOptionsFrom, type Backend, createBackend, setupOptionsFrom } from '../../src/backend';
 import { startLocalStack } from '../../src/cli/local-stack';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { loadEnv } from '../../src/config/env';
@@ -141,7 +141,7 @@ describeWithRedis('three backend instances sharing one Redis, in front of one Hu
   });
 
   it('the daily automation, scheduled on all three, runs once', async () => {
-    const options = { today: TODAY, renewalLeadDays: 90, renewalDateProperty: 'wtc_renewal_date' };
+    const options = automationOptionsFrom(loadEnv(instanceEnv(hubspotUrl, redis.url)), TODAY);
     const outcomes = await Promise.all(
       instances.map(({ backend }) => backend.runAutomationExclusive(options, `daily ${TODAY}`)),
     );
@@ -191,11 +191,9 @@ describeWithRedis('three backend instances sharing one Redis, in front of one Hu
     expect(pending.length).toBeGreaterThan(0);
 
     // The next run (the killed one's lock has not lapsed yet, so this one is started directly).
-    const next = await instances[1]?.backend.runAutomation({
-      today: TODAY,
-      renewalLeadDays: 90,
-      renewalDateProperty: 'wtc_renewal_date',
-    });
+    const next = await instances[1]?.backend.runAutomation(
+      automationOptionsFrom(loadEnv(instanceEnv(hubspotUrl, redis.url)), TODAY),
+    );
     expect(next?.tasksCreated).toBe(ids.length - createdBeforeKill);
     expect(renewalKeys().sort()).toEqual(ids.map((id) => `renewal:${id}:${renewal}`).sort());
     expect(ids.filter((id) => sandbox.store.state.companies[id]?.properties.wtc_renewal_task_pending)).toEqual([]);

@@ -314,13 +314,22 @@ describe('the HubSpot sandbox', () => {
     }
   });
 
-  it('seeds owners in two teams and a dozen companies across every bucket and quadrant', () => {
+  it('seeds owners in two teams, a dozen companies across every bucket and quadrant, and three prospects', () => {
     const { state } = demoSandbox({ now: () => NOW }).store;
     expect(new Set(state.owners.flatMap((owner) => owner.teams.map((team) => team.name)))).toEqual(
       new Set(['Enterprise', 'Growth']),
     );
-    const companies = Object.values(state.companies);
-    expect(companies).toHaveLength(12);
+    const all = Object.values(state.companies);
+    // Kestrel Aviation is still an opportunity; the plays' three prospects come after the dozen.
+    expect(all.map((company) => company.properties.lifecyclestage)).toEqual([
+      ...Array(10).fill('customer'),
+      'opportunity',
+      'customer',
+      'lead',
+      'opportunity',
+      'lead',
+    ]);
+    const companies = all.slice(0, 12);
     expect(new Set(companies.map((company) => company.properties.wtc_bucket || 'not asked'))).toEqual(
       new Set(['need_you', 'its_ok', 'who_are_you', 'not asked']),
     );

@@ -57,6 +57,7 @@ export const draft = (overrides: Partial<ProfileDraft> = {}): ProfileDraft => ({
   segment: null,
   advocacy: { willingness: null, forWhat: '' },
   leftOn: null,
+  winWin: { decision: null, reason: '' },
   ...overrides,
 });
 

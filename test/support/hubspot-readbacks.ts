@@ -74,10 +74,29 @@ const toCompany = [
   },
 ];
 
-const taskFields = (subject: string, body: string, owner: string, priority: string, dueInDays: number) => ({
+/** A property of the enrolled company, as a workflow task's text names it for HubSpot to fill in. */
+const token = (property: string) => `{{ enrolled_object.${property} }}`;
+
+/**
+ * A workflow task's subject and notes as setup words them: the company named, what is asked, then the facts
+ * (the task brief, one paragraph per line). `separator` is what HubSpot may put between paragraphs.
+ */
+export const briefedTaskText = (subject: string, asked: string, separator = '', renewalDate = 'wtc_renewal_date') => ({
+  subject: `${token('name')}: ${subject}`,
+  body: [
+    asked,
+    `Why they care, in their words: "${token('wtc_answer')}" (${token('wtc_answered_by_name')}, ${token('wtc_answered_by_role')}, asked on ${token('wtc_asked_on')}).`,
+    `Desired outcome: ${token('wtc_required_outcome')}. How they need to get there: ${token('wtc_appropriate_experience')}.`,
+    `Success plan: ${token('wtc_plan_steps_done')} of ${token('wtc_plan_steps_total')} steps done; overdue: ${token('wtc_plan_overdue_customer')} on their side, ${token('wtc_plan_overdue_us')} on ours.`,
+    `Renewal: ${token(renewalDate)}. Revenue at stake: ${token('total_revenue')}.`,
+  ]
+    .map((line) => `<p>${line}</p>`)
+    .join(separator),
+});
+
+const taskFields = (text: { subject: string; body: string }, owner: string, priority: string, dueInDays: number) => ({
   task_type: 'TODO',
-  subject,
-  body,
+  ...text,
   associations: toCompany,
   use_explicit_associations: 'true',
   owner_assignment: { value: { propertyName: owner, type: 'OBJECT_PROPERTY' }, type: 'CUSTOM' },
@@ -102,8 +121,10 @@ export const reRecruitReadBack = () => ({
       actionTypeVersion: 0,
       actionTypeId: '0-3',
       fields: taskFields(
-        'Re-recruit: the customer asked "Who are you?"',
-        '<p>The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.</p>',
+        briefedTaskText(
+          'Re-recruit: the customer asked "Who are you?"',
+          'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.',
+        ),
         'wtc_success_manager',
         'HIGH',
         3,
@@ -153,8 +174,12 @@ export const renewalItsOkReadBack = () => ({
       actionTypeId: '0-3',
       fields: {
         ...taskFields(
-          'Renewal coming up: confirm why they care',
-          '<p>They told us &#34;It&#39;s OK&#34;: they weigh alternatives. Address their concerns before they look elsewhere.</p>\n',
+          // HubSpot's editor re-serialises the HTML: quotes as entities, a line break after each paragraph.
+          briefedTaskText(
+            'Renewal coming up: confirm why they care',
+            'They told us &#34;It&#39;s OK&#34;: they weigh alternatives. Address their concerns before they look elsewhere.',
+            '\n',
+          ),
           'hubspot_owner_id',
           'HIGH',
           7,
@@ -203,8 +228,10 @@ export const stalledPlanReadBack = () => ({
       actionTypeVersion: 0,
       actionTypeId: '0-3',
       fields: taskFields(
-        'Success plan stalled: steps are overdue',
-        '<p>Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.</p>',
+        briefedTaskText(
+          'Success plan stalled: steps are overdue',
+          'Steps of the success plan are past due. Find out who is blocked (the customer or us) and agree on new dates with the customer.',
+        ),
         'hubspot_owner_id',
         'MEDIUM',
         2,

@@ -34,7 +34,7 @@ const editInHubSpot = (id: string, bucket: string) =>
     .send({ properties: { wtc_bucket: bucket } })
     .expect(200);
 const reRecruitTasksOf = (id: string) =>
-  tasksIn(stack).filter((task) => task.company === id && task.subject?.startsWith('Re-recruit'));
+  tasksIn(stack).filter((task) => task.company === id && task.subject?.includes('Re-recruit: the customer asked'));
 const callsOf = (operation: string) => stack.calls.filter((call) => call.operation === operation).length;
 /** A move's event as HubSpot would deliver it, for the deliveries a test makes itself. */
 const eventFor = (id: string, value: string, overrides: Partial<WebhookEventInput> = {}) =>

@@ -24,6 +24,7 @@ import { SaveBar } from './components/SaveBar';
 import { ShareSection } from './components/ShareSection';
 import { SuccessPlanSection } from './components/SuccessPlanSection';
 import { WhyTheyCareSection } from './components/WhyTheyCareSection';
+import { WinWinDecision } from './components/WinWinDecision';
 import { useProfile } from './hooks/useProfile';
 import { createBackendClient } from './lib/backend-client';
 
@@ -91,6 +92,12 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
         value={draft.whyTheyCare}
         onChange={edit('whyTheyCare')}
         tagOptions={saved.tagOptions}
+        {...sectionProps}
+      />
+      <WinWinDecision
+        value={draft.winWin}
+        onChange={edit('winWin')}
+        bucket={draft.whyTheyCare.bucket}
         {...sectionProps}
       />
       <Divider />

@@ -30,6 +30,8 @@ export const OPERATION_TYPE = {
   allProperty: 'ALL_PROPERTY',
   string: 'STRING',
   multiString: 'MULTISTRING',
+  number: 'NUMBER',
+  numberRanged: 'NUMBER_RANGED',
   timePoint: 'TIME_POINT',
 } as const;
 
@@ -53,6 +55,14 @@ export const isAnyOfOperation = (values: readonly string[]): OperationOfType<'EN
 export const isKnownOperation = (): OperationOfType<'ALL_PROPERTY'> => ({
   operationType: OPERATION_TYPE.allProperty,
   operator: 'IS_KNOWN',
+  includeObjectsWithNoValueSet: false,
+});
+
+/** A text property equal to the value (the form `readConfirmedOperation` reads as `equals`). */
+export const isEqualToOperation = (value: string) => ({
+  operationType: OPERATION_TYPE.string,
+  operator: 'IS_EQUAL_TO',
+  value,
   includeObjectsWithNoValueSet: false,
 });
 
@@ -97,7 +107,8 @@ export type OperationTest =
   | { test: 'is_known' }
   | { test: 'is_unknown' }
   | { test: 'equals'; values: string[] }
-  | { test: 'before_today'; offsetDays: number };
+  | { test: 'before_today'; offsetDays: number }
+  | { test: 'number_range'; low: number; high: number | null };
 
 /** The confirmed operations' tests (the others: unverified-formats.ts); null for any other operation. */
 export const readConfirmedOperation = (operation: Operation): OperationTest | null => {

@@ -5,6 +5,7 @@
  */
 export * from './api-models';
 export * from './canonical';
+export * from './contacts';
 export * from './dates';
 export * from './errors';
 export * from './files';

@@ -76,7 +76,11 @@ export const createTaskAction = (link: ActionLink & { template: TaskWording; ass
   fields: {
     task_type: 'TODO',
     subject: link.template.subject,
-    body: `<p>${escapeText(link.template.body)}</p>`,
+    // One paragraph per line: HubSpot keeps a task's notes as HTML, where a line break alone shows as a space.
+    body: link.template.body
+      .split('\n')
+      .map((line) => `<p>${escapeText(line)}</p>`)
+      .join(''),
     priority: link.template.priority,
     associations: [{ target: TASK_TO_COMPANY, value: { type: 'ENROLLED_OBJECT' } }],
     use_explicit_associations: 'true',
@@ -343,3 +347,39 @@ export const webhookEventKey = (event: {
   objectId: string;
   propertyName?: string;
 }) => [event.portalId, event.eventId, event.occurredAt, event.objectId, event.propertyName ?? ''].join(':');
+
+/**
+ * A number property in a range, as a list filter operation (the lookalike prospects list filters company
+ * size bands on `numberofemployees`). The shapes are the Lists API's own (api-client 14's models, generated
+ * from HubSpot's spec): `NUMBER_RANGED` with `lowerBound` / `upperBound` (PublicRangedNumberPropertyOperation)
+ * and `NUMBER` with `value` (PublicNumberPropertyOperation). UNCONFIRMED: the operator names `IS_BETWEEN`
+ * (bounds included) and `IS_GREATER_THAN_OR_EQUAL_TO`, which the spec leaves as free strings; read a list
+ * built in HubSpot's UI back with GET /crm/v3/lists/{id}?includeFilters=true to check.
+ */
+export const numberRangeOperation = (low: number, high: number | null) =>
+  high === null
+    ? {
+        operationType: OPERATION_TYPE.number,
+        operator: 'IS_GREATER_THAN_OR_EQUAL_TO',
+        value: low,
+        includeObjectsWithNoValueSet: false,
+      }
+    : {
+        operationType: OPERATION_TYPE.numberRanged,
+        operator: 'IS_BETWEEN',
+        lowerBound: low,
+        upperBound: high,
+        includeObjectsWithNoValueSet: false,
+      };
+
+/** A stored number range (see above) read; null for any other operation. */
+export const readNumberRangeOperation = (operation: Operation): OperationTest | null => {
+  const type = operationTypeOf(operation);
+  if (type === OPERATION_TYPE.numberRanged && operation.operator === 'IS_BETWEEN') {
+    return { test: 'number_range', low: Number(operation.lowerBound), high: Number(operation.upperBound) };
+  }
+  if (type === OPERATION_TYPE.number && operation.operator === 'IS_GREATER_THAN_OR_EQUAL_TO') {
+    return { test: 'number_range', low: Number(operation.value), high: null };
+  }
+  return null;
+};

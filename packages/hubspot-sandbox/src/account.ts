@@ -63,7 +63,44 @@ export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
   builtIn('total_revenue', 'Total Revenue', 'number', 'number'),
   builtIn('createdate', 'Create Date', 'datetime', 'date'),
   builtIn('hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date'),
+  // What the bucket plays read: the lookalike segments (research-features §6).
+  builtIn('industry', 'Industry', 'enumeration', 'select', {
+    options: options([
+      'COMPUTER_SOFTWARE',
+      'HOSPITAL_HEALTH_CARE',
+      'LOGISTICS_AND_SUPPLY_CHAIN',
+      'FINANCIAL_SERVICES',
+      'RETAIL',
+      'EDUCATION_MANAGEMENT',
+      'MINING_METALS',
+      'FOOD_PRODUCTION',
+    ]),
+  }),
+  builtIn('numberofemployees', 'Number of Employees', 'number', 'number'),
+  builtIn('country', 'Country/Region', 'string', 'text'),
 ];
+
+/** HubSpot's contact properties the "ask one buyer a day" play reads. */
+export const CONTACT_PROPERTIES: Record<string, SandboxProperty> = Object.fromEntries(
+  [
+    builtIn('firstname', 'First Name', 'string', 'text'),
+    builtIn('lastname', 'Last Name', 'string', 'text'),
+    builtIn('email', 'Email', 'string', 'text'),
+    builtIn('hs_buying_role', 'Buying role', 'enumeration', 'checkbox', {
+      options: options([
+        'BLOCKER',
+        'BUDGET_HOLDER',
+        'CHAMPION',
+        'DECISION_MAKER',
+        'END_USER',
+        'EXECUTIVE_SPONSOR',
+        'INFLUENCER',
+        'LEGAL_AND_COMPLIANCE',
+        'OTHER',
+      ]),
+    }),
+  ].map((property) => [property.name, { ...property, groupName: 'contactinformation' }]),
+);
 
 /** The task properties HubSpot defines; tasks have no custom properties in the sandbox. */
 export const TASK_PROPERTIES: Record<string, SandboxProperty> = Object.fromEntries(

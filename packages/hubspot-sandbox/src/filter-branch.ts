@@ -1,4 +1,5 @@
 import {
+  anyOptionListed,
   dayPlus,
   isOrBranch,
   readOperation,
@@ -23,8 +24,14 @@ export const matchesPropertyFilter = (
   const operation = readOperation(filter.operation);
   switch (operation?.test) {
     case 'is_any_of':
+      // A checkbox property holds several options: any of them listed matches.
+      return anyOptionListed(value, operation.values);
     case 'equals':
-      return operation.values.includes(value);
+      return operation.values.some((expected) => expected.toLowerCase() === value.toLowerCase());
+    case 'number_range': {
+      const number = Number(value);
+      return value !== '' && number >= operation.low && (operation.high === null || number <= operation.high);
+    }
     case 'is_known':
       return value !== '';
     case 'is_unknown':

@@ -8,6 +8,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { sendHubSpotError } from './hubspot-errors';
 import { companyRoutes } from './routes/companies';
 import { fileRoutes, signedDownloads } from './routes/files';
+import { contactRoutes } from './routes/contacts';
 import { flowRoutes } from './routes/flows';
 import { listRoutes } from './routes/lists';
 import { ownerRoutes } from './routes/owners';
@@ -140,6 +141,7 @@ export const createSandbox = (options: SandboxOptions) => {
   app.use(flowRoutes(store, now));
   app.use(ownerRoutes(store));
   app.use(fileRoutes(store, now, signedUrls));
+  app.use(contactRoutes(store));
   app.use((req, res) =>
     sendHubSpotError(res, 404, 'OBJECT_NOT_FOUND', `No route ${req.method} ${req.path} in the sandbox`),
   );

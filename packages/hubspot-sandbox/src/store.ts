@@ -32,6 +32,8 @@ export type SandboxState = {
   properties: Record<string, SandboxProperty>;
   companies: Record<string, SandboxRecord>;
   tasks: Record<string, SandboxRecord>;
+  /** Contacts, associated with companies (older data files have none). */
+  contacts?: Record<string, SandboxRecord>;
   lists: Record<string, Record<string, unknown> & { listId: string; name: string }>;
   flows: Record<string, Record<string, unknown> & { id: string; name?: string; revisionId: string }>;
   owners: SandboxOwner[];

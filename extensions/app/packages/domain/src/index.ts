@@ -19,3 +19,4 @@ export * from './signals';
 export * from './tags';
 export * from './task-ledger';
 export * from './task-rules';
+export * from './plays';

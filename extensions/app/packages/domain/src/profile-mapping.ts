@@ -18,6 +18,8 @@ import {
 } from './profile.schema';
 import { APP_PROPERTY_NAMES, HUBSPOT_PROPERTIES, PROPERTIES, PROPERTY_DEFINITIONS } from './property-catalog';
 import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN } from './quadrant';
+import { playFacts } from './plays/play-facts';
+import { parseWinWinDecision } from './plays/win-win';
 import { customerStuckOn } from './signals';
 import { formatTagValues, parseTagValues, type TagOptions, tagsApply } from './tags';
 
@@ -104,6 +106,10 @@ export const readProfileDraft = (properties: HubSpotProperties, warnings: string
     forWhat: properties[PROPERTIES.advocacyFor.name] ?? '',
   },
   leftOn: parseHubSpotDate(properties[PROPERTIES.leftOn.name]),
+  winWin: {
+    decision: parseWinWinDecision(properties[PROPERTIES.winWinDecision.name]),
+    reason: properties[PROPERTIES.winWinReason.name] ?? '',
+  },
 });
 
 /** The live shared-plan link stored on the company; none when empty or unreadable (a hand edit revokes it). */
@@ -194,6 +200,7 @@ export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): R
     [PROPERTIES.advocacyFor.name]: draft.advocacy.forWhat,
     [PROPERTIES.customerStuckOn.name]: customerStuckOn(successPlan.steps) ?? '',
     [PROPERTIES.leftOn.name]: draft.leftOn ?? '',
+    ...playFacts(draft),
   };
 };
 

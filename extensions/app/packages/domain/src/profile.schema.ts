@@ -4,6 +4,7 @@ import { ADVOCACY_VALUES } from './advocacy';
 import { BUCKET_VALUES } from './buckets';
 import { isIsoDate } from './dates';
 import { type PlanRollup, STEP_OWNER_SIDES, STEP_STATUSES } from './plan';
+import { WIN_WIN_VALUES } from './plays/win-win';
 import { HAPPINESS_MAX, HAPPINESS_MIN, QUADRANT_VALUES } from './quadrant';
 import { TAG_SEPARATOR, type TagOptions } from './tags';
 
@@ -137,6 +138,14 @@ export const profileDraftSchema = z.strictObject({
   }),
   /** The day they left us; a company that left drops out of the home page's current figures. */
   leftOn: optionalDate,
+  /** "Who are you?": is there a win-win (re-recruit them) or not (plan the exit), and why. */
+  winWin: z
+    .strictObject({
+      decision: z.enum(WIN_WIN_VALUES, { error: 'Choose: win-win found, no win-win, or not decided yet' }).nullable(),
+      reason: longText('Why'),
+    })
+    // A card from before the decision existed sends none: nothing decided.
+    .default({ decision: null, reason: '' }),
 });
 export type ProfileDraft = z.infer<typeof profileDraftSchema>;
 
@@ -165,6 +174,7 @@ export const draftOf = ({
   segment,
   advocacy,
   leftOn,
+  winWin,
 }: ProfileDraft): ProfileDraft => ({
   whyTheyCare,
   desiredOutcome,
@@ -174,6 +184,7 @@ export const draftOf = ({
   segment,
   advocacy,
   leftOn,
+  winWin,
 });
 
 export const emptyProfileDraft = (): ProfileDraft => ({
@@ -193,6 +204,7 @@ export const emptyProfileDraft = (): ProfileDraft => ({
   segment: null,
   advocacy: { willingness: null, forWhat: '' },
   leftOn: null,
+  winWin: { decision: null, reason: '' },
 });
 
 const reviewStampSchema = z.object({ lastReviewedAt: z.string().nullable(), lastReviewedBy: z.string().nullable() });

@@ -1,5 +1,6 @@
 import { ADVOCACY } from './advocacy';
 import { BUCKETS } from './buckets';
+import { WIN_WIN_DECISIONS } from './plays/win-win';
 import { QUADRANTS } from './quadrant';
 import { type TagKind, TAGS } from './tags';
 
@@ -289,6 +290,61 @@ export const PROPERTIES = {
     'health_drop_task_pending',
     'Automation: health-drop task being created',
     'Health-drop tasks decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
+  ),
+  // The bucket plays (plays/): the win-win decision, the expected exit, open concerns, and their tasks.
+  winWinDecision: {
+    name: `${APP_PREFIX}win_win_decision`,
+    label: 'Re-recruit: win-win decision',
+    description: 'Whether a win-win exists with this "Who are you?" customer: re-recruit them, or plan the exit.',
+    type: 'enumeration',
+    fieldType: 'select',
+    options: optionsOf(WIN_WIN_DECISIONS),
+  },
+  winWinReason: longText('win_win_reason', 'Re-recruit: why', 'Why the manager decided as they did.'),
+  expectedExitOn: date(
+    'expected_exit_on',
+    'Expected exit',
+    'No win-win: the day they are expected to leave (their renewal date). For the revenue forecast.',
+  ),
+  openConcerns: longText(
+    'open_concerns',
+    'Open concerns',
+    '"It\'s OK" customers: their concerns that no plan step of ours addresses yet.',
+  ),
+  concernsTaskKey: text(
+    'concerns_task_key',
+    'Automation: last concerns task',
+    'Identity of the last "address their concerns" task created (direct mode).',
+  ),
+  followUpTaskKey: text(
+    'follow_up_task_key',
+    'Automation: last re-recruit follow-up',
+    'Identity of the last follow-up of an undecided re-recruit.',
+  ),
+  askBuyerTaskKey: text(
+    'ask_buyer_task_key',
+    'Automation: last "ask why they care" task',
+    'Identity of the last "ask one buyer a day" task for this customer.',
+  ),
+  askBuyerTaskOn: date(
+    'ask_buyer_task_on',
+    'Ask why they care: last task on',
+    "The day the owner was last given a task to ask this customer's buyer why they care.",
+  ),
+  concernsTaskPending: text(
+    'concerns_task_pending',
+    'Automation: concerns task being created',
+    'Concerns tasks decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
+  ),
+  followUpTaskPending: text(
+    'follow_up_task_pending',
+    'Automation: re-recruit follow-up being created',
+    'Re-recruit follow-ups decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
+  ),
+  askBuyerTaskPending: text(
+    'ask_buyer_task_pending',
+    'Automation: "ask why they care" task being created',
+    '"Ask why they care" tasks decided but not yet confirmed in HubSpot (direct mode); cleared once they exist.',
   ),
 } as const satisfies Record<string, PropertyDefinition>;
 

@@ -2,6 +2,7 @@ import { parseAdvocacy } from './advocacy';
 import { parseBucket } from './buckets';
 import { addDays, type IsoDate } from './dates';
 import { type HubSpotProperties } from './profile-mapping';
+import { askBuyerTask, concernsTask, RE_RECRUIT_FOLLOW_UP_TASK } from './plays/play-tasks';
 import { PROPERTIES } from './property-catalog';
 import {
   CUSTOMER_STUCK_TASK,
@@ -29,6 +30,9 @@ export const TASK_LEDGER: Record<TaskKind, { last: string; pending: string }> = 
     pending: PROPERTIES.customerStuckTaskPending.name,
   },
   health_drop: { last: PROPERTIES.healthDropTaskKey.name, pending: PROPERTIES.healthDropTaskPending.name },
+  concerns: { last: PROPERTIES.concernsTaskKey.name, pending: PROPERTIES.concernsTaskPending.name },
+  re_recruit_follow_up: { last: PROPERTIES.followUpTaskKey.name, pending: PROPERTIES.followUpTaskPending.name },
+  ask_buyer: { last: PROPERTIES.askBuyerTaskKey.name, pending: PROPERTIES.askBuyerTaskPending.name },
 };
 
 export const TASK_KINDS = Object.keys(TASK_LEDGER) as TaskKind[];
@@ -75,6 +79,13 @@ const templateOf = (kind: TaskKind, company: HubSpotProperties): TaskTemplate =>
       );
     case 'health_drop':
       return healthDropTask(company[PROPERTIES.healthSignal.name] ?? '');
+    case 'concerns':
+      return concernsTask(company[PROPERTIES.openConcerns.name] ?? '');
+    case 're_recruit_follow_up':
+      return RE_RECRUIT_FOLLOW_UP_TASK;
+    case 'ask_buyer':
+      // The buyer is looked up in contacts when the play decides; a recovered task asks the owner to find them.
+      return askBuyerTask(null);
   }
 };
 

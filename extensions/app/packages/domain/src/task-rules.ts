@@ -3,7 +3,16 @@ import { addDays, type IsoDate } from './dates';
 import { isPlanStalled } from './plan';
 import { CUSTOMER_STUCK_AFTER_DAYS, isCustomerStuck } from './signals';
 
-export type TaskKind = 're_recruit' | 'renewal' | 'stalled_plan' | 'customer_stuck' | 'health_drop';
+export type TaskKind =
+  | 're_recruit'
+  | 'renewal'
+  | 'stalled_plan'
+  | 'customer_stuck'
+  | 'health_drop'
+  // The bucket plays (plays/play-tasks.ts).
+  | 'concerns'
+  | 're_recruit_follow_up'
+  | 'ask_buyer';
 
 /** Who receives the task: the company owner, or the success manager for re-recruiting. */
 export type TaskAssignee = 'owner' | 'success_manager';
@@ -76,11 +85,23 @@ const RENEWAL_BODY: Record<Bucket | 'unknown', string> = {
 const ASK_TO_ADVOCATE =
   ' Nobody has asked yet whether they would be a reference or a case study: ask, and record the answer on the card.';
 
+/** The renewal task of a planned exit ("Who are you?", no win-win): "plan the exit" instead of "renew". */
+export const PLAN_EXIT_RENEWAL_TASK: TaskTemplate = {
+  kind: 'renewal',
+  assignee: 'owner',
+  subject: 'Renewal coming up: plan the exit',
+  body:
+    'No win-win was found: assume they will not renew. Plan a graceful exit with them (hand-over, their data, ' +
+    'what worked), take them out of the revenue forecast, and keep the door open.',
+  priority: 'HIGH',
+  dueInDays: 7,
+};
+
 /**
  * The renewal task, worded by bucket. A "We need you" customer whose willingness to advocate is not
  * recorded is asked for it (`advocacyKnown: false`).
  */
-export const renewalTask = (bucket: Bucket | null, advocacyKnown = true): TaskTemplate => ({
+const renewalTaskFor = (bucket: Bucket | null, advocacyKnown: boolean): TaskTemplate => ({
   kind: 'renewal',
   assignee: 'owner',
   subject: 'Renewal coming up: confirm why they care',
@@ -88,6 +109,9 @@ export const renewalTask = (bucket: Bucket | null, advocacyKnown = true): TaskTe
   priority: 'HIGH',
   dueInDays: 7,
 });
+
+export const renewalTask = (bucket: Bucket | null, advocacyKnown = true, plannedExit = false): TaskTemplate =>
+  plannedExit ? PLAN_EXIT_RENEWAL_TASK : renewalTaskFor(bucket, advocacyKnown);
 
 /** company + kind + period: the identity that makes sure a task is created once, however often we run. */
 export const taskKey = (kind: TaskKind, companyId: string, period: string): string => `${kind}:${companyId}:${period}`;
@@ -99,6 +123,8 @@ export type CompanyTaskFacts = {
   planNextDue: IsoDate | null;
   customerStuckOn: IsoDate | null;
   advocacyKnown: boolean;
+  /** "Who are you?" with no win-win: the renewal task plans the exit (plays/win-win.ts). */
+  plannedExit?: boolean;
   lastRenewalTaskKey: string | null;
   lastStalledPlanTaskKey: string | null;
   lastCustomerStuckTaskKey: string | null;
@@ -185,7 +211,7 @@ export const healthDropTaskFor = (input: {
 export const scheduledTasksFor = (company: CompanyTaskFacts, today: IsoDate, renewalLeadDays: number): TaskIntent[] => {
   const intents: TaskIntent[] = [];
   if (company.renewalDate && isRenewalDue(company.renewalDate, today, renewalLeadDays)) {
-    const template = renewalTask(company.bucket, company.advocacyKnown);
+    const template = renewalTask(company.bucket, company.advocacyKnown, company.plannedExit);
     intents.push(intent(company.companyId, template, company.renewalDate, today));
   }
   if (company.planNextDue && isPlanStalled(company.planNextDue, today)) {

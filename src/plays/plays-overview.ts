@@ -1,0 +1,79 @@
+import {
+  addDays,
+  ASK_BUYER_RULES,
+  COMPANY_FACTS,
+  CUSTOMER_LIFECYCLE_STAGE,
+  HUBSPOT_PROPERTIES,
+  type IsoDate,
+  type PlaySwitches,
+  PROPERTIES,
+} from '@why-they-care/domain';
+import { searchDateValue } from '@why-they-care/hubspot-contract';
+
+import { type CompaniesApi } from '../hubspot/companies';
+import { type OwnersApi } from '../hubspot/owners';
+import { type LookalikeReport, type Lookalikes } from './lookalikes';
+
+export type OwnerProgress = { ownerId: string; email: string | null; customers: number; askedIn90Days: number };
+
+export type PlaysOverview = {
+  plays: PlaySwitches;
+  /** The segments and why (counts, lift): the last daily refresh's, or discovered now. */
+  lookalikes: LookalikeReport | null;
+  /** "Ask one buyer a day": each owner's customers, and how many were asked in the last 90 days. */
+  askBuyer: OwnerProgress[] | null;
+};
+
+/** Asked again at most this often: each answer costs searches. */
+export const OVERVIEW_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * What the home page shows of the plays. Each owner's progress costs two search totals (their customers,
+ * and those asked in 90 days) after one owners listing; the answer is kept 10 minutes.
+ */
+export const createPlaysOverview = (deps: {
+  companies: CompaniesApi;
+  owners: OwnersApi;
+  lookalikes: Lookalikes;
+  plays: PlaySwitches;
+  now: () => Date;
+}) => {
+  const progress = async (today: IsoDate): Promise<OwnerProgress[]> => {
+    const customer = {
+      propertyName: COMPANY_FACTS.lifecycleStage,
+      operator: 'EQ',
+      value: CUSTOMER_LIFECYCLE_STAGE,
+    } as const;
+    const since = searchDateValue(addDays(today, 1 - ASK_BUYER_RULES.askedWithinDays));
+    const rows: OwnerProgress[] = [];
+    for (const owner of await deps.owners.all()) {
+      const owned = { propertyName: HUBSPOT_PROPERTIES.owner, operator: 'EQ', value: owner.id } as const;
+      const customers = await deps.companies.count([[customer, owned]]);
+      if (!customers) continue;
+      const askedIn90Days = await deps.companies.count([
+        [customer, owned, { propertyName: PROPERTIES.askedOn.name, operator: 'GTE', value: since }],
+      ]);
+      rows.push({ ownerId: owner.id, email: owner.email, customers, askedIn90Days });
+    }
+    return rows;
+  };
+
+  let cached: { at: number; overview: Promise<PlaysOverview> } | null = null;
+  const build = async (): Promise<PlaysOverview> => ({
+    plays: deps.plays,
+    lookalikes: deps.plays.lookalikes ? await deps.lookalikes.report() : null,
+    askBuyer: deps.plays.ask_buyer ? await progress(deps.now().toISOString().slice(0, 10)) : null,
+  });
+  return (): Promise<PlaysOverview> => {
+    const at = deps.now().getTime();
+    if (!cached || at - cached.at > OVERVIEW_TTL_MS) {
+      const overview = build();
+      cached = { at, overview };
+      // A failed answer is not kept: the next request asks again.
+      overview.catch(() => (cached = null));
+    }
+    return cached.overview;
+  };
+};
+
+export type PlaysOverviewSource = ReturnType<typeof createPlaysOverview>;

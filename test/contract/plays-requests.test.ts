@@ -1,0 +1,243 @@
+import { createBackend } from '../../src/backend';
+import { createLogger } from '../../src/lib/logger';
+import { testEnv } from '../support/env';
+import { and, companySearch, notCustomerYet, or } from '../support/hubspot-requests';
+import { interceptHubSpot } from '../support/nock-hubspot';
+
+const hubspot = interceptHubSpot();
+
+const backendWith = (plays: string) =>
+  createBackend({ env: testEnv({ AUTOMATION_MODE: 'workflows', PLAYS: plays }), logger: createLogger('silent') });
+
+const CUSTOMER = { propertyName: 'lifecyclestage', operator: 'EQ', value: 'customer' };
+const NEED_YOU = { propertyName: 'wtc_bucket', operator: 'EQ', value: 'need_you' };
+
+/** A count: one result of one property, the total read. */
+const count = (filters: Record<string, string>[], total: number) =>
+  hubspot()
+    .post('/crm/v3/objects/companies/search', { filterGroups: [{ filters }], properties: ['hs_object_id'], limit: 1 })
+    .reply(200, { total, results: [] });
+
+/** Candidates: ids only, 200 a page. */
+const idsOf = (filters: Record<string, string>[], ids: string[]) => companySearch(hubspot, filters, ids);
+
+const PROSPECTS =
+  '/crm/v3/lists/object-type-id/0-2/name/%5BWhy%20They%20Care%5D%20Prospects%20like%20the%20customers%20who%20need%20us';
+
+describe('the bucket plays: HubSpot requests', () => {
+  it('discovers the segments by counts, reading only the "We need you" customers, and rewrites the list once', async () => {
+    count([CUSTOMER, NEED_YOU], 4);
+    count([CUSTOMER], 40);
+    idsOf([CUSTOMER, NEED_YOU], ['1', '2', '3', '4']);
+    const facts = (industry: string, employees: string, country: string) => ({
+      industry,
+      numberofemployees: employees,
+      country,
+      wtc_value_themes: null,
+    });
+    hubspot()
+      .post('/crm/v3/objects/companies/batch/read', {
+        inputs: [{ id: '1' }, { id: '2' }, { id: '3' }, { id: '4' }],
+        properties: ['industry', 'numberofemployees', 'country', 'wtc_value_themes'],
+        propertiesWithHistory: [],
+      })
+      .reply(200, {
+        status: 'COMPLETE',
+        results: [
+          { id: '1', properties: facts('COMPUTER_SOFTWARE', '120', 'Germany') },
+          { id: '2', properties: facts('COMPUTER_SOFTWARE', '80', 'germany') },
+          { id: '3', properties: facts('COMPUTER_SOFTWARE', '9000', 'Germany') },
+          { id: '4', properties: facts('RETAIL', '15', 'France') },
+        ],
+      });
+    // Only the values three of them share are counted among all customers: software and Germany.
+    count([CUSTOMER, { propertyName: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' }], 5);
+    count([CUSTOMER, { propertyName: 'country', operator: 'EQ', value: 'Germany' }], 30);
+    hubspot()
+      .get(PROSPECTS)
+      .query({ includeFilters: 'true' })
+      .reply(200, {
+        list: {
+          listId: '77',
+          name: '[Why They Care] Prospects like the customers who need us',
+          filterBranch: or(
+            and([
+              notCustomerYet,
+              {
+                filterType: 'PROPERTY',
+                property: 'hs_object_id',
+                operation: {
+                  operationType: 'ALL_PROPERTY',
+                  operator: 'IS_UNKNOWN',
+                  includeObjectsWithNoValueSet: false,
+                },
+              },
+            ]),
+          ),
+        },
+      })
+      .put('/crm/v3/lists/77/update-list-filters', (body) => {
+        expect(body).toEqual({
+          filterBranch: or(
+            and([
+              notCustomerYet,
+              {
+                filterType: 'PROPERTY',
+                property: 'industry',
+                operation: {
+                  operationType: 'ENUMERATION',
+                  operator: 'IS_ANY_OF',
+                  values: ['COMPUTER_SOFTWARE'],
+                  includeObjectsWithNoValueSet: false,
+                },
+              },
+            ]),
+          ),
+        });
+        return true;
+      })
+      .reply(200, { updatedList: { listId: '77' } });
+
+    const report = await backendWith('lookalikes').lookalikes.refresh();
+    // Software: 3 of 4 who need us, 5 of 40 customers: lift 6. Germany: 3 of 4, 30 of 40: lift 1, not listed.
+    expect(report.segments).toEqual([
+      {
+        dimension: 'industry',
+        value: 'COMPUTER_SOFTWARE',
+        label: 'COMPUTER_SOFTWARE',
+        needYou: 3,
+        customers: 5,
+        lift: 6,
+      },
+    ]);
+    expect(report.list).toBe('updated');
+  });
+
+  it("asks one buyer: names the decision maker from the company's contacts, records the key, then creates the task", async () => {
+    const today = '2026-11-23';
+    const owned = { propertyName: 'hubspot_owner_id', operator: 'HAS_PROPERTY' };
+    idsOf([CUSTOMER, owned, { propertyName: 'wtc_ask_buyer_task_on', operator: 'EQ', value: '1795392000000' }], []);
+    idsOf([CUSTOMER, owned, { propertyName: 'wtc_asked_on', operator: 'NOT_HAS_PROPERTY' }], ['31']);
+    idsOf([CUSTOMER, owned, { propertyName: 'wtc_asked_on', operator: 'LT', value: '1787702400000' }], ['32']);
+    hubspot()
+      .post('/crm/v3/objects/companies/batch/read', (body) => {
+        expect(body.inputs).toEqual([{ id: '31' }, { id: '32' }]);
+        expect(body.properties).toEqual(expect.arrayContaining(['wtc_asked_on', 'wtc_ask_buyer_task_on', 'name']));
+        return true;
+      })
+      .reply(200, {
+        status: 'COMPLETE',
+        results: [
+          { id: '31', properties: { name: 'Never Asked Inc', hubspot_owner_id: '503', wtc_asked_on: null } },
+          { id: '32', properties: { name: 'Asked Long Ago', hubspot_owner_id: '503', wtc_asked_on: '2025-01-10' } },
+        ],
+      });
+    hubspot()
+      .post('/crm/v3/objects/contacts/search', {
+        filterGroups: [{ filters: [{ propertyName: 'associations.company', operator: 'EQ', value: '31' }] }],
+        properties: ['firstname', 'lastname', 'email', 'hs_buying_role'],
+        sorts: ['hs_object_id'],
+        limit: 100,
+      })
+      .reply(200, {
+        total: 2,
+        results: [
+          {
+            id: '7',
+            properties: { firstname: 'Ann', lastname: 'User', email: 'ann@x.example', hs_buying_role: 'END_USER' },
+          },
+          {
+            id: '8',
+            properties: {
+              firstname: 'Dana',
+              lastname: 'Buyer',
+              email: 'dana@x.example',
+              hs_buying_role: 'CHAMPION;DECISION_MAKER',
+            },
+          },
+        ],
+      });
+    hubspot()
+      .post('/crm/v3/objects/companies/batch/update', {
+        inputs: [
+          {
+            id: '31',
+            properties: {
+              wtc_ask_buyer_task_key: `ask_buyer:31:${today}`,
+              wtc_ask_buyer_task_pending: `ask_buyer:31:${today}`,
+              wtc_ask_buyer_task_on: today,
+            },
+          },
+        ],
+      })
+      .reply(200, { status: 'COMPLETE', results: [] });
+    hubspot()
+      .post('/crm/v3/objects/tasks/batch/create', (body) => {
+        expect(body.inputs).toHaveLength(1);
+        expect(body.inputs[0].properties).toMatchObject({
+          hs_timestamp: `${today}T09:00:00.000Z`,
+          hs_task_subject: 'Never Asked Inc: Ask why they care',
+          hubspot_owner_id: '503',
+          hs_task_priority: 'MEDIUM',
+        });
+        expect(body.inputs[0].properties.hs_task_body).toMatch(
+          /^Call Dana Buyer \(decision maker, dana@x\.example\) and ask them: "Why do you care about us\?"/,
+        );
+        expect(body.inputs[0].associations).toEqual([
+          { to: { id: '31' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 192 }] },
+        ]);
+        return true;
+      })
+      .reply(201, { status: 'COMPLETE', results: [] });
+    // The task exists: its key is no longer pending.
+    hubspot()
+      .post('/crm/v3/objects/companies/batch/update', {
+        inputs: [{ id: '31', properties: { wtc_ask_buyer_task_pending: '' } }],
+      })
+      .reply(200, { status: 'COMPLETE', results: [] });
+
+    const summary = await backendWith('ask_buyer').runPlays(today);
+    expect(summary.taskKeys).toEqual([`ask_buyer:31:${today}`]);
+  });
+
+  it('names no buyer when HubSpot refuses to read contacts (the optional scope), and asks only once', async () => {
+    const today = '2026-11-23';
+    hubspot()
+      .post('/crm/v3/objects/companies/search')
+      .times(3)
+      .reply(200, (_uri, body) => {
+        const filters =
+          (body as { filterGroups: { filters: { operator: string }[] }[] }).filterGroups[0]?.filters ?? [];
+        const neverAsked = filters.some((filter) => filter.operator === 'NOT_HAS_PROPERTY');
+        return { total: neverAsked ? 2 : 0, results: neverAsked ? [{ id: '31' }, { id: '41' }] : [] };
+      });
+    hubspot()
+      .post('/crm/v3/objects/companies/batch/read')
+      .reply(200, {
+        status: 'COMPLETE',
+        results: [
+          { id: '31', properties: { name: 'One', hubspot_owner_id: '503' } },
+          { id: '41', properties: { name: 'Two', hubspot_owner_id: '504' } },
+        ],
+      });
+    hubspot().post('/crm/v3/objects/contacts/search').once().reply(403, {
+      status: 'error',
+      message: "This app hasn't been granted all required scopes",
+      category: 'MISSING_SCOPES',
+    });
+    hubspot().post('/crm/v3/objects/companies/batch/update').times(2).reply(200, { status: 'COMPLETE', results: [] });
+    hubspot()
+      .post('/crm/v3/objects/tasks/batch/create', (body) => {
+        expect(
+          body.inputs.map((input: { properties: { hs_task_body: string } }) => input.properties.hs_task_body),
+        ).toEqual([
+          expect.stringMatching(/^None of their contacts is recorded as decision maker or budget holder/),
+          expect.stringMatching(/^None of their contacts is recorded as decision maker or budget holder/),
+        ]);
+        return true;
+      })
+      .reply(201, { status: 'COMPLETE', results: [] });
+    const summary = await backendWith('ask_buyer').runPlays(today);
+    expect(summary.taskKeys).toEqual([`ask_buyer:31:${today}`, `ask_buyer:41:${today}`]);
+  });
+});

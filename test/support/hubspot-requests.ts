@@ -1,0 +1,38 @@
+import type nock from 'nock';
+
+/** Filter branches exactly as setup sends them: an AND branch of filters, a root OR of branches. */
+export const and = (filters: unknown[]) => ({
+  filterBranchType: 'AND',
+  filterBranchOperator: 'AND',
+  filterBranches: [],
+  filters,
+});
+export const or = (...branches: unknown[]) => ({
+  filterBranchType: 'OR',
+  filterBranchOperator: 'OR',
+  filters: [],
+  filterBranches: branches,
+});
+
+/** A companies search that only finds candidates (no properties, 200 a page), answered with these ids. */
+export const companySearch = (hubspot: () => nock.Scope, filters: Record<string, string>[], ids: string[]) =>
+  hubspot()
+    .post('/crm/v3/objects/companies/search', {
+      filterGroups: [{ filters }],
+      properties: [],
+      sorts: ['hs_object_id'],
+      limit: 200,
+    })
+    .reply(200, { total: ids.length, results: ids.map((id) => ({ id, properties: { hs_object_id: id } })) });
+
+/** The prospects list's first filter, as setup and the lookalike refresh send it: not a customer yet. */
+export const notCustomerYet = {
+  filterType: 'PROPERTY',
+  property: 'lifecyclestage',
+  operation: {
+    operationType: 'ENUMERATION',
+    operator: 'IS_ANY_OF',
+    values: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity'],
+    includeObjectsWithNoValueSet: false,
+  },
+};
