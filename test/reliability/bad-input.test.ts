@@ -9,6 +9,10 @@ import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
  * Thousands of random and hostile requests at every endpoint: always a 4xx JSON error (or a real save for
  * the rare valid body), never a 5xx, and never a HubSpot write for a refused request.
  */
+// Each property sends up to a thousand requests, so its time follows the machine's speed; and a property cut short
+// by a timeout keeps sending in the background and slows the next one: each gets ample room.
+jest.setTimeout(120_000);
+
 let stack: Awaited<ReturnType<typeof startSandboxBackend>>;
 
 beforeAll(async () => {
