@@ -80,6 +80,7 @@ runCommand(async () => {
       const region = page.getByRole('region', { name: home.title });
       // A fresh sandbox: the first count takes one search per figure at HubSpot's pace, then the revenue pass.
       await region.getByText('Revenue as of').waitFor({ timeout: 120_000 });
+      await region.getByRole('heading', { name: 'Ask one buyer a day' }).waitFor();
       await page.screenshot({ path: shot('preview-home'), fullPage: true });
     } else {
       console.log('No home page registered in src/preview/extensions.ts yet: no preview-home.png.');

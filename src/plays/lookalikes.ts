@@ -3,8 +3,8 @@ import {
   CUSTOMER_LIFECYCLE_STAGE,
   hasSupport,
   LOOKALIKE_RULES,
+  type LookalikeReport,
   type LookalikeSegment,
-  type LookalikeTotals,
   overRepresentedSegments,
   parseTagValues,
   PROPERTIES,
@@ -20,14 +20,6 @@ import { type Logger } from 'pino';
 import { type CompaniesApi } from '../hubspot/companies';
 import { type ListsApi } from '../hubspot/lists';
 import { PROSPECTS_LIST_NAME, prospectsFilterBranch, segmentSearchFilter } from './lookalike-list';
-
-export type LookalikeReport = {
-  at: string;
-  totals: LookalikeTotals;
-  segments: LookalikeSegment[];
-  /** What the refresh did to the prospects list (absent when only discovered). */
-  list?: 'updated' | 'unchanged' | 'missing';
-};
 
 const CUSTOMERS: SearchFilter = {
   propertyName: COMPANY_FACTS.lifecycleStage,

@@ -5,6 +5,8 @@ import {
   CUSTOMER_LIFECYCLE_STAGE,
   HUBSPOT_PROPERTIES,
   type IsoDate,
+  type OwnerProgress,
+  type PlaysOverview,
   type PlaySwitches,
   PROPERTIES,
 } from '@why-they-care/domain';
@@ -12,17 +14,7 @@ import { searchDateValue } from '@why-they-care/hubspot-contract';
 
 import { type CompaniesApi } from '../hubspot/companies';
 import { type OwnersApi } from '../hubspot/owners';
-import { type LookalikeReport, type Lookalikes } from './lookalikes';
-
-export type OwnerProgress = { ownerId: string; email: string | null; customers: number; askedIn90Days: number };
-
-export type PlaysOverview = {
-  plays: PlaySwitches;
-  /** The segments and why (counts, lift): the last daily refresh's, or discovered now. */
-  lookalikes: LookalikeReport | null;
-  /** "Ask one buyer a day": each owner's customers, and how many were asked in the last 90 days. */
-  askBuyer: OwnerProgress[] | null;
-};
+import { type Lookalikes } from './lookalikes';
 
 /** Asked again at most this often: each answer costs searches. */
 export const OVERVIEW_TTL_MS = 10 * 60 * 1000;
@@ -53,7 +45,7 @@ export const createPlaysOverview = (deps: {
       const askedIn90Days = await deps.companies.count([
         [customer, owned, { propertyName: PROPERTIES.askedOn.name, operator: 'GTE', value: since }],
       ]);
-      rows.push({ ownerId: owner.id, email: owner.email, customers, askedIn90Days });
+      rows.push({ ownerId: owner.id, name: owner.name, email: owner.email, customers, askedIn90Days });
     }
     return rows;
   };

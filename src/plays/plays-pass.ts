@@ -16,6 +16,7 @@ import {
   isFollowUpDue,
   isWorkingDay,
   type IsoDate,
+  type LookalikeReport,
   parseBucket,
   parseHubSpotDate,
   parseWinWinDecision,
@@ -36,7 +37,7 @@ import { type CompaniesApi, type CompanyValues } from '../hubspot/companies';
 import { type ContactsApi } from '../hubspot/contacts';
 import { HubSpotError } from '../hubspot/errors';
 import { type TasksApi } from '../hubspot/tasks';
-import { type LookalikeReport, type Lookalikes } from './lookalikes';
+import { type Lookalikes } from './lookalikes';
 
 export type PlaysOptions = {
   today: IsoDate;

@@ -1,6 +1,8 @@
 import {
   BUCKET_VALUES,
   MIX_KEYS,
+  type PlaysOverview,
+  playSwitches,
   type PortfolioAnswer,
   type PortfolioFigures,
   PORTFOLIO_WINDOWS,
@@ -23,9 +25,10 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 
 import { HomePage } from '../../extensions/app/pages/HomePage';
 import { PageRouter } from '../../extensions/app/pages/Pages';
-import { BACKEND_URL, jsonResponse, mockFetch } from './mocks';
+import { BACKEND_URL, jsonResponse, mockFetchRoutes } from './mocks';
 
 const PORTFOLIO_URL = `${BACKEND_URL}/api/portfolio`;
+const PLAYS_URL = `${BACKEND_URL}/api/plays`;
 const POLL_MS = 5;
 
 /** The home page as HubSpot renders it: the page router of a `pages` extension, on the account 123. */
@@ -91,7 +94,47 @@ const ready = (overrides: Partial<Extract<PortfolioAnswer, { state: 'ready' }>> 
 });
 const counting: PortfolioAnswer = { state: 'counting', since: '2026-11-23T10:00:00.000Z', lastError: null };
 
+const playsOverview = (overrides: Partial<PlaysOverview> = {}): PlaysOverview => ({
+  plays: playSwitches(['lookalikes', 'ask_buyer']),
+  lookalikes: {
+    at: '2026-11-23T06:00:00.000Z',
+    totals: { needYou: 12, customers: 56 },
+    segments: [
+      {
+        dimension: 'industry',
+        value: 'COMPUTER_SOFTWARE',
+        label: 'Computer software',
+        needYou: 6,
+        customers: 8,
+        lift: 3.5,
+      },
+      { dimension: 'value_theme', value: 'saves_time', label: 'Saves time', needYou: 4, customers: 10, lift: 1.8666 },
+    ],
+    list: 'updated',
+  },
+  askBuyer: [
+    { ownerId: '503', name: 'Gus Growth', email: 'gus@example.com', customers: 12, askedIn90Days: 9 },
+    { ownerId: '504', name: 'Greta Lead', email: null, customers: 4, askedIn90Days: 0 },
+  ],
+  ...overrides,
+});
+
+/** The page's calls: the portfolio's answers in order, and the plays section's one request answered by `plays`. */
+const mockPage = (portfolio: Response[], plays: Response = jsonResponse(200, playsOverview())) =>
+  mockFetchRoutes({ [PLAYS_URL]: [plays] }, ...portfolio);
+
 afterEach(() => jest.restoreAllMocks());
+
+/** Waits until the page shows its figures and the plays section its answer, so no request outlives the test. */
+const settled = (renderer: ReturnType<typeof renderPage>) =>
+  renderer.waitFor(() => {
+    expect(renderer.findByTestId(Text, 'counted-at')).toBeDefined();
+    expect(renderer.findAll(LoadingSpinner)).toHaveLength(0);
+  });
+
+/** The page's own requests to the portfolio, in order; the plays section asks once, apart. */
+const portfolioCalls = (fetch: ReturnType<typeof mockPage>) =>
+  fetch.mock.calls.filter(([url]) => url !== PLAYS_URL).map(([url, init]) => [url, init?.method]);
 
 const cellTexts = (renderer: ReturnType<typeof renderPage>, testId: string) =>
   renderer
@@ -101,23 +144,24 @@ const cellTexts = (renderer: ReturnType<typeof renderPage>, testId: string) =>
 
 describe('the home page', () => {
   it('shows a spinner, says it is counting on a cold start, then shows the figures by itself', async () => {
-    const fetch = mockFetch(jsonResponse(200, counting), jsonResponse(200, ready()));
+    const fetch = mockPage([jsonResponse(200, counting), jsonResponse(200, ready())]);
     const renderer = renderPage();
     renderer.render(page());
     expect(renderer.find(LoadingSpinner).props.label).toBe('Loading the portfolio');
     await renderer.waitFor(() => expect(renderer.find(LoadingSpinner).props.label).toBe('Counting the portfolio…'));
-    await renderer.waitFor(() => expect(renderer.findByTestId(Text, 'counted-at')).toBeDefined());
-    expect(fetch.mock.calls.map(([url, init]) => [url, init?.method])).toEqual([
+    await settled(renderer);
+    expect(portfolioCalls(fetch)).toEqual([
       [PORTFOLIO_URL, 'GET'],
       [PORTFOLIO_URL, 'GET'],
     ]);
+    expect(fetch.mock.calls.filter(([url]) => url === PLAYS_URL)).toHaveLength(1);
   });
 
   it('shows each figure, shares with their denominators, and links every company to its record', async () => {
-    mockFetch(jsonResponse(200, ready()));
+    mockPage([jsonResponse(200, ready())]);
     const renderer = renderPage();
     renderer.render(page());
-    await renderer.waitFor(() => expect(renderer.findByTestId(Text, 'counted-at')).toBeDefined());
+    await settled(renderer);
 
     const mix = renderer.findAll(StatisticsItem).slice(0, 4);
     expect(mix.map((item) => [item.props.label, item.props.number])).toEqual([
@@ -143,26 +187,27 @@ describe('the home page', () => {
   });
 
   it('says so on an account with no customer yet', async () => {
-    mockFetch(jsonResponse(200, ready({ figures: zeroFigures(), revenue: null })));
+    const fetch = mockPage([jsonResponse(200, ready({ figures: zeroFigures(), revenue: null }))]);
     const renderer = renderPage();
     renderer.render(page());
     await renderer.waitFor(() =>
       expect(renderer.findByTestId(EmptyState, 'empty').props.title).toBe('No customers yet'),
     );
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([PORTFOLIO_URL]);
   });
 
   it('refreshes on demand, keeps the figures while the backend recounts, and shows the new count', async () => {
-    const fetch = mockFetch(
+    const fetch = mockPage([
       jsonResponse(200, ready()),
       jsonResponse(200, ready({ refreshing: true })),
       jsonResponse(200, ready({ figures: { ...figures(), countedAt: '2026-11-23T10:05:00.000Z' } })),
-    );
+    ]);
     const renderer = renderPage();
     renderer.render(page());
-    await renderer.waitFor(() => expect(renderer.findByTestId(Button, 'refresh').text).toBe('Refresh'));
+    await settled(renderer);
     renderer.findByTestId(Button, 'refresh').trigger('onClick');
     await renderer.waitFor(() => expect(renderer.findByTestId(Text, 'counted-at').text).toContain('10:05 UTC'));
-    expect(fetch.mock.calls.map(([url, init]) => [url, init?.method])).toEqual([
+    expect(portfolioCalls(fetch)).toEqual([
       [PORTFOLIO_URL, 'GET'],
       [`${PORTFOLIO_URL}/refresh`, 'POST'],
       [PORTFOLIO_URL, 'GET'],
@@ -170,16 +215,16 @@ describe('the home page', () => {
   });
 
   it('offers to try again when the backend cannot be reached, and keeps the figures when a refresh fails', async () => {
-    mockFetch(
+    mockPage([
       jsonResponse(503, { error: { code: 'HUBSPOT_UNAVAILABLE', message: 'HubSpot is unavailable' } }),
       jsonResponse(200, ready()),
       jsonResponse(502, { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }),
-    );
+    ]);
     const renderer = renderPage();
     renderer.render(page());
     await renderer.waitFor(() => expect(renderer.find(ErrorState).props.title).toBe('Could not load the portfolio'));
     renderer.findByTestId(Button, 'retry').trigger('onClick');
-    await renderer.waitFor(() => expect(renderer.findByTestId(Button, 'refresh')).toBeDefined());
+    await settled(renderer);
     renderer.findByTestId(Button, 'refresh').trigger('onClick');
     await renderer.waitFor(() =>
       expect(renderer.find(Alert, { variant: 'warning' }).text).toContain('Something went wrong'),
@@ -187,11 +232,59 @@ describe('the home page', () => {
     expect(renderer.findByTestId(Text, 'counted-at')).toBeDefined();
   });
 
+  it('shows the segments "We need you" customers share more than all customers, and each owner asking', async () => {
+    mockPage([jsonResponse(200, ready())]);
+    const renderer = renderPage();
+    renderer.render(page());
+    await settled(renderer);
+    expect(cellTexts(renderer, 'lookalike-segments')).toEqual([
+      'Industry: Computer software',
+      '6 of 12 (50%)',
+      '8 of 56 (14%)',
+      '3.5×',
+      'Why they need us: Saves time',
+      '4 of 12 (33%)',
+      '10 of 56 (18%)',
+      '1.9×',
+    ]);
+    expect(cellTexts(renderer, 'ask-buyer-progress')).toEqual([
+      'Gus Growth',
+      '9 of 12 (75%)',
+      'Greta Lead',
+      '0 of 4 (0%)',
+    ]);
+  });
+
+  it('says when no segment stands out yet, and when asking one buyer a day is off', async () => {
+    const lookalikes = { at: '2026-11-23T06:00:00.000Z', totals: { needYou: 2, customers: 56 }, segments: [] };
+    mockPage([jsonResponse(200, ready())], jsonResponse(200, playsOverview({ lookalikes, askBuyer: null })));
+    const renderer = renderPage();
+    renderer.render(page());
+    await settled(renderer);
+    expect(renderer.findByTestId(Text, 'lookalikes-none').text).toContain('at least 3 of them');
+    expect(renderer.findByTestId(Text, 'ask-buyer-off').text).toContain('opt-in');
+    expect(renderer.findAll(Table, { testId: 'lookalike-segments' })).toHaveLength(0);
+  });
+
+  it('says the plays could not load and keeps every other section when only the plays fail', async () => {
+    mockPage(
+      [jsonResponse(200, ready())],
+      jsonResponse(503, { error: { code: 'HUBSPOT_UNAVAILABLE', message: 'HubSpot is unavailable' } }),
+    );
+    const renderer = renderPage();
+    renderer.render(page());
+    await settled(renderer);
+    expect(renderer.findByTestId(Alert, 'plays-failed').props.title).toBe('Could not load the plays');
+    expect(renderer.findByTestId(Alert, 'plays-failed').text).toContain('HubSpot is unavailable');
+    expect(cellTexts(renderer, 'coverage-by-owner')).toEqual(['Gus Growth', '9 of 12 (75%)']);
+    expect(renderer.findAll(ErrorState)).toHaveLength(0);
+  });
+
   it('is the index route of the app pages', async () => {
-    mockFetch(jsonResponse(200, ready()));
+    mockPage([jsonResponse(200, ready())]);
     const renderer = renderPage();
     renderer.render(<PageRouter />);
-    await renderer.waitFor(() => expect(renderer.findByTestId(Text, 'counted-at')).toBeDefined());
+    await settled(renderer);
   });
 
   it('says the app is not configured without the BACKEND_URL variable', () => {

@@ -75,11 +75,21 @@ export const jsonResponse = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** hubspot.fetch answered in order by these responses; every call is recorded by the spy. */
-export const mockFetch = (...responses: (Response | Promise<Response>)[]) => {
-  const queue = [...responses];
-  return jest.spyOn(hubspot, 'fetch').mockImplementation(() => {
-    const next = queue.shift();
-    if (!next) throw new Error('hubspot.fetch was called more times than the test expected');
+export const mockFetch = (...responses: (Response | Promise<Response>)[]) => mockFetchRoutes({}, ...responses);
+
+/**
+ * Like mockFetch, for a page whose parts load independently: each URL listed in `routes` is answered from its
+ * own queue, every other call from `responses` in order.
+ */
+export const mockFetchRoutes = (
+  routes: Record<string, (Response | Promise<Response>)[]>,
+  ...responses: (Response | Promise<Response>)[]
+) => {
+  const queues = new Map(Object.entries(routes).map(([url, answers]) => [url, [...answers]]));
+  const rest = [...responses];
+  return jest.spyOn(hubspot, 'fetch').mockImplementation((url) => {
+    const next = (queues.get(String(url)) ?? rest).shift();
+    if (!next) throw new Error(`hubspot.fetch was called more times than the test expected (${String(url)})`);
     return Promise.resolve(next);
   });
 };

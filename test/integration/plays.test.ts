@@ -1,3 +1,4 @@
+import { playsOverviewSchema } from '@why-they-care/domain';
 import { listMembers } from '@why-they-care/hubspot-sandbox';
 
 import { setupOptionsFrom } from '../../src/backend';
@@ -161,13 +162,15 @@ describe('the bucket plays', () => {
       userEmail: 'am@example.com',
     });
     expect(answer.status).toBe(200);
+    // The home page reads the answer through this schema: the backend's answer must pass it.
+    expect(playsOverviewSchema.safeParse(answer.body).error).toBeUndefined();
     expect(answer.body.plays).toEqual({ lookalikes: true, concerns: true, exit: true, ask_buyer: true });
     expect(answer.body.lookalikes.segments).toHaveLength(3);
     expect(answer.body.lookalikes.segments[0]).toMatchObject({ dimension: 'country', value: 'Germany', lift: 2.5 });
     expect(answer.body.askBuyer).toEqual([
-      { ownerId: '502', email: 'eli.enterprise@example.com', customers: 7, askedIn90Days: 7 },
-      { ownerId: '503', email: 'gus.growth@example.com', customers: 2, askedIn90Days: 0 },
-      { ownerId: '504', email: 'greta.lead@example.com', customers: 1, askedIn90Days: 1 },
+      { ownerId: '502', name: 'Eli Enterprise', email: 'eli.enterprise@example.com', customers: 7, askedIn90Days: 7 },
+      { ownerId: '503', name: 'Gus Growth', email: 'gus.growth@example.com', customers: 2, askedIn90Days: 0 },
+      { ownerId: '504', name: 'Greta Lead', email: 'greta.lead@example.com', customers: 1, askedIn90Days: 1 },
     ]);
   });
 });

@@ -191,6 +191,10 @@ browserTests('the live preview in a browser', () => {
     const risk = home.getByRole('link', { name: 'Delta Foods' });
     expect(await risk.getAttribute('href')).toMatch(/^https:\/\/app\.hubspot\.com\/contacts\/\d+\/record\/0-2\/1004$/);
     await home.getByText('Moved up, last 30 days').waitFor();
+    await home.getByRole('heading', { name: 'Find more like them' }).waitFor();
+    const segments = home.getByRole('table').filter({ hasText: 'Among "We need you"' });
+    await segments.getByRole('row', { name: /Country: Germany/ }).waitFor();
+    await home.getByText('This play is off: it is opt-in').waitFor();
     expect(await home.getByRole('note').count()).toBe(0);
     await home.getByRole('button', { name: 'Refresh' }).click();
     await home.getByRole('button', { name: 'Refresh' }).waitFor();

@@ -13,6 +13,7 @@ import {
 import { useMemo } from 'react';
 
 import { NotConfigured } from '../cards/components/NotConfigured';
+import { BucketPlaysSection } from './components/BucketPlaysSection';
 import { CoverageSection } from './components/CoverageSection';
 import { HealthSection } from './components/HealthSection';
 import { MixSection } from './components/MixSection';
@@ -104,6 +105,8 @@ export const HomePage = ({ pollMs }: { pollMs?: number }) => {
           <TagsSection figures={figures} />
           <Divider />
           <CoverageSection figures={figures} />
+          <Divider />
+          <BucketPlaysSection client={client} />
         </>
       )}
     </Flex>

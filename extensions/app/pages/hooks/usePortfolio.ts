@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { type BackendResult } from '../../cards/lib/backend-client';
 import { type PortfolioClient } from '../lib/portfolio-client';
+import { useLatestAnswer } from './useLatestAnswer';
 
 /** How often the page asks again while the backend counts: each answer is immediate, so this only paces. */
 export const POLL_MS = 3_000;
@@ -21,12 +22,11 @@ const isCounting = (answer: PortfolioAnswer) => answer.state === 'counting' || a
  */
 export const usePortfolio = (client: PortfolioClient | null, pollMs = POLL_MS) => {
   const [state, setState] = useState<PortfolioState>({ status: 'loading' });
-  const sequence = useRef(0);
+  const latest = useLatestAnswer();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const settle = useCallback(
-    (result: BackendResult<PortfolioAnswer>, mine: number, ask: () => void) => {
-      if (mine !== sequence.current) return;
+    (result: BackendResult<PortfolioAnswer>, ask: () => void) => {
       if (!result.ok) {
         const { message } = result.failure;
         setState((previous) =>
@@ -45,11 +45,9 @@ export const usePortfolio = (client: PortfolioClient | null, pollMs = POLL_MS) =
     async (send: (portfolio: PortfolioClient) => Promise<BackendResult<PortfolioAnswer>>) => {
       if (!client) return;
       if (timer.current) clearTimeout(timer.current);
-      sequence.current += 1;
-      const mine = sequence.current;
-      settle(await send(client), mine, () => void ask((portfolio) => portfolio.load()));
+      await latest(send(client), (result) => settle(result, () => void ask((portfolio) => portfolio.load())));
     },
-    [client, settle],
+    [client, settle, latest],
   );
 
   const load = useCallback(() => ask((portfolio) => portfolio.load()), [ask]);
@@ -63,7 +61,6 @@ export const usePortfolio = (client: PortfolioClient | null, pollMs = POLL_MS) =
   useEffect(() => {
     void load();
     return () => {
-      sequence.current += 1;
       if (timer.current) clearTimeout(timer.current);
     };
   }, [load]);

@@ -6,3 +6,4 @@ export * from './plays';
 export * from './task-brief';
 export * from './win-win';
 export * from './play-facts';
+export * from './overview';

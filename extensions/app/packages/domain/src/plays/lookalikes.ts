@@ -102,11 +102,11 @@ export const overRepresentedSegments = (
 export const sizeBandOf = (employees: number): CompanySizeBand | null =>
   COMPANY_SIZE_BANDS.find((band) => employees >= band.low && (band.high === null || employees <= band.high)) ?? null;
 
+/** "Industry: Computer software": the dimension's label, then the value's. */
+export const segmentName = (segment: SegmentValue): string =>
+  `${SEGMENT_DIMENSIONS.find((candidate) => candidate.value === segment.dimension)?.label ?? segment.dimension}: ${segment.label}`;
+
 /** "Industry: Computer software, lift 2.4 (5 of 8 who need us, 9 of 40 customers)": why a segment is listed. */
-export const describeSegment = (segment: LookalikeSegment, totals: LookalikeTotals): string => {
-  const dimension = SEGMENT_DIMENSIONS.find((candidate) => candidate.value === segment.dimension)?.label;
-  return (
-    `${dimension ?? segment.dimension}: ${segment.label}, lift ${segment.lift.toFixed(1)} ` +
-    `(${segment.needYou} of ${totals.needYou} who need us, ${segment.customers} of ${totals.customers} customers)`
-  );
-};
+export const describeSegment = (segment: LookalikeSegment, totals: LookalikeTotals): string =>
+  `${segmentName(segment)}, lift ${segment.lift.toFixed(1)} ` +
+  `(${segment.needYou} of ${totals.needYou} who need us, ${segment.customers} of ${totals.customers} customers)`;
