@@ -15,7 +15,7 @@ const nameOf = (properties: Record<string, string | null>) =>
 
 export const contactsApi = ({ client, call }: HubSpotContext) => ({
   /**
-   * A company's contacts with their buying roles: one search (research-features §5, option A). Search trails
+   * A company's contacts with their buying roles: one search (cheaper than reading the associations and then the contacts). Search trails
    * writes by seconds, which does not matter for naming a buyer.
    */
   ofCompany: async (companyId: string): Promise<Contact[]> => {

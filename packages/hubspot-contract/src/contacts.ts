@@ -1,6 +1,6 @@
 /**
  * Contacts, as the "ask one buyer a day" play reads them: the company's contacts with their buying role
- * (research-features §5). One CRM search on the `associations.company` pseudo-property (documented in the
+ * (`hs_buying_role`, a default contact property). One CRM search on the `associations.company` pseudo-property (documented in the
  * search guide) reads them; it needs the `crm.objects.contacts.read` scope.
  */
 export const CONTACT_PROPERTY = {

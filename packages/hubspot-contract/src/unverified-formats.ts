@@ -1,7 +1,7 @@
 /**
  * HubSpot request details that public sources show but nobody has confirmed against a live account
- * (see README, "Unverified HubSpot details", and the verdicts of the formats check, ../shared/research/
- * hubspot-formats-check.md, cited below by section). They live here, and only here, so one correction
+ * (see README, "Unverified HubSpot details"; each detail below names its evidence: HubSpot's docs and spec,
+ * or flows and lists built in HubSpot's UI and read back, as public code shows them). They live here, and only here, so one correction
  * fixes setup, the sandbox and the tests together: each builder (what setup sends) comes with its reader
  * (what a stored copy means, whatever equivalent form HubSpot stores), which the sandbox runs flows and
  * lists by and setup compares stored copies through (stored-forms.ts).
@@ -38,7 +38,7 @@ const connection = (nextActionId?: string) =>
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** Minutes per unit: the UI stores delays in MINUTES (formats check §2), setup sends DAYS. */
+/** Minutes per unit: the UI stores delays in MINUTES (UI-exported flows), setup sends DAYS. */
 const MINUTES_PER_UNIT: Record<string, number> = {
   MINUTES: 1,
   HOURS: 60,
@@ -62,7 +62,7 @@ const visibleText = (html: unknown) =>
 export type TaskWording = { subject: string; body: string; priority: string; dueInDays: number };
 
 /**
- * Create task (0-3). CONFIRMED by UI-exported flows (§1): the field keys, `owner_assignment` from an
+ * Create task (0-3). CONFIRMED by UI-exported flows: the field keys, `owner_assignment` from an
  * OBJECT_PROPERTY, the association to the enrolled company (192), `due_time` with `daysOfWeek` (`[]`: any
  * day), counted from when the action runs. UNCONFIRMED: an owner taken from a custom HubSpot-user
  * property (`wtc_success_manager`); only `hubspot_owner_id` was seen.
@@ -135,7 +135,7 @@ const taskEssentials = (fields: JsonObject) => {
 };
 
 /**
- * Delay until a date property (0-35): the shape is CONFIRMED (§2). UNCONFIRMED: that a negative `delta`
+ * Delay until a date property (0-35): the shape is CONFIRMED by UI-exported flows. UNCONFIRMED: that a negative `delta`
  * means "N days before the date" (one UI-derived source).
  */
 export const delayUntilDateAction = (link: ActionLink & { dateProperty: string; daysBefore: number }) => ({
@@ -167,7 +167,7 @@ export const ACTION_ESSENTIALS: Record<string, (fields: JsonObject) => unknown> 
 
 /**
  * A date property before today (+ offsetDays), as a list or enrollment filter operation. The operation is
- * CONFIRMED (§4); `endpointBehavior` and `propertyParser` are optional in the spec but in every docs
+ * CONFIRMED by the lists docs and UI-exported lists; `endpointBehavior` and `propertyParser` are optional in the spec but in every docs
  * example and UI export, so they are sent as HubSpot stores them.
  */
 export const beforeTodayOperation = (offsetDays = 0): OperationOfType<'TIME_POINT'> => ({
@@ -206,7 +206,7 @@ export const readBeforeTodayOperation = (operation: Operation): OperationTest | 
   return { test: 'before_today', offsetDays: offsetDaysOf(asObject(timePoint.offset)) };
 };
 
-/** "Has no value": CONFIRMED operator (§4); HubSpot stores `includeObjectsWithNoValueSet: false` with it. */
+/** "Has no value": CONFIRMED operator (lists docs, UI-exported lists); HubSpot stores `includeObjectsWithNoValueSet: false` with it. */
 export const hasNoValueOperation = (): OperationOfType<'ALL_PROPERTY'> => ({
   operationType: OPERATION_TYPE.allProperty,
   operator: 'IS_UNKNOWN',
@@ -218,7 +218,7 @@ const CHANGED_PROPERTY = { name: 'hs_name', value: 'hs_value' } as const;
 
 /**
  * A re-enrollment trigger: "the property changed (to a value passing `valueTest`)", in the `hs_name` /
- * `hs_value` form every real flow uses (§3); copying the enrollment filters instead may be refused, or
+ * `hs_value` form every real flow uses (UI-exported flows); copying the enrollment filters instead may be refused, or
  * never fire. UNCONFIRMED against a live account.
  */
 export const propertyChangeTrigger = (property: string, valueTest?: Operation) => ({
@@ -264,7 +264,7 @@ export const readPropertyChangeTrigger = (branch: unknown) => {
 /**
  * A personalization token naming a property of the enrolled record, for the text of a create-task action
  * (the health-drop task says what changed). UNCONFIRMED officially: `{{ enrolled_object.<property> }}` is the
- * form in every exported v4 flow found (research-features §4), no HubSpot doc defines it, and HubSpot prints
+ * form in every exported v4 flow found in public code, no HubSpot doc defines it, and HubSpot prints
  * a token it does not recognise as it is, without an error. Check it by building the task in HubSpot's UI
  * and reading the flow back.
  */
@@ -319,7 +319,7 @@ export const PLAN_TEMPLATES_FILE = {
 export const SORT_BY_ID: string[] = ['hs_object_id'];
 
 /**
- * Webhooks (research-features §3). UNCONFIRMED against a live account, each accepted either way:
+ * Webhooks. UNCONFIRMED against a live account, each accepted either way:
  * - The signature. HubSpot's "Validating requests" page says CRM object webhook deliveries carry v1
  *   (`X-HubSpot-Signature`, sha256 of secret + body, no timestamp); its changelog and the 2026.03
  *   request-validation page say v3 (`X-HubSpot-Signature-v3` over POST + target URL + body + timestamp) is

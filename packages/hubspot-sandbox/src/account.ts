@@ -63,7 +63,7 @@ export const BUILT_IN_COMPANY_PROPERTIES: SandboxProperty[] = [
   builtIn('total_revenue', 'Total Revenue', 'number', 'number'),
   builtIn('createdate', 'Create Date', 'datetime', 'date'),
   builtIn('hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date'),
-  // What the bucket plays read: the lookalike segments (research-features §6).
+  // What the bucket plays read: the lookalike segments (HubSpot's default company properties).
   builtIn('industry', 'Industry', 'enumeration', 'select', {
     options: options([
       'COMPUTER_SOFTWARE',

@@ -62,7 +62,7 @@ export const askedBefore = (today: IsoDate): IsoDate => addDays(today, -ASK_BUYE
 
 /**
  * HubSpot's buying roles the task names, in order of preference (contact property `hs_buying_role`, values
- * UNCONFIRMED: research-features §5; they are read as stored, several per contact).
+ * UNCONFIRMED: seen in public code, not in HubSpot's property docs; they are read as stored, several per contact).
  */
 export const BUYER_ROLES = [
   { value: 'DECISION_MAKER', label: 'decision maker' },

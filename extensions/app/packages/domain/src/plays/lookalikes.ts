@@ -5,7 +5,7 @@
  * total, so discovery costs one search per segment value, never a read of the portfolio.
  */
 
-/** HubSpot's own company properties the play reads (research-features §6). */
+/** HubSpot's own company properties the play reads (default company properties). */
 export const COMPANY_FACTS = {
   lifecycleStage: 'lifecyclestage',
   industry: 'industry',
@@ -14,7 +14,7 @@ export const COMPANY_FACTS = {
 } as const;
 
 /**
- * HubSpot's default lifecycle stages before "customer", in order (research-features §6). An account's
+ * HubSpot's default lifecycle stages before "customer", in order (HubSpot's lifecycle stage docs). An account's
  * custom stages are not prospects for this list.
  */
 export const PROSPECT_LIFECYCLE_STAGES = [
