@@ -68,6 +68,35 @@ const domainChunks = (domains: readonly string[]): string[][] => {
   return chunks;
 };
 
+/**
+ * Every page of one search, cursor after cursor, in id order, each handed over as HubSpot returns it (one
+ * query reaches at most 10,000 results).
+ */
+const eachSearchPage = async (
+  { client, call }: HubSpotContext,
+  filterGroups: readonly (readonly SearchFilter[])[],
+  properties: readonly string[],
+  onPage: (results: readonly { id: string; properties: Record<string, string | null> }[]) => void,
+): Promise<void> => {
+  let after: string | undefined;
+  do {
+    const page = await call(
+      'companies.search',
+      () =>
+        client.crm.companies.searchApi.doSearch({
+          filterGroups: filterGroups.map((filters) => ({ filters: filters.map(toApiSearchFilter) })),
+          properties: [...properties],
+          sorts: SORT_BY_ID,
+          limit: SEARCH_LIMITS.pageSize,
+          ...(after ? { after } : {}),
+        }),
+      { idempotent: true, search: true },
+    );
+    onPage(page.results);
+    after = page.paging?.next?.after;
+  } while (after);
+};
+
 export const companiesApi = ({ client, call }: HubSpotContext) => ({
   get: async (companyId: string, properties: readonly string[], withHistory: readonly string[] = []) => {
     const company = await call('companies.get', () =>
@@ -133,30 +162,12 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
    * Search reads an index that trails writes by seconds: use it to find candidates, and `batchRead` to
    * decide on their current values.
    */
-  searchIds: async (
+  searchIds: (
     filters: readonly SearchFilter[],
     onPage: (companyIds: string[]) => void,
     /** Other filter groups: a company matching all filters of any one group is found (OR). */
     orGroups: readonly (readonly SearchFilter[])[] = [],
-  ) => {
-    let after: string | undefined;
-    do {
-      const page = await call(
-        'companies.search',
-        () =>
-          client.crm.companies.searchApi.doSearch({
-            filterGroups: [filters, ...orGroups].map((group) => ({ filters: group.map(toApiSearchFilter) })),
-            properties: [],
-            sorts: ['hs_object_id'],
-            limit: SEARCH_LIMITS.pageSize,
-            ...(after ? { after } : {}),
-          }),
-        { idempotent: true, search: true },
-      );
-      onPage(page.results.map(({ id }) => id));
-      after = page.paging?.next?.after;
-    } while (after);
-  },
+  ) => eachSearchPage({ client, call }, [filters, ...orGroups], [], (results) => onPage(results.map(({ id }) => id))),
 
   /**
    * How many companies match: the `total` of one search asking for one record (HubSpot's search cannot sum
@@ -215,27 +226,14 @@ export const companiesApi = ({ client, call }: HubSpotContext) => ({
   searchByDomains: async (domains: readonly string[]): Promise<{ id: string; domain: string }[]> => {
     const found: { id: string; domain: string }[] = [];
     for (const chunk of domainChunks(domains)) {
-      let after: string | undefined;
-      do {
-        const page = await call(
-          'companies.search',
-          () =>
-            client.crm.companies.searchApi.doSearch({
-              filterGroups: [
-                { filters: [toApiSearchFilter({ propertyName: 'domain', operator: 'IN', values: chunk })] },
-              ],
-              properties: ['domain'],
-              sorts: SORT_BY_ID,
-              limit: SEARCH_LIMITS.pageSize,
-              ...(after ? { after } : {}),
-            }),
-          { idempotent: true, search: true },
-        );
-        for (const { id, properties } of page.results) {
-          found.push({ id, domain: (properties.domain ?? '').toLowerCase() });
-        }
-        after = page.paging?.next?.after;
-      } while (after);
+      await eachSearchPage(
+        { client, call },
+        [[{ propertyName: 'domain', operator: 'IN', values: chunk }]],
+        ['domain'],
+        (results) => {
+          for (const { id, properties } of results) found.push({ id, domain: (properties.domain ?? '').toLowerCase() });
+        },
+      );
     }
     return found;
   },
