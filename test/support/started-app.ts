@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * `npm start` as a real process (node with the tsx loader, so its pid is the server's own), in sandbox
  * mode on free ports with its data in a temporary folder. Resolves once the banner is printed.
  */
-export const startApp = async (extraEnv: Record<string, string> = {}) => {
+export const startApp = async (extraEnv: Record<string, string> = {}, nodeFlags: string[] = []) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'wtc-app-'));
   const env = {
     ...process.env,
@@ -19,9 +19,13 @@ export const startApp = async (extraEnv: Record<string, string> = {}) => {
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-    env,
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', 'src/cli/start.ts'],
+    {
+      env,
+    },
+  );
   const banner = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 30_000);
