@@ -25,11 +25,27 @@ const companyAt = (turn: number) => mustExist(COMPANIES[turn % COMPANIES.length]
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
-/** A full collection's line of `--trace-gc`: "Mark-Compact 138.7 (172.5) -> 36.5 (164.8) MB, ...": 36.5 live. */
-const liveHeapsAfterFullGc = (traceOutput: string) =>
-  [...traceOutput.matchAll(/Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)].map((match) =>
-    Number(match[1]),
-  );
+/**
+ * Each isolate's live heap after its full collections, from `--trace-gc` lines such as
+ * "[4242:0x5d1c0e0]  61207 ms: Mark-Compact 138.7 (172.5) -> 36.5 (164.8) MB, ...": 36.5 MB live. The process
+ * has more than one isolate (tsx's module loader runs in a thread of its own), each judged on its own.
+ */
+const liveHeapsAfterFullGc = (traceOutput: string) => {
+  const byIsolate = new Map<string, number[]>();
+  for (const [, isolate = '', live] of traceOutput.matchAll(
+    /\[\d+:(0x[\da-f]+)\][^\n]*?Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g,
+  ))
+    byIsolate.set(isolate, [...(byIsolate.get(isolate) ?? []), Number(live)]);
+  return byIsolate;
+};
+
+/** How much each isolate's live heap grew under load: from its last full GC of the warm-up (else its first under load). */
+const liveHeapGrowth = (warmedUp: Map<string, number[]>, after: Map<string, number[]>) =>
+  [...after].map(([isolate, lives]) => {
+    const underLoad = lives.slice(warmedUp.get(isolate)?.length ?? 0);
+    const baseline = warmedUp.get(isolate)?.at(-1) ?? underLoad[0] ?? 0;
+    return { isolate, underLoad, growth: Math.max(baseline, ...underLoad) - baseline };
+  });
 
 /** The most the live heap may grow over the minute: far below what a leak of a few kB per request adds. */
 const LIVE_HEAP_GROWTH_MB = 12;
@@ -103,17 +119,16 @@ it(
       clearInterval(sampler);
       await Promise.all(pending);
       samples.push(rssMb(pid));
-      const underLoad = liveHeapsAfterFullGc(traceOutput).slice(warmedUp.length);
+      const growth = liveHeapGrowth(warmedUp, liveHeapsAfterFullGc(traceOutput));
       console.info(
         `load: ${turn} actions in ${SECONDS} s, ${JSON.stringify(Object.fromEntries(outcomes))}, ` +
           `server RSS every 5 s (MB): ${samples.map((sample) => sample.toFixed(0)).join(' ')}, ` +
-          `live heap after each full GC (MB): ${warmedUp.join(' ')} | under load: ${underLoad.join(' ')}`,
+          `live heap after each full GC under load (MB): ${growth.map(({ underLoad }) => underLoad.join(' ')).join(' | ')}`,
       );
       expect([...outcomes].filter(([key]) => !/ 200$/.test(key))).toEqual([]);
       expect(turn).toBeGreaterThanOrEqual(ACTIONS_PER_SECOND * SECONDS * 0.9);
-      expect(underLoad.length).toBeGreaterThan(0);
-      const baseline = warmedUp.at(-1) ?? mustExist(underLoad[0], 'a full GC under load');
-      expect(Math.max(...underLoad) - baseline).toBeLessThan(LIVE_HEAP_GROWTH_MB);
+      expect(growth.some(({ underLoad }) => underLoad.length > 0)).toBe(true);
+      expect(growth.filter((isolate) => isolate.growth >= LIVE_HEAP_GROWTH_MB)).toEqual([]);
       const company = await fetch(`${app.sandboxUrl}/crm/v3/objects/companies/1001?properties=wtc_version`, {
         headers: { Authorization: `Bearer ${SANDBOX_ACCESS_TOKEN}` },
       });
