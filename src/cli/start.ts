@@ -15,11 +15,14 @@ const sandboxBanner = (urls: { sandbox: string; backend: string }, automationMod
     `  HubSpot sandbox  ${urls.sandbox}  (state in ${sandboxFile()}; reset with: npm run sandbox -- --reset)`,
     `  Backend          ${urls.backend}  (health: /healthz, automation: ${automationMode})`,
     `  Preview          ${urls.backend}/preview/  (the real card, live in your browser: not HubSpot)`,
+    `  Home page        ${urls.backend}/preview/home  (the portfolio: "Are we winning?")`,
     '  Try it:',
     '    npm run call -- GET /api/companies/1001/profile',
     '    npm run call -- move 1001 who_are_you      # the re-recruit task appears:',
     '    npm run sandbox -- tasks',
     '    npm run sandbox -- set 1002 wtc_bucket who_are_you   # an edit in HubSpot: its webhook makes the task',
+    '    npm run automation                                   # the daily pass: renewals, stalled plans, the plays',
+    "    npm run sandbox -- lists                             # sales ops' lists, by bucket and by play",
     '',
   ].join('\n');
 
