@@ -5,7 +5,7 @@ import { demoAccount } from '../src/cli/demo-account';
 
 /**
  * A sandbox account whose `count` companies have a known, varied history: every fact the home page counts
- * (buckets and the moves behind them, re-recruit starts, customers who left, quadrants, late plan steps
+ * (buckets and the moves behind them, re-recruit starts, "It's OK" renewal plays, customers who left, quadrants, late plan steps
  * on each side, renewals, tags, when they were asked, owners, revenue), drawn from a seeded generator so
  * the same count always gives the same account. Values fall on both sides of every window's edge.
  */
@@ -68,15 +68,35 @@ const companyProperties = (index: number, now: Date, random: ReturnType<typeof s
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
 };
 
+/**
+ * When an "It's OK" renewal play started, for about half the companies that were "It's OK" at some point (still,
+ * moved away from it, or left since): each outcome the home page counts, on both sides of its window. Drawn
+ * from a generator of its own, so the rest of the account stays as it was before these plays were counted.
+ */
+const withRenewalPlay = (
+  values: Record<string, string>,
+  now: Date,
+  random: ReturnType<typeof seeded>,
+): Record<string, string> => {
+  const wasItsOk =
+    values[PROPERTIES.bucket.name] === 'its_ok' ||
+    values[PROPERTIES.previousBucket.name] === 'its_ok' ||
+    PROPERTIES.leftOn.name in values;
+  if (!wasItsOk || !random.chance(0.5)) return values;
+  const at = new Date(now.getTime() - random.int(0, 300) * DAY_MS - random.int(0, DAY_MS - 1));
+  return { ...values, [PROPERTIES.renewalPlayAt.name]: at.toISOString() };
+};
+
 /** The demo account's owners, with `count` generated companies instead of its dozen. */
 export const portfolioAccount = (count: number, now: Date, seed = 11): SandboxState => {
   const random = seeded(seed);
+  const plays = seeded(seed + 1);
   const companies: Record<string, SandboxRecord> = {};
   for (let index = 0; index < count; index += 1) {
     const id = String(FIRST_ID + index);
     companies[id] = {
       id,
-      properties: { hs_object_id: id, ...companyProperties(index, now, random) },
+      properties: { hs_object_id: id, ...withRenewalPlay(companyProperties(index, now, random), now, plays) },
       history: {},
       associations: { companies: [] },
       createdAt: now.toISOString(),

@@ -10,6 +10,7 @@ import {
   createScheduledAutomation,
   todayUtc,
 } from './automation/direct-tasks';
+import { createRenewalPlayStamps } from './automation/renewal-play-stamps';
 import { createSuccessManagers } from './automation/success-managers';
 import { createWorkflowGuard } from './automation/workflow-guard';
 import { type Env } from './config/env';
@@ -226,6 +227,7 @@ export const createBackend = ({
       logger,
     }),
   });
+  const stampRenewalPlays = createRenewalPlayStamps({ companies, workflows: workflowGuard, logger, now });
   const runAutomation = createScheduledAutomation({
     companies,
     tasks,
@@ -236,10 +238,12 @@ export const createBackend = ({
   });
   /**
    * What runs once a day: direct mode's pass (renewal, stalled plan, missed re-recruits...), which refuses
-   * while the app's workflows are on, then the bucket plays, in both modes.
+   * while the app's workflows are on, or in workflows mode the "It's OK" renewal plays the workflow started;
+   * then the bucket plays, in both modes.
    */
   const dailyPass = async (today: IsoDate, stillInCharge: () => Promise<void>) => ({
     automation: direct ? await runAutomation(automationOptionsFrom(env, today), stillInCharge) : null,
+    renewalPlays: direct ? null : await stampRenewalPlays(automationOptionsFrom(env, today), stillInCharge),
     plays: await runPlays({ today, briefSources: briefSourcesFrom(env), direct }),
   });
   return {

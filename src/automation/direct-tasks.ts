@@ -20,6 +20,7 @@ import {
   readPendingKeys,
   readVersion,
   recordIntent,
+  renewalPlayFactsFor,
   reRecruitStartFacts,
   scheduledTasksFor,
   TASK_KINDS,
@@ -190,8 +191,8 @@ const createJobWriter = (deps: {
   stillInCharge: () => Promise<void>;
   /** Pending keys of a save's kinds may come from a save under way: they are checked under the save's lock. */
   lockCompanies: <T>(companyIds: string[], work: () => Promise<T>) => Promise<T>;
-  /** Facts recorded with a new task's key (a re-recruit task starts the play the home page follows). */
-  factsOf: (intent: TaskIntent) => Record<string, string>;
+  /** Facts recorded with a new task's key (a re-recruit task, or an "It's OK" renewal, starts a play the home page follows). */
+  factsOf: (intent: TaskIntent, company: CompanyValues) => Record<string, string>;
 }) => {
   const queued: Job[] = [];
   let writing: Promise<void> = Promise.resolve();
@@ -213,7 +214,7 @@ const createJobWriter = (deps: {
         for (const intent of job.intents) {
           const recordedIntent = recordIntent(intent, pending);
           pending = recordedIntent.pending;
-          properties = { ...properties, ...deps.factsOf(intent), ...recordedIntent.properties };
+          properties = { ...properties, ...deps.factsOf(intent, job.company), ...recordedIntent.properties };
         }
         return { companyId: job.company.id, properties };
       });
@@ -297,7 +298,10 @@ export const createScheduledAutomation = (deps: {
       briefSources: options.briefSources,
       stillInCharge,
       lockCompanies: (companyIds, work) => withCompanyLocks(deps.companyLock, companyIds, work),
-      factsOf: (intent) => (intent.template.kind === 're_recruit' ? reRecruitStartFacts(now()) : {}),
+      factsOf: (intent, company) => ({
+        ...(intent.template.kind === 're_recruit' ? reRecruitStartFacts(now()) : {}),
+        ...renewalPlayFactsFor(intent, parseBucket(company.properties[PROPERTIES.bucket.name]), now()),
+      }),
     });
     const checked = new Set<string>();
     /** Pending keys are checked once per run: later reads of the same company may predate this run's writes. */

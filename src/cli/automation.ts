@@ -8,7 +8,8 @@ import { commandEnv } from './sandbox-mode';
 
 /**
  * One daily pass, cron-able: in direct mode the renewal, stalled-plan and missed re-recruit tasks (refused
- * while the app's workflows are on: the message says which are on and the two ways out), then in both modes
+ * while the app's workflows are on: the message says which are on and the two ways out) or, in workflows mode,
+ * when the "It's OK" renewal plays the renewal workflow started (for the home page), then in both modes
  * the bucket plays turned on (PLAYS): lookalike segments and their list, follow-ups, one buyer a day.
  */
 runCommand(async () => {
@@ -23,12 +24,13 @@ runCommand(async () => {
     if (!outcome.ran) {
       throw new CommandError('Another instance is running the automation now (REDIS_URL): nothing done here.');
     }
-    const { automation, plays } = outcome.result;
+    const { automation, renewalPlays, plays } = outcome.result;
     if (automation) {
       console.log(`Checked ${automation.companiesChecked} companies, created ${automation.tasksCreated} tasks.`);
       for (const key of automation.taskKeys) console.log(`  ${key}`);
     } else {
       console.log('AUTOMATION_MODE is "workflows": HubSpot workflows create the renewal and re-recruit tasks.');
+      console.log(`"It's OK" renewal plays started since the last pass: ${renewalPlays?.stamped.length ?? 0}.`);
     }
     const segments = plays.lookalikes?.segments ?? [];
     if (plays.lookalikes) {

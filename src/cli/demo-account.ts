@@ -6,6 +6,7 @@ import {
   profileContentProperties,
   type ProfileDraft,
   profileStampProperties,
+  renewalPlayStartFacts,
   reRecruitStartFacts,
   toIsoDate,
 } from '@why-they-care/domain';
@@ -79,6 +80,8 @@ type Seed = {
   moved?: { from: Bucket | null; daysAgo: number };
   /** When its re-recruit play started, days ago (a move into "Who are you?" starts one). */
   reRecruitDaysAgo?: number;
+  /** When its "It's OK" renewal play started, days ago (its renewal task, created while it was "It's OK"). */
+  renewalPlayDaysAgo?: number;
   /** When they were asked, days ago (default 20). */
   askedDaysAgo?: number;
   /** When they left us, days ago. */
@@ -107,7 +110,9 @@ const SEEDS: Seed[] = [
     overdueSteps: 0,
     tags: ['grows_revenue'],
     revenue: 95_000,
+    // Won over at its last renewal: its "It's OK" renewal play ended in a move up.
     moved: { from: 'its_ok', daysAgo: 12 },
+    renewalPlayDaysAgo: 150,
   },
   {
     name: 'Cobalt Mining',
@@ -134,6 +139,8 @@ const SEEDS: Seed[] = [
     tags: ['price', 'competitor'],
     revenue: 320_000,
     moved: { from: 'need_you', daysAgo: 25 },
+    // Renewing in 75 days: its renewal task came 90 days before.
+    renewalPlayDaysAgo: 15,
   },
   {
     name: 'Evergreen Schools',
@@ -158,6 +165,7 @@ const SEEDS: Seed[] = [
     tags: ['missing_features'],
     revenue: 140_000,
     moved: { from: 'need_you', daysAgo: 70 },
+    renewalPlayDaysAgo: 70,
   },
   {
     name: 'Granite Insurance',
@@ -169,8 +177,10 @@ const SEEDS: Seed[] = [
     overdueSteps: 0,
     tags: ['sponsor_left'],
     revenue: 250_000,
+    // Its renewal play started while it was "It's OK"; it moved down since.
     moved: { from: 'its_ok', daysAgo: 18 },
     reRecruitDaysAgo: 18,
+    renewalPlayDaysAgo: 45,
   },
   {
     name: 'Harbor Clinics',
@@ -197,6 +207,7 @@ const SEEDS: Seed[] = [
     tags: ['missing_features'],
     revenue: 40_000,
     reRecruitDaysAgo: 150,
+    renewalPlayDaysAgo: 170,
     leftDaysAgo: 30,
     askedDaysAgo: 160,
   },
@@ -233,6 +244,7 @@ const SEEDS: Seed[] = [
     tags: ['our_people'],
     revenue: 180_000,
     moved: { from: 'its_ok', daysAgo: 60 },
+    renewalPlayDaysAgo: 120,
   },
 ];
 
@@ -300,8 +312,8 @@ const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 
 
 /**
  * What the seed's history left on each company, recorded the way a save records it (bucketMoveFacts), so
- * the home page has moves in the last 30 and 90 days, re-recruit plays that worked, did not, or ended in a
- * departure.
+ * the home page has moves in the last 30 and 90 days, re-recruit and "It's OK" renewal plays that worked, did
+ * not, or ended in a departure.
  */
 const historyFacts = (seed: Seed, now: Date): Record<string, string> => ({
   ...(seed.moved
@@ -313,6 +325,7 @@ const historyFacts = (seed: Seed, now: Date): Record<string, string> => ({
       })
     : {}),
   ...(seed.reRecruitDaysAgo === undefined ? {} : reRecruitStartFacts(daysBefore(now, seed.reRecruitDaysAgo))),
+  ...(seed.renewalPlayDaysAgo === undefined ? {} : renewalPlayStartFacts(daysBefore(now, seed.renewalPlayDaysAgo))),
 });
 
 /** A small account with four owners in two teams and a dozen companies across every bucket and quadrant. */

@@ -11,6 +11,7 @@ import {
   PROPERTIES,
   QUADRANT_VALUES,
   RE_RECRUIT_BUCKET,
+  RENEWAL_PLAY_BUCKET,
   TAG_BUCKETS,
   TAG_KINDS,
   type TagOptions,
@@ -80,7 +81,20 @@ export const countPortfolio = async (searches: PortfolioSearches, input: CountIn
     epochMsOfDay(firstDayOfLast(today, PORTFOLIO_WINDOWS.coverageDays)),
   );
   const renewing = daysFromTo(input.renewalDateProperty, today, addDays(today, PORTFOLIO_WINDOWS.renewalDays - 1));
-  const playStarted = onOrAfter(PROPERTIES.reRecruitAt.name, instantDaysAgo(input.now, PORTFOLIO_WINDOWS.playDays));
+  /**
+   * What became of the companies whose play started (`startedAt`) in the window: four searches, those it
+   * started for, then those now in a better bucket, still in the play's bucket (both still customers), and gone.
+   */
+  const playOutcomes = async (startedAt: string, bucket: Bucket) => {
+    const started = onOrAfter(startedAt, instantDaysAgo(input.now, PORTFOLIO_WINDOWS.playDays));
+    const [all, movedUp, stillInBucket, left] = await Promise.all([
+      count([[started]]),
+      count([[started, isIn(PROPERTIES.bucket.name, bucketsAbove(bucket)), stillCustomer]]),
+      count([[started, inBucket(bucket), stillCustomer]]),
+      count([[started, hasValue(PROPERTIES.leftOn.name)]]),
+    ]);
+    return { started: all, movedUp, stillInBucket, left };
+  };
   const bucketPairs = BUCKET_VALUES.flatMap((from) =>
     BUCKET_VALUES.filter((to) => to !== from).map((to) => ({ from, to })),
   );
@@ -97,81 +111,78 @@ export const countPortfolio = async (searches: PortfolioSearches, input: CountIn
   );
   made += 1;
 
-  const [mix, moves, quadrants, atRisk, latePlans, renewals, reRecruit, tags, coverage] = await Promise.all([
-    Promise.all(
-      MIX_KEYS.map(async (key) => ({
-        bucket: key,
-        companies: await count(key === NOT_ASKED ? notAsked() : [[inBucket(key), stillCustomer]]),
-      })),
-    ),
-    Promise.all(
-      PORTFOLIO_WINDOWS.moveDays.flatMap((days) =>
-        bucketPairs.map(async ({ from, to }) => ({
-          days,
-          from,
-          to,
+  const [mix, moves, quadrants, atRisk, latePlans, renewals, reRecruit, itsOkRenewal, tags, coverage] =
+    await Promise.all([
+      Promise.all(
+        MIX_KEYS.map(async (key) => ({
+          bucket: key,
+          companies: await count(key === NOT_ASKED ? notAsked() : [[inBucket(key), stillCustomer]]),
+        })),
+      ),
+      Promise.all(
+        PORTFOLIO_WINDOWS.moveDays.flatMap((days) =>
+          bucketPairs.map(async ({ from, to }) => ({
+            days,
+            from,
+            to,
+            companies: await count([
+              [
+                eq(PROPERTIES.previousBucket.name, from),
+                inBucket(to),
+                onOrAfter(PROPERTIES.bucketMovedAt.name, instantDaysAgo(input.now, days)),
+              ],
+            ]),
+          })),
+        ),
+      ),
+      Promise.all(
+        QUADRANT_VALUES.map(async (quadrant) => ({
+          quadrant,
+          companies: await count([[eq(PROPERTIES.quadrant.name, quadrant), stillCustomer]]),
+        })),
+      ),
+      atRiskRows,
+      Promise.all([
+        count([[lateCustomer, stillCustomer]]),
+        count([[lateUs, stillCustomer]]),
+        Promise.all(
+          input.owners.map(async (owner) => ({
+            ownerId: owner.id,
+            name: owner.name,
+            customer: await count([[lateCustomer, stillCustomer, ownerIs(owner)]]),
+            us: await count([[lateUs, stillCustomer, ownerIs(owner)]]),
+          })),
+        ),
+      ]),
+      Promise.all(
+        MIX_KEYS.map(async (key) => ({
+          bucket: key,
+          companies: await count(key === NOT_ASKED ? notAsked(renewing) : [[inBucket(key), stillCustomer, renewing]]),
+        })),
+      ),
+      playOutcomes(PROPERTIES.reRecruitAt.name, RE_RECRUIT_BUCKET),
+      playOutcomes(PROPERTIES.renewalPlayAt.name, RENEWAL_PLAY_BUCKET),
+      Promise.all(
+        tagCells.map(async (cell) => ({
+          ...cell,
           companies: await count([
-            [
-              eq(PROPERTIES.previousBucket.name, from),
-              inBucket(to),
-              onOrAfter(PROPERTIES.bucketMovedAt.name, instantDaysAgo(input.now, days)),
-            ],
+            [hasOptionFilter(PROPERTIES[cell.kind].name, cell.value), inBucket(cell.bucket), stillCustomer],
           ]),
         })),
       ),
-    ),
-    Promise.all(
-      QUADRANT_VALUES.map(async (quadrant) => ({
-        quadrant,
-        companies: await count([[eq(PROPERTIES.quadrant.name, quadrant), stillCustomer]]),
-      })),
-    ),
-    atRiskRows,
-    Promise.all([
-      count([[lateCustomer, stillCustomer]]),
-      count([[lateUs, stillCustomer]]),
-      Promise.all(
-        input.owners.map(async (owner) => ({
-          ownerId: owner.id,
-          name: owner.name,
-          customer: await count([[lateCustomer, stillCustomer, ownerIs(owner)]]),
-          us: await count([[lateUs, stillCustomer, ownerIs(owner)]]),
-        })),
-      ),
-    ]),
-    Promise.all(
-      MIX_KEYS.map(async (key) => ({
-        bucket: key,
-        companies: await count(key === NOT_ASKED ? notAsked(renewing) : [[inBucket(key), stillCustomer, renewing]]),
-      })),
-    ),
-    Promise.all([
-      count([[playStarted]]),
-      count([[playStarted, isIn(PROPERTIES.bucket.name, bucketsAbove(RE_RECRUIT_BUCKET)), stillCustomer]]),
-      count([[playStarted, inBucket(RE_RECRUIT_BUCKET), stillCustomer]]),
-      count([[playStarted, hasValue(PROPERTIES.leftOn.name)]]),
-    ]),
-    Promise.all(
-      tagCells.map(async (cell) => ({
-        ...cell,
-        companies: await count([
-          [hasOptionFilter(PROPERTIES[cell.kind].name, cell.value), inBucket(cell.bucket), stillCustomer],
-        ]),
-      })),
-    ),
-    Promise.all([
-      count(portfolio(askedRecently)),
-      count(portfolio()),
-      Promise.all(
-        input.owners.map(async (owner) => ({
-          ownerId: owner.id,
-          name: owner.name,
-          asked: await count(portfolio(askedRecently, ownerIs(owner))),
-          customers: await count(portfolio(ownerIs(owner))),
-        })),
-      ),
-    ]),
-  ]);
+      Promise.all([
+        count(portfolio(askedRecently)),
+        count(portfolio()),
+        Promise.all(
+          input.owners.map(async (owner) => ({
+            ownerId: owner.id,
+            name: owner.name,
+            asked: await count(portfolio(askedRecently, ownerIs(owner))),
+            customers: await count(portfolio(ownerIs(owner))),
+          })),
+        ),
+      ]),
+    ]);
 
   const ownerName = new Map(input.owners.map((owner) => [owner.id, owner.name]));
   return {
@@ -194,7 +205,18 @@ export const countPortfolio = async (searches: PortfolioSearches, input: CountIn
     },
     latePlans: { customer: latePlans[0], us: latePlans[1], byOwner: latePlans[2] },
     renewals,
-    reRecruit: { started: reRecruit[0], movedUp: reRecruit[1], stillWhoAreYou: reRecruit[2], left: reRecruit[3] },
+    reRecruit: {
+      started: reRecruit.started,
+      movedUp: reRecruit.movedUp,
+      stillWhoAreYou: reRecruit.stillInBucket,
+      left: reRecruit.left,
+    },
+    itsOkRenewal: {
+      started: itsOkRenewal.started,
+      movedUp: itsOkRenewal.movedUp,
+      stillItsOk: itsOkRenewal.stillInBucket,
+      left: itsOkRenewal.left,
+    },
     tags,
     coverage: { asked: coverage[0], customers: coverage[1], byOwner: coverage[2] },
   };

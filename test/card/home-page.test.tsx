@@ -16,6 +16,7 @@ import {
   ErrorState,
   Link,
   LoadingSpinner,
+  Statistics,
   StatisticsItem,
   Table,
   TableCell,
@@ -43,7 +44,7 @@ const page = () => <HomePage pollMs={POLL_MS} />;
 
 const zeroFigures = (): PortfolioFigures => ({
   countedAt: '2026-11-23T10:00:00.000Z',
-  searches: 69,
+  searches: 73,
   mix: MIX_KEYS.map((bucket) => ({ bucket, companies: 0 })),
   moves: PORTFOLIO_WINDOWS.moveDays.flatMap((days) =>
     BUCKET_VALUES.flatMap((from) =>
@@ -55,6 +56,7 @@ const zeroFigures = (): PortfolioFigures => ({
   latePlans: { customer: 0, us: 0, byOwner: [] },
   renewals: MIX_KEYS.map((bucket) => ({ bucket, companies: 0 })),
   reRecruit: { started: 0, movedUp: 0, stillWhoAreYou: 0, left: 0 },
+  itsOkRenewal: { started: 0, movedUp: 0, stillItsOk: 0, left: 0 },
   tags: [],
   coverage: { asked: 0, customers: 0, byOwner: [] },
 });
@@ -73,6 +75,7 @@ const figures = (): PortfolioFigures => ({
   atRisk: { total: 1, companies: [{ id: '1004', name: 'Delta Foods', ownerName: 'Gus Growth', revenue: 120000 }] },
   latePlans: { customer: 5, us: 2, byOwner: [{ ownerId: '503', name: 'Gus Growth', customer: 3, us: 1 }] },
   reRecruit: { started: 8, movedUp: 3, stillWhoAreYou: 4, left: 1 },
+  itsOkRenewal: { started: 12, movedUp: 3, stillItsOk: 7, left: 1 },
   tags: [{ kind: 'concerns', value: 'price', label: 'Price', bucket: 'its_ok', companies: 7 }],
   coverage: { asked: 40, customers: 56, byOwner: [{ ownerId: '503', name: 'Gus Growth', asked: 9, customers: 12 }] },
 });
@@ -177,13 +180,54 @@ describe('the home page', () => {
     const link = renderer.findByTestId(Table, 'at-risk').find(Link);
     expect(link.props.href).toBe('https://app.hubspot.com/contacts/123/record/0-2/1004');
     expect(link.text).toBe('Delta Foods');
-    expect(renderer.find(StatisticsItem, { label: 'Moved up' }).props.number).toBe('3 of 8 (38%)');
-    expect(renderer.find(StatisticsItem, { label: 'Left us' }).props.number).toBe('1 of 8 (13%)');
     expect(renderer.find(StatisticsItem, { label: 'Customer is late' }).props.number).toBe('5');
     expect(cellTexts(renderer, 'tags-concerns')).toEqual(['Price', '7', '0']);
     expect(renderer.find(StatisticsItem, { label: 'Asked in the last 90 days' }).props.number).toBe('40 of 56 (71%)');
     expect(cellTexts(renderer, 'coverage-by-owner')).toEqual(['Gus Growth', '9 of 12 (75%)']);
     expect(renderer.find(StatisticsItem, { label: 'Revenue renewing from "Who are you?"' }).props.number).toBe('2,500');
+  });
+
+  it('shows what became of re-recruits and of "It\'s OK" renewals side by side, each over its own denominator', async () => {
+    mockPage([jsonResponse(200, ready())]);
+    const renderer = renderPage();
+    renderer.render(page());
+    await settled(renderer);
+
+    const outcomes = (testId: string) =>
+      renderer
+        .findByTestId(Statistics, testId)
+        .findAll(StatisticsItem)
+        .map((item) => [item.props.label, item.props.number]);
+    expect(outcomes('re-recruit-play')).toEqual([
+      ['Moved up', '3 of 8 (38%)'],
+      ['Still "Who are you?"', '4 of 8 (50%)'],
+      ['Left us', '1 of 8 (13%)'],
+    ]);
+    expect(outcomes('renewal-play')).toEqual([
+      ['Moved up to "We need you"', '3 of 12 (25%)'],
+      ['Still "It\'s OK"', '7 of 12 (58%)'],
+      ['Left us', '1 of 12 (8%)'],
+    ]);
+    const texts = renderer.findAll(Text).map((text) => text.text);
+    expect(texts).toContain('12 "It\'s OK" companies got a renewal task in the last 180 days. Of them:');
+    expect(texts).toContain('8 companies got a re-recruit task in the last 180 days. Of them:');
+  });
+
+  it('says "none yet" rather than a share of nothing when no play started', async () => {
+    mockPage([
+      jsonResponse(
+        200,
+        ready({ figures: { ...figures(), itsOkRenewal: { started: 0, movedUp: 0, stillItsOk: 0, left: 0 } } }),
+      ),
+    ]);
+    const renderer = renderPage();
+    renderer.render(page());
+    await settled(renderer);
+    const numbers = renderer
+      .findByTestId(Statistics, 'renewal-play')
+      .findAll(StatisticsItem)
+      .map((item) => item.props.number);
+    expect(numbers).toEqual(['none yet', 'none yet', 'none yet']);
   });
 
   it('says so on an account with no customer yet', async () => {

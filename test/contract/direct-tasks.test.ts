@@ -206,7 +206,7 @@ describe('direct mode: task requests', () => {
     expect(response.status).toBe(200);
   });
 
-  it('the scheduled run searches for pending tasks then once per kind, reads the candidates by id, records, creates and confirms tasks in one batch each', async () => {
+  it('the scheduled run searches for pending tasks then once per kind, reads the candidates by id, records (with the "It\'s OK" renewal play it starts), creates and confirms tasks in one batch each', async () => {
     workflowsListed([
       { id: '1701', name: '[Why They Care] Re-recruit', isEnabled: false },
       { id: '88', name: 'Onboarding (not the app)', isEnabled: true },
@@ -214,11 +214,14 @@ describe('direct mode: task requests', () => {
     pendingSearch([]);
     search(
       [{ propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' }],
-      ['11'],
+      ['11', '13'],
     );
     batchRead(
-      ['11'],
-      [{ id: '11', properties: { wtc_bucket: 'need_you', wtc_renewal_date: '2026-12-01', hubspot_owner_id: '502' } }],
+      ['11', '13'],
+      [
+        { id: '11', properties: { wtc_bucket: 'need_you', wtc_renewal_date: '2026-12-01', hubspot_owner_id: '502' } },
+        { id: '13', properties: { wtc_bucket: 'its_ok', wtc_renewal_date: '2026-12-01', hubspot_owner_id: '503' } },
+      ],
     );
     search([{ propertyName: 'wtc_plan_next_due', operator: 'LT', value: '1795392000000' }], ['12']);
     batchRead(
@@ -284,6 +287,15 @@ describe('direct mode: task requests', () => {
             },
           },
           {
+            // "It's OK" when its renewal task is created: its renewal play starts, in the same batch as the key.
+            id: '13',
+            properties: {
+              wtc_renewal_play_at: NOW.toISOString(),
+              wtc_renewal_task_key: 'renewal:13:2026-12-01',
+              wtc_renewal_task_pending: 'renewal:13:2026-12-01',
+            },
+          },
+          {
             id: '12',
             properties: {
               wtc_stalled_plan_task_key: 'stalled_plan:12:2026-11-01',
@@ -316,6 +328,16 @@ describe('direct mode: task requests', () => {
               briefOfUnknown('2026-12-01') +
               '\n\n(Why They Care: renewal:11:2026-12-01)',
             '502',
+            '2026-11-30',
+            'HIGH',
+          ),
+          task(
+            '13',
+            'Company 13: Renewal coming up: confirm why they care',
+            'They told us "It\'s OK": they weigh alternatives. Address their concerns before they look elsewhere.\n' +
+              briefOfUnknown('2026-12-01') +
+              '\n\n(Why They Care: renewal:13:2026-12-01)',
+            '503',
             '2026-11-30',
             'HIGH',
           ),
@@ -355,6 +377,7 @@ describe('direct mode: task requests', () => {
       .post('/crm/v3/objects/companies/batch/update', {
         inputs: [
           { id: '11', properties: { wtc_renewal_task_pending: '' } },
+          { id: '13', properties: { wtc_renewal_task_pending: '' } },
           { id: '12', properties: { wtc_stalled_plan_task_pending: '' } },
           { id: '14', properties: { wtc_customer_stuck_task_pending: '' } },
           { id: '15', properties: { wtc_health_drop_task_pending: '' } },
@@ -363,10 +386,11 @@ describe('direct mode: task requests', () => {
       .reply(200, { status: 'COMPLETE', results: [] });
     const summary = await runAt('2026-11-23');
     expect(summary).toEqual({
-      companiesChecked: 4,
-      tasksCreated: 4,
+      companiesChecked: 5,
+      tasksCreated: 5,
       taskKeys: [
         'renewal:11:2026-12-01',
+        'renewal:13:2026-12-01',
         'stalled_plan:12:2026-11-01',
         'customer_stuck:14:2026-11-20',
         'health_drop:15:v7',

@@ -241,3 +241,87 @@ describe('the bucket plays: HubSpot requests', () => {
     expect(summary.taskKeys).toEqual([`ask_buyer:31:${today}`, `ask_buyer:41:${today}`]);
   });
 });
+
+describe('workflows mode: the "It\'s OK" renewal plays the daily pass stamps', () => {
+  const NOW = new Date('2026-11-23T06:00:00.000Z');
+  const dailyPass = () =>
+    createBackend({
+      env: testEnv({ AUTOMATION_MODE: 'workflows', PLAYS: 'none' }),
+      logger: createLogger('silent'),
+      now: () => NOW,
+    }).runDailyPass('2026-11-23');
+  const workflows = (itsOkRenewalOn: boolean) =>
+    hubspot()
+      .get('/automation/v4/flows')
+      .query({ limit: '100' })
+      .reply(200, {
+        results: [
+          { id: '1702', name: "[Why They Care] Renewal: It's OK", isEnabled: itsOkRenewalOn },
+          { id: '1703', name: '[Why They Care] Renewal: We need you', isEnabled: true },
+        ].map((flow) => ({ ...flow, objectTypeId: '0-2', flowType: 'WORKFLOW', revisionId: '3' })),
+      });
+
+  it('finds "It\'s OK" companies inside the renewal window with no stamp of this cycle in one search, reads them by id, stamps those still due', async () => {
+    workflows(true);
+    // Renewal dates from today (1795392000000) to today + 90 days (1803168000000); no stamp, or one older than
+    // any cycle due today could have (2026-08-25, 1787616000000).
+    const inWindow = [
+      { propertyName: 'wtc_bucket', operator: 'EQ', value: 'its_ok' },
+      { propertyName: 'wtc_renewal_date', operator: 'BETWEEN', value: '1795392000000', highValue: '1803168000000' },
+    ];
+    hubspot()
+      .post('/crm/v3/objects/companies/search', {
+        filterGroups: [
+          { filters: [...inWindow, { propertyName: 'wtc_renewal_play_at', operator: 'NOT_HAS_PROPERTY' }] },
+          { filters: [...inWindow, { propertyName: 'wtc_renewal_play_at', operator: 'LT', value: '1787616000000' }] },
+        ],
+        properties: [],
+        sorts: ['hs_object_id'],
+        limit: 200,
+      })
+      .reply(200, { total: 3, results: ['21', '22', '23'].map((id) => ({ id, properties: { hs_object_id: id } })) })
+      .post('/crm/v3/objects/companies/batch/read', {
+        inputs: [{ id: '21' }, { id: '22' }, { id: '23' }],
+        properties: ['wtc_bucket', 'wtc_renewal_date', 'wtc_renewal_play_at'],
+        propertiesWithHistory: [],
+      })
+      .reply(200, {
+        status: 'COMPLETE',
+        results: [
+          // Due, stamped a year ago: a new cycle.
+          {
+            id: '21',
+            properties: {
+              wtc_bucket: 'its_ok',
+              wtc_renewal_date: '2027-01-10',
+              wtc_renewal_play_at: '2025-10-20T06:00:00.000Z',
+            },
+          },
+          // Stamped by a pass seconds ago, which search has not caught up with yet.
+          {
+            id: '22',
+            properties: {
+              wtc_bucket: 'its_ok',
+              wtc_renewal_date: '2027-01-10',
+              wtc_renewal_play_at: '2026-11-23T05:59:58.000Z',
+            },
+          },
+          // Moved up since search indexed it.
+          {
+            id: '23',
+            properties: { wtc_bucket: 'need_you', wtc_renewal_date: '2027-01-10', wtc_renewal_play_at: null },
+          },
+        ],
+      })
+      .post('/crm/v3/objects/companies/batch/update', {
+        inputs: [{ id: '21', properties: { wtc_renewal_play_at: '2026-11-23T06:00:00.000Z' } }],
+      })
+      .reply(200, { status: 'COMPLETE', results: [] });
+    expect((await dailyPass()).renewalPlays).toEqual({ stamped: ['21'] });
+  });
+
+  it('stamps nothing, searching nothing, while the "It\'s OK" renewal workflow is off: no task, no play', async () => {
+    workflows(false);
+    expect((await dailyPass()).renewalPlays).toEqual({ stamped: [] });
+  });
+});

@@ -49,6 +49,7 @@ const count = (filters: Record<string, unknown>[][]) => ({
   limit: 1,
 });
 const notLeft = { propertyName: 'wtc_left_on', operator: 'NOT_HAS_PROPERTY' };
+const renewalPlayStarted = { propertyName: 'wtc_renewal_play_at', operator: 'GTE', value: '1779876000000' };
 
 describe('the home page counts', () => {
   it('are one search each, limit 1, read by total: as many as the formula of buckets, options and owners says', async () => {
@@ -123,6 +124,12 @@ describe('the home page counts', () => {
             { propertyName: 'hubspot_owner_id', operator: 'EQ', value: '501' },
           ],
         ]),
+        // "It's OK" renewal plays started in the last 180 days (1779876000000: 180 days before NOW), and of
+        // them, those now "We need you", still "It's OK" (both still customers), and those that left.
+        count([[renewalPlayStarted]]),
+        count([[renewalPlayStarted, { propertyName: 'wtc_bucket', operator: 'IN', values: ['need_you'] }, notLeft]]),
+        count([[renewalPlayStarted, { propertyName: 'wtc_bucket', operator: 'EQ', value: 'its_ok' }, notLeft]]),
+        count([[renewalPlayStarted, { propertyName: 'wtc_left_on', operator: 'HAS_PROPERTY' }]]),
         // The at-risk list: its rows too, a page in id order.
         {
           filterGroups: [

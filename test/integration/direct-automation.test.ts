@@ -59,6 +59,9 @@ describe('direct mode: the tasks the backend creates', () => {
     ]);
     const body = Object.values(running.sandbox.store.state.tasks)[0]?.properties.hs_task_body;
     expect(body).toMatch(/weigh alternatives/);
+    // Alpha is "It's OK" as its renewal task is created: its renewal play starts then; Beta's renewal is not due.
+    expect(running.sandbox.store.state.companies['2001']?.properties.wtc_renewal_play_at).toBe(today.toISOString());
+    expect(running.sandbox.store.state.companies['2002']?.properties.wtc_renewal_play_at).toBeUndefined();
   });
 
   it('adds nothing when run again', async () => {

@@ -62,6 +62,7 @@ describe('the home page over 10,000 companies with a known history', () => {
     expect(figures.latePlans).toEqual(expected.figures.latePlans);
     expect(figures.renewals).toEqual(expected.figures.renewals);
     expect(figures.reRecruit).toEqual(expected.figures.reRecruit);
+    expect(figures.itsOkRenewal).toEqual(expected.figures.itsOkRenewal);
     expect(figures.tags).toEqual(expected.figures.tags);
     expect(figures.coverage).toEqual(expected.figures.coverage);
     expect(figures.atRisk.total).toBe(expected.figures.atRisk.total);
@@ -72,6 +73,7 @@ describe('the home page over 10,000 companies with a known history', () => {
       expect(row.companies).toBeGreaterThan(0);
     }
     expect(Object.values(figures.reRecruit).every((count) => count > 0)).toBe(true);
+    expect(Object.values(figures.itsOkRenewal).every((count) => count > 0)).toBe(true);
 
     const options = defaultTagOptions();
     const formula = portfolioSearchCount({
@@ -121,6 +123,8 @@ describe('GET /api/portfolio', () => {
       expect(movesSummary(ready.figures.moves, 30)).toEqual({ up: 1, down: 2 });
       expect(movesSummary(ready.figures.moves, 90)).toEqual({ up: 3, down: 3 });
       expect(ready.figures.reRecruit).toEqual({ started: 4, movedUp: 1, stillWhoAreYou: 2, left: 1 });
+      // Birch and Lumen moved up, Delta and Fjord still "It's OK", Granite moved down, Iris left.
+      expect(ready.figures.itsOkRenewal).toEqual({ started: 6, movedUp: 2, stillItsOk: 2, left: 1 });
       expect(ready.figures.atRisk.companies.map((company) => company.name)).toEqual(['Delta Foods']);
       expect(ready.figures.mix.find((row) => row.bucket === 'not_asked')?.companies).toBe(1);
 

@@ -1,6 +1,6 @@
 import { SANDBOX_ACCESS_TOKEN } from '../../src/cli/sandbox-mode';
 import { sandboxCompany } from '../support/company-fixtures';
-import { moveBucket as moveToBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
+import { isWrite, moveBucket as moveToBucket, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
 
 /**
  * Workflows mode: the backend creates no task itself; the workflows setup installs do, here run by the
@@ -64,6 +64,19 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
     expect(tasks()).toHaveLength(2);
   });
 
+  it('stamps, in the daily pass, when the "It\'s OK" renewal play the workflow started; a rerun writes nothing', async () => {
+    const companies = running.sandbox.store.state.companies;
+    const summary = await running.backend.runDailyPass('2026-11-23');
+    expect(summary.renewalPlays).toEqual({ stamped: ['2001'] });
+    expect(companies['2001']?.properties.wtc_renewal_play_at).toBe('2026-11-23T08:00:00.000Z');
+    // "We need you" renews too, but starts no "It's OK" renewal play.
+    expect(companies['2002']?.properties.wtc_renewal_play_at).toBeUndefined();
+
+    running.calls.length = 0;
+    expect((await running.backend.runDailyPass('2026-11-23')).renewalPlays).toEqual({ stamped: [] });
+    expect(running.calls.filter(isWrite)).toEqual([]);
+  });
+
   it('re-recruits through the workflow when a save moves a company to "Who are you?"; the backend creates no task', async () => {
     await running.backend.successManagers.settled();
     running.calls.length = 0;
@@ -103,5 +116,10 @@ describe('workflows mode: the tasks HubSpot workflows create', () => {
     expect(tasks().slice(5)).toEqual([
       { company: '2001', subject: 'Alpha: Renewal coming up: confirm why they care', owner: '502', due: '2027-10-19' },
     ]);
+    // A new renewal cycle: a new renewal play, stamped by the next daily pass.
+    expect((await running.backend.runDailyPass('2027-10-12')).renewalPlays).toEqual({ stamped: ['2001'] });
+    expect(running.sandbox.store.state.companies['2001']?.properties.wtc_renewal_play_at).toBe(
+      '2027-10-12T08:00:00.000Z',
+    );
   });
 });

@@ -58,6 +58,8 @@ export const recountPortfolio = (
     records.filter((company) => predicates.every((predicate) => predicate(company))).length;
   const playStarted = (company: SandboxRecord) =>
     since(company, PROPERTIES.reRecruitAt.name, PORTFOLIO_WINDOWS.playDays);
+  const renewalPlayStarted = (company: SandboxRecord) =>
+    since(company, PROPERTIES.renewalPlayAt.name, PORTFOLIO_WINDOWS.playDays);
   const revenueOf = (company: SandboxRecord) => Number(value(company, input.revenueProperty) || 0);
 
   const atRisk = records
@@ -126,6 +128,12 @@ export const recountPortfolio = (
       movedUp: howMany(playStarted, (company) => !left(company) && ['need_you', 'its_ok'].includes(bucketOf(company))),
       stillWhoAreYou: howMany(playStarted, (company) => !left(company) && bucketOf(company) === 'who_are_you'),
       left: howMany(playStarted, left),
+    },
+    itsOkRenewal: {
+      started: howMany(renewalPlayStarted),
+      movedUp: howMany(renewalPlayStarted, (company) => !left(company) && bucketOf(company) === 'need_you'),
+      stillItsOk: howMany(renewalPlayStarted, (company) => !left(company) && bucketOf(company) === 'its_ok'),
+      left: howMany(renewalPlayStarted, left),
     },
     tags: TAG_KINDS.flatMap((kind) =>
       input.tagOptions[kind].flatMap((option) =>

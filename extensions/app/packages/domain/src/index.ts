@@ -12,6 +12,7 @@ export * from './profile.schema';
 export * from './profile-mapping';
 export * from './property-catalog';
 export * from './quadrant';
+export * from './renewal-play';
 export * from './review';
 export * from './save-decision';
 export * from './shared-plan';

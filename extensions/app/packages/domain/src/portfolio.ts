@@ -26,7 +26,7 @@ export const PORTFOLIO_WINDOWS = {
   moveDays: [30, 90],
   /** Renewals whose date falls in the next 90 days, today included. */
   renewalDays: 90,
-  /** Re-recruit plays started in the last 180 days: long enough for one to work or fail. */
+  /** Plays (re-recruits, "It's OK" renewals) started in the last 180 days: long enough for one to work or fail. */
   playDays: 180,
   /** Asked in the last 90 days: the answer is recent enough to act on. */
   coverageDays: 90,
@@ -45,7 +45,8 @@ export const TAG_BUCKETS: Record<TagKind, readonly Bucket[]> = {
  * How many CRM searches one count of the home page takes: a formula of the buckets (B), the quadrants (Q),
  * the account's tag options (value themes T, concerns C) and its owners (O), never of its companies.
  * B + 1 (mix) + 2·B·(B−1) (moves, two windows) + Q (quadrants) + 1 (at-risk list) + 2 + 2·O (late plans)
- * + B + 1 (renewals) + 4 (re-recruit plays) + Σ options × buckets counted (tags) + 2 + 2·O (coverage).
+ * + B + 1 (renewals) + 4 (re-recruit plays) + 4 ("It's OK" renewal plays) + Σ options × buckets counted (tags)
+ * + 2 + 2·O (coverage).
  */
 export const portfolioSearchCount = (figures: { valueThemes: number; concerns: number; owners: number }) => {
   const buckets = BUCKET_VALUES.length;
@@ -60,6 +61,7 @@ export const portfolioSearchCount = (figures: { valueThemes: number; concerns: n
     2 * figures.owners +
     buckets +
     1 +
+    4 +
     4 +
     tags +
     2 +
@@ -90,6 +92,8 @@ export const portfolioFiguresSchema = z.object({
   }),
   renewals: z.array(z.object({ bucket: mixKeySchema, companies: count })),
   reRecruit: z.object({ started: count, movedUp: count, stillWhoAreYou: count, left: count }),
+  /** Of the "It's OK" renewal plays started in the window (renewal-play.ts): what became of the companies. */
+  itsOkRenewal: z.object({ started: count, movedUp: count, stillItsOk: count, left: count }),
   tags: z.array(
     z.object({ kind: z.enum(TAG_KINDS), value: z.string(), label: z.string(), bucket: bucketSchema, companies: count }),
   ),

@@ -266,6 +266,11 @@ export const PROPERTIES = {
     'Re-recruit: started at',
     'When the company last entered "Who are you?", which starts its re-recruit task.',
   ),
+  renewalPlayAt: instant(
+    'renewal_play_at',
+    'Renewal play: started at',
+    'When the renewal task of this company was created while it was "It\'s OK": the start of its renewal play.',
+  ),
   reRecruitTaskPending: text(
     're_recruit_task_pending',
     'Automation: re-recruit task being created',
