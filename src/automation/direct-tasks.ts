@@ -124,6 +124,16 @@ export type AutomationOptions = {
   briefSources: BriefSources;
 };
 
+/** Renewal dates from today to the lead days ahead: the renewal task's window, as the renewal workflows wait for it. */
+export const renewalDueFilter = (
+  options: Pick<AutomationOptions, 'today' | 'renewalLeadDays' | 'renewalDateProperty'>,
+): SearchFilter => ({
+  propertyName: options.renewalDateProperty,
+  operator: 'BETWEEN',
+  value: searchDateValue(options.today),
+  highValue: searchDateValue(addDays(options.today, options.renewalLeadDays)),
+});
+
 export type AutomationSummary = { companiesChecked: number; tasksCreated: number; taskKeys: string[] };
 
 /** What the run reads of each candidate, including what `intentForKey` words a pending task from. */
@@ -191,7 +201,7 @@ const createJobWriter = (deps: {
   stillInCharge: () => Promise<void>;
   /** Pending keys of a save's kinds may come from a save under way: they are checked under the save's lock. */
   lockCompanies: <T>(companyIds: string[], work: () => Promise<T>) => Promise<T>;
-  /** Facts recorded with a new task's key (a re-recruit task, or an "It's OK" renewal, starts a play the home page follows). */
+  /** Facts recorded with a new task's key: a re-recruit, or an "It's OK" renewal, starts a play the home page follows. */
   factsOf: (intent: TaskIntent, company: CompanyValues) => Record<string, string>;
 }) => {
   const queued: Job[] = [];
@@ -392,19 +402,7 @@ export const createScheduledAutomation = (deps: {
       );
     }
     await writer.drain();
-    await scan(
-      [
-        [
-          {
-            propertyName: options.renewalDateProperty,
-            operator: 'BETWEEN',
-            value: searchDateValue(options.today),
-            highValue: searchDateValue(addDays(options.today, options.renewalLeadDays)),
-          },
-        ],
-      ],
-      (company) => jobsFor(company, ['renewal'], true),
-    );
+    await scan([[renewalDueFilter(options)]], (company) => jobsFor(company, ['renewal'], true));
     await scan(
       [[{ propertyName: PROPERTIES.planNextDue.name, operator: 'LT', value: searchDateValue(options.today) }]],
       (company) => jobsFor(company, ['stalled_plan'], true),

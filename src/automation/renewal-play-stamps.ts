@@ -1,5 +1,4 @@
 import {
-  addDays,
   bucketLabel,
   earliestDueCycleStart,
   parseBucket,
@@ -14,7 +13,7 @@ import { type Logger } from 'pino';
 
 import { type CompaniesApi } from '../hubspot/companies';
 import { WORKFLOW_NAMES } from '../setup/desired-state';
-import { type AutomationOptions } from './direct-tasks';
+import { type AutomationOptions, renewalDueFilter } from './direct-tasks';
 import { type WorkflowGuard } from './workflow-guard';
 
 export type RenewalPlayStampOptions = Pick<AutomationOptions, 'today' | 'renewalLeadDays' | 'renewalDateProperty'>;
@@ -43,12 +42,7 @@ export const createRenewalPlayStamps =
     }
     const inWindow: SearchFilter[] = [
       { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: RENEWAL_PLAY_BUCKET },
-      {
-        propertyName: options.renewalDateProperty,
-        operator: 'BETWEEN',
-        value: searchDateValue(options.today),
-        highValue: searchDateValue(addDays(options.today, options.renewalLeadDays)),
-      },
+      renewalDueFilter(options),
     ];
     const found: string[] = [];
     await deps.companies.searchIds(
