@@ -159,6 +159,7 @@ export const createBackend = ({
     logger,
     now,
     companyLock: coordination.companyLock,
+    briefSources: briefSourcesFrom(env),
     onSaveTask: direct
       ? createTaskOnSave({ tasks, workflows: workflowGuard, logger, briefSources: briefSourcesFrom(env) })
       : undefined,
@@ -192,8 +193,15 @@ export const createBackend = ({
   const webhookQueue = createCompanyQueue({
     process: createBucketMoveProcessor({
       companies,
+      briefSources: briefSourcesFrom(env),
       createReRecruits: direct
-        ? createReRecruitsForMoves({ tasks, companies, workflows: workflowGuard, logger })
+        ? createReRecruitsForMoves({
+            tasks,
+            companies,
+            workflows: workflowGuard,
+            logger,
+            briefSources: briefSourcesFrom(env),
+          })
         : undefined,
       logger,
       now,
@@ -282,8 +290,15 @@ export const createBackend = ({
         {
           companies,
           tagOptions: current,
+          briefSources: briefSourcesFrom(env),
           createReRecruits: direct
-            ? createReRecruitsForMoves({ tasks, companies, workflows: workflowGuard, logger })
+            ? createReRecruitsForMoves({
+                tasks,
+                companies,
+                workflows: workflowGuard,
+                logger,
+                briefSources: briefSourcesFrom(env),
+              })
             : undefined,
           actor: { email: `Import of ${basename(options.path)}`, userId: null },
           now,

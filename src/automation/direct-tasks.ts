@@ -1,6 +1,6 @@
 import {
   addDays,
-  briefProperties,
+  briefReadProperties,
   type BriefSources,
   type HubSpotProperties,
   isPlannedExit,
@@ -77,8 +77,16 @@ export const createTaskOnSave =
     }
   };
 
-/** A re-recruit task to create for a company, and who would get it. */
-export type PlannedReRecruit = { intent: TaskIntent; ownerId: string | null; successManagerId: string | null };
+/**
+ * A re-recruit task to create for a company, who would get it, and the company's properties as stored once
+ * the move is written (read with `briefReadProperties`): what the task says.
+ */
+export type PlannedReRecruit = {
+  intent: TaskIntent;
+  ownerId: string | null;
+  successManagerId: string | null;
+  properties: HubSpotProperties;
+};
 
 /** Creates re-recruit tasks whose keys are already stored (a webhook's move, an import's rows). */
 export type CreateReRecruits = (tasks: PlannedReRecruit[]) => Promise<void>;
@@ -90,7 +98,13 @@ export type CreateReRecruits = (tasks: PlannedReRecruit[]) => Promise<void>;
  * them without a task). While the app's re-recruit workflow is on, the workflow reacts to the move itself.
  */
 export const createReRecruitsForMoves =
-  (deps: { tasks: TasksApi; companies: CompaniesApi; workflows: WorkflowGuard; logger: Logger }): CreateReRecruits =>
+  (deps: {
+    tasks: TasksApi;
+    companies: CompaniesApi;
+    workflows: WorkflowGuard;
+    logger: Logger;
+    briefSources: BriefSources;
+  }): CreateReRecruits =>
   async (planned) => {
     if (deps.workflows.isOnFor('re_recruit')) {
       deps.logger.warn(
@@ -101,7 +115,10 @@ export const createReRecruitsForMoves =
     }
     try {
       await deps.tasks.createMany(
-        planned.map((task) => ({ intent: task.intent, ownerId: assigneeOf(task.intent, task) })),
+        planned.map((task) => ({
+          intent: withBrief(task.intent, task.properties, deps.briefSources),
+          ownerId: assigneeOf(task.intent, task),
+        })),
       );
     } catch (error) {
       await deps.companies.batchUpdate(
@@ -299,9 +316,7 @@ export const createScheduledAutomation = (deps: {
   ): Promise<AutomationSummary> => {
     await deps.workflows.assertOff();
     // What each task says about the company (plays/task-brief.ts), read with the facts that decide it.
-    const read = [
-      ...new Set([...READ, ...Object.values(briefProperties(options.briefSources)), options.renewalDateProperty]),
-    ];
+    const read = [...new Set([...READ, ...briefReadProperties(options.briefSources), options.renewalDateProperty])];
     const writer = createJobWriter({
       ...deps,
       today: options.today,

@@ -7,6 +7,8 @@ import {
   TASK_PROPERTY,
   TASK_TO_COMPANY,
   taskDueAt,
+  taskKeyMarker,
+  taskKeysIn,
   toApiModel,
 } from '@why-they-care/hubspot-contract';
 
@@ -19,22 +21,11 @@ const TO_COMPANY = toApiModel<ApiAssociationSpec>(TASK_TO_COMPANY);
 
 export type TaskToCreate = { intent: TaskIntent; ownerId: string | null };
 
-/**
- * Every task carries its key at the end of its notes (`hs_task_body`, a standard field): custom task
- * properties are not confirmed for this app, and the key must be readable from the task itself to tell, after
- * a crash, whether it was created. HubSpot keeps notes as HTML, so the reader looks for the marker anywhere.
- */
-const keyMarker = (key: string) => `(Why They Care: ${key})`;
-const MARKER = /\(Why They Care: ([a-z_]+:\d+:[^\s()<>]+)\)/g;
-
-export const taskKeysIn = (body: string | null | undefined): string[] =>
-  [...(body ?? '').matchAll(MARKER)].flatMap((match) => (match[1] ? [match[1]] : []));
-
 const taskInput = ({ intent, ownerId }: TaskToCreate) => ({
   properties: newTaskProperties({
     dueAt: taskDueAt(intent.dueDate),
     subject: intent.template.subject,
-    body: `${intent.template.body}\n\n${keyMarker(intent.key)}`,
+    body: `${intent.template.body}\n\n${taskKeyMarker(intent.key)}`,
     priority: intent.template.priority,
     ownerId,
   }),

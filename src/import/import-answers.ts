@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 
 import {
   type Actor,
+  type BriefSources,
   completeWrite,
   decideSave,
   type FieldErrors,
-  HUBSPOT_PROPERTIES,
-  PROFILE_READ_PROPERTIES,
+  profileAndBriefProperties,
   type ProfileDraft,
   PROPERTIES,
   readProfileDraft,
@@ -54,6 +54,8 @@ export type ImportDeps = {
   tagOptions: TagOptions;
   /** Direct mode: creates the re-recruit tasks of companies moved to "Who are you?" (their keys are written first). */
   createReRecruits?: CreateReRecruits;
+  /** Where a re-recruit task finds what it says: read with the companies, in the same calls. */
+  briefSources: BriefSources;
   /** Whom the review stamp names. */
   actor: Actor;
   now?: () => Date;
@@ -211,10 +213,12 @@ const decideRow = (row: ImportRow, company: CompanyValues, deps: ImportDeps, at:
     successManager: { known: true, successManagerId },
     createsTasks: deps.createReRecruits !== undefined,
   });
-  return { kind: 'write', properties: write.properties, task: write.reRecruitTask };
+  const task = write.reRecruitTask && {
+    ...write.reRecruitTask,
+    properties: { ...company.properties, ...write.properties },
+  };
+  return { kind: 'write', properties: write.properties, task };
 };
-
-const READ = [...PROFILE_READ_PROPERTIES, PROPERTIES.successManager.name, HUBSPOT_PROPERTIES.owner];
 
 /**
  * Imports an answers file: reads and checks every row first (nothing is written if the file itself is
@@ -243,10 +247,11 @@ export const importAnswers = async (deps: ImportDeps, options: ImportOptions): P
   const batches: [ImportRow, string][][] = [];
   const size = Math.min(options.batchSize ?? BATCH_LIMIT, BATCH_LIMIT);
   for (let start = 0; start < good.length; start += size) batches.push(good.slice(start, start + size));
+  const properties = profileAndBriefProperties(deps.briefSources);
   const read = (batch: [ImportRow, string][]) =>
     deps.companies.batchRead(
       batch.map(([, companyId]) => companyId),
-      READ,
+      properties,
     );
 
   let next = batches[0] ? read(batches[0]) : null;

@@ -2,7 +2,7 @@ import {
   addDays,
   askBuyerTaskFor,
   askedBefore,
-  briefProperties,
+  briefReadProperties,
   type BriefSources,
   buyerToCall,
   companiesToAsk,
@@ -203,7 +203,7 @@ export const createPlaysPass = (deps: {
 
   return async (options: PlaysOptions): Promise<PlaysSummary> => {
     const { today, plays } = { ...options, plays: deps.plays };
-    const read = [...new Set([...READ, ...Object.values(briefProperties(options.briefSources))])];
+    const read = [...new Set([...READ, ...briefReadProperties(options.briefSources)])];
     let lookalikes: LookalikeReport | null = null;
     if (plays.lookalikes) lookalikes = await deps.lookalikes.refresh();
 

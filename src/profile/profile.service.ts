@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   type BucketChange,
+  type BriefSources,
   completeWrite,
   type CompletedWrite,
   decideSave,
   type HubSpotProperties,
   type Profile,
+  profileAndBriefProperties,
   PROFILE_READ_PROPERTIES,
   type ProfileDraft,
   readProfile,
@@ -46,6 +48,8 @@ export type ProfileServiceDeps = {
   now?: () => Date;
   /** One save of a company at a time: across instances with Redis, in this process without. */
   companyLock?: CompanyLock;
+  /** Where a save's task finds what it says: read with the profile, in the same call. */
+  briefSources: BriefSources;
   /** Direct automation mode: create a save's task (re-recruit, health drop) once the save is stored. */
   onSaveTask?: (
     intent: TaskIntent,
@@ -63,6 +67,7 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
   const now = deps.now ?? (() => new Date());
   const oneSaveAtATime = deps.companyLock ?? createLocalCompanyLock();
   const managers = createSuccessManagerSync({ ...deps, lock: oneSaveAtATime });
+  const read = profileAndBriefProperties(deps.briefSources);
 
   /**
    * The success manager from the owners listed so far. A save that starts a re-recruit task needs the
@@ -78,7 +83,7 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
 
   const fetchCompany = async (companyId: string): Promise<CompanyRecord> => {
     try {
-      return await deps.companies.get(companyId, PROFILE_READ_PROPERTIES, BUCKET_HISTORY_PROPERTIES);
+      return await deps.companies.get(companyId, read, BUCKET_HISTORY_PROPERTIES);
     } catch (error) {
       if (error instanceof HubSpotError && error.code === 'HUBSPOT_NOT_FOUND') {
         throw new ProfileError('COMPANY_NOT_FOUND', `No company ${companyId} in this HubSpot account`);

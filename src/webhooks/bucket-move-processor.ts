@@ -1,4 +1,6 @@
 import {
+  briefReadProperties,
+  type BriefSources,
   decideExternalMove,
   HUBSPOT_PROPERTIES,
   PROPERTIES,
@@ -36,12 +38,15 @@ export const createBucketMoveProcessor = (deps: {
   companies: CompaniesApi;
   /** Direct mode's task creation; undefined in workflows mode (HubSpot's re-recruit workflow reacts to the move). */
   createReRecruits?: CreateReRecruits;
+  /** Where a re-recruit task finds what it says: read with the move, in the same call. */
+  briefSources: BriefSources;
   logger: Logger;
   now?: () => Date;
 }) => {
   const now = deps.now ?? (() => new Date());
+  const read = [...new Set([...READ, ...briefReadProperties(deps.briefSources)])];
   return async (companyIds: string[]): Promise<ProcessedBatch> => {
-    const companies = await deps.companies.batchReadWithHistory(companyIds, READ, BUCKET_HISTORY_PROPERTIES);
+    const companies = await deps.companies.batchReadWithHistory(companyIds, read, BUCKET_HISTORY_PROPERTIES);
     const today = toIsoDate(now());
     const writes: { id: string; properties: Record<string, string> }[] = [];
     const tasks: PlannedReRecruit[] = [];
@@ -67,6 +72,7 @@ export const createBucketMoveProcessor = (deps: {
           intent: decision.reRecruit,
           ownerId: company.properties[HUBSPOT_PROPERTIES.owner] || null,
           successManagerId: company.properties[PROPERTIES.successManager.name] || null,
+          properties: { ...company.properties, ...properties },
         });
       }
     }

@@ -1,10 +1,19 @@
 import { automationOptionsFrom, createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
-import { COMPANY_ID, companyResponse, draft, NOW, PROFILE_QUERY, storedProperties } from '../support/company-fixtures';
+import {
+  COMPANY_ID,
+  companyResponse,
+  draft,
+  DRAFT_PROPERTIES,
+  NOW,
+  PROFILE_QUERY,
+  storedProperties,
+} from '../support/company-fixtures';
 import { testEnv } from '../support/env';
 import { companySearch } from '../support/hubspot-requests';
 import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest } from '../support/signed';
+import { bucketEvent, deliver } from '../support/webhooks';
 
 const hubspot = interceptHubSpot();
 
@@ -145,7 +154,8 @@ describe('direct mode: task requests', () => {
     hubspot()
       .get(`/crm/v3/objects/companies/${COMPANY_ID}`)
       .query(PROFILE_QUERY)
-      .reply(200, companyResponse({ ...storedProperties(3), hubspot_owner_id: '502' }))
+      // The revenue at stake is read with the profile, in the same call (PROFILE_QUERY).
+      .reply(200, companyResponse({ ...storedProperties(3), hubspot_owner_id: '502', total_revenue: '48000' }))
       .patch(`/crm/v3/objects/companies/${COMPANY_ID}`, (body) => {
         expect(body.properties).toMatchObject({
           wtc_bucket: 'who_are_you',
@@ -166,7 +176,7 @@ describe('direct mode: task requests', () => {
             'Why they care, in their words: "Honestly, we forgot what you do for us." (Pat Lee, CFO, asked on 2026-11-20).',
             'Desired outcome: Cut invoice processing cost by half. How they need to get there: Self-serve, no tickets.',
             'Success plan: 0 of 1 steps done; overdue: 0 on their side, 0 on ours.',
-            'Renewal: 2027-01-31. Revenue at stake: not recorded.',
+            'Renewal: 2027-01-31. Revenue at stake: 48000.',
             '',
             '(Why They Care: re_recruit:5150:v4)',
           ].join('\n'),
@@ -184,6 +194,108 @@ describe('direct mode: task requests', () => {
       profile: draft(),
     });
     expect(response.status).toBe(200);
+  });
+
+  it('a move to "Who are you?" seen by a webhook creates its re-recruit task with the same brief, from the read the move makes', async () => {
+    const movedAt = '2026-11-23T09:00:00.000Z';
+    const movedAtMs = Date.parse(movedAt);
+    const backend = directBackend();
+    hubspot()
+      .post('/crm/v3/objects/companies/batch/read', {
+        inputs: [{ id: COMPANY_ID }],
+        properties: [
+          'wtc_bucket',
+          'wtc_previous_bucket',
+          'wtc_bucket_moved_at',
+          'wtc_bucket_moved_by',
+          'wtc_re_recruit_at',
+          'wtc_re_recruit_task_key',
+          'wtc_re_recruit_task_pending',
+          'wtc_success_manager',
+          'hubspot_owner_id',
+          // What the task says, in the same read.
+          'name',
+          'wtc_answer',
+          'wtc_answered_by_name',
+          'wtc_answered_by_role',
+          'wtc_asked_on',
+          'wtc_required_outcome',
+          'wtc_appropriate_experience',
+          'wtc_plan_steps_done',
+          'wtc_plan_steps_total',
+          'wtc_plan_overdue_customer',
+          'wtc_plan_overdue_us',
+          'wtc_renewal_date',
+          'total_revenue',
+        ],
+        propertiesWithHistory: ['wtc_bucket', 'wtc_last_reviewed_by', 'wtc_version'],
+      })
+      .reply(200, {
+        status: 'COMPLETE',
+        startedAt: movedAt,
+        completedAt: movedAt,
+        results: [
+          companyResponse(
+            {
+              ...DRAFT_PROPERTIES,
+              wtc_plan_overdue_us: '1',
+              hubspot_owner_id: '502',
+              wtc_success_manager: '501',
+              total_revenue: '48000',
+            },
+            {
+              wtc_bucket: [
+                { value: 'who_are_you', timestamp: movedAt, sourceType: 'CRM_UI', updatedByUserId: 991 },
+                { value: 'its_ok', timestamp: '2026-10-01T09:00:00.000Z', sourceType: 'INTEGRATION' },
+              ],
+              wtc_version: [{ value: '3', timestamp: '2026-10-01T09:00:00.000Z', sourceType: 'INTEGRATION' }],
+            },
+          ),
+        ],
+      })
+      .post('/crm/v3/objects/companies/batch/update', (body) => {
+        expect(body.inputs).toEqual([
+          {
+            id: COMPANY_ID,
+            properties: expect.objectContaining({
+              wtc_re_recruit_task_key: `re_recruit:${COMPANY_ID}:at${movedAtMs}`,
+              wtc_re_recruit_task_pending: `re_recruit:${COMPANY_ID}:at${movedAtMs}`,
+            }),
+          },
+        ]);
+        return true;
+      })
+      .reply(200, { status: 'COMPLETE', results: [] })
+      .post('/crm/v3/objects/tasks/batch/create', {
+        inputs: [
+          {
+            properties: {
+              hs_timestamp: '2026-11-26T09:00:00.000Z',
+              hs_task_subject: 'Acme Corp: Re-recruit: the customer asked "Who are you?"',
+              hs_task_body: [
+                'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.',
+                'Why they care, in their words: "Honestly, we forgot what you do for us." (Pat Lee, CFO, asked on 2026-11-20).',
+                'Desired outcome: Cut invoice processing cost by half. How they need to get there: Self-serve, no tickets.',
+                'Success plan: 0 of 1 steps done; overdue: 0 on their side, 1 on ours.',
+                'Renewal: 2027-01-31. Revenue at stake: 48000.',
+                '',
+                `(Why They Care: re_recruit:${COMPANY_ID}:at${movedAtMs})`,
+              ].join('\n'),
+              hs_task_status: 'NOT_STARTED',
+              hs_task_priority: 'HIGH',
+              hs_task_type: 'TODO',
+              hubspot_owner_id: '501',
+            },
+            associations: TASK_ASSOCIATION,
+          },
+        ],
+      })
+      .reply(201, { status: 'COMPLETE', results: [] });
+    const delivered = await deliver(backend.app, [
+      bucketEvent({ objectId: Number(COMPANY_ID), occurredAt: movedAtMs }),
+    ]);
+    expect(delivered.body).toMatchObject({ queued: 1 });
+    await backend.webhookQueue.idle();
   });
 
   it('leaves the task pending when it cannot be created, for the next run, and writes nothing more', async () => {

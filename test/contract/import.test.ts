@@ -44,7 +44,7 @@ describe('import requests', () => {
     hubspot()
       .post('/crm/v3/objects/companies/batch/read', {
         inputs: [{ id: '11' }, { id: '12' }],
-        properties: [...PROFILE_READ_PROPERTIES, 'wtc_success_manager', 'hubspot_owner_id'],
+        properties: [...PROFILE_READ_PROPERTIES, 'total_revenue'],
         propertiesWithHistory: [],
       })
       .reply(200, {

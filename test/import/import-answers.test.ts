@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { defaultTagOptions } from '@why-they-care/domain';
 
-import { connectFromEnv } from '../../src/backend';
+import { briefSourcesFrom, connectFromEnv } from '../../src/backend';
 import { companiesApi } from '../../src/hubspot/companies';
 import { importAnswers, type ImportOptions } from '../../src/import/import-answers';
 import { isWrite, startSandboxBackend, tasksIn } from '../support/sandbox-backend';
@@ -150,7 +150,11 @@ describe('npm run import', () => {
         },
       };
     };
-    const deps = { tagOptions: defaultTagOptions(), actor: { email: 'Import', userId: null } };
+    const deps = {
+      tagOptions: defaultTagOptions(),
+      briefSources: briefSourcesFrom(stack.env),
+      actor: { email: 'Import', userId: null },
+    };
     // Four rows per batch here (the real import: 100), so the file takes two batches; the second one fails.
     const smallBatches = { path, dryRun: false, batchSize: 4 };
     await expect(importAnswers({ ...deps, companies: recording(1) }, smallBatches)).rejects.toThrow('killed');

@@ -7,7 +7,7 @@ import { automationOptionsFrom, createBackend, setupOptionsFrom } from '../../sr
 import { startLocalStack, type LocalStack } from '../../src/cli/local-stack';
 import { createLocalCoordination } from '../../src/coordination/local-coordination';
 import { type Gate } from '../../src/hubspot/gate';
-import { taskKeysIn } from '../../src/hubspot/tasks';
+import { taskKeysIn } from '@why-they-care/hubspot-contract';
 import { createLogger } from '../../src/lib/logger';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { sandboxCompany } from '../support/company-fixtures';

@@ -9,7 +9,7 @@ import { automationOptionsFrom, type Backend, createBackend, setupOptionsFrom } 
 import { startLocalStack } from '../../src/cli/local-stack';
 import { SANDBOX_ACCESS_TOKEN, SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
 import { loadEnv } from '../../src/config/env';
-import { taskKeysIn } from '../../src/hubspot/tasks';
+import { taskKeysIn } from '@why-they-care/hubspot-contract';
 import { createLogger } from '../../src/lib/logger';
 import { applySetup, planSetup } from '../../src/setup/setup';
 import { sandboxCompany } from '../support/company-fixtures';

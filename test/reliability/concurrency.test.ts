@@ -1,4 +1,5 @@
 import { draftOf, mustExist, PROPERTIES } from '@why-they-care/domain';
+import { taskKeysIn } from '@why-they-care/hubspot-contract';
 
 import { automationOptionsFrom } from '../../src/backend';
 import { SANDBOX_PORTAL_ID } from '../../src/cli/sandbox-mode';
@@ -53,8 +54,8 @@ describe('concurrent saves and runs', () => {
     ]);
     expect(first.tasksCreated).toBeGreaterThan(0);
     expect(second).toBe(first);
-    const keys = Object.values(stack.sandbox.store.state.tasks).map(
-      (task) => /\(Why They Care: (.+)\)$/.exec(task.properties.hs_task_body ?? '')?.[1],
+    const keys = Object.values(stack.sandbox.store.state.tasks).flatMap((task) =>
+      taskKeysIn(task.properties.hs_task_body),
     );
     expect(new Set(keys).size).toBe(keys.length);
     expect((await stack.backend.runAutomation(options)).tasksCreated).toBe(0);

@@ -9,7 +9,7 @@ export const COMPANY_ID = '5150';
 
 /** The query the backend sends to read one profile: every app property plus two histories. */
 export const PROFILE_QUERY = {
-  properties: [...PROFILE_READ_PROPERTIES],
+  properties: [...PROFILE_READ_PROPERTIES, 'total_revenue'],
   propertiesWithHistory: [...BUCKET_HISTORY_PROPERTIES],
 };
 

@@ -383,3 +383,20 @@ export const readNumberRangeOperation = (operation: Operation): OperationTest | 
   }
   return null;
 };
+
+/**
+ * The task key travels in the task's own notes (`hs_task_body`, a standard field), at their end: custom task
+ * properties are not confirmed for this app, and after a crash the key must be read back from the task to
+ * tell whether it was created. UNCONFIRMED: that HubSpot keeps the marker as written. It stores notes as
+ * rich text (HTML: the line breaks may come back as paragraphs, the parentheses or colon escaped), so the
+ * reader looks for the marker anywhere, through HTML entities; a live account may still rewrite it in a way
+ * this reader misses, and then a task left pending by a crash would be created twice. Check it by creating a
+ * task through the API and reading `hs_task_body` back.
+ */
+export const taskKeyMarker = (key: string) => `(Why They Care: ${key})`;
+
+const TASK_KEY_MARKER = /\(Why They Care: ([a-z_]+:\d+:[^\s()<>]+)\)/g;
+
+/** The task keys a task's notes carry (see taskKeyMarker). */
+export const taskKeysIn = (body: string | null | undefined): string[] =>
+  [...decodeHTML(body ?? '').matchAll(TASK_KEY_MARKER)].flatMap((match) => (match[1] ? [match[1]] : []));

@@ -1,5 +1,5 @@
 import { parseHubSpotDate } from '../dates';
-import { type HubSpotProperties } from '../profile-mapping';
+import { type HubSpotProperties, PROFILE_READ_PROPERTIES } from '../profile-mapping';
 import { HUBSPOT_PROPERTIES, PROPERTIES } from '../property-catalog';
 import { type TaskIntent } from '../task-rules';
 
@@ -48,6 +48,19 @@ export const briefProperties = (sources: BriefSources): Record<keyof BriefFacts,
   renewalDate: sources.renewalDate,
   revenue: sources.revenue,
 });
+
+/**
+ * The properties every reader of a company that may create a task adds to its read (the save, the daily
+ * passes, webhooks, the import): in the same call, so a brief costs no request of its own.
+ */
+export const briefReadProperties = (sources: BriefSources): string[] => [
+  ...new Set(Object.values(briefProperties(sources))),
+];
+
+/** A profile's read when a save or an import may create a task: the profile and what the task says, one call. */
+export const profileAndBriefProperties = (sources: BriefSources): string[] => [
+  ...new Set([...PROFILE_READ_PROPERTIES, ...briefReadProperties(sources)]),
+];
 
 const NOT_RECORDED = 'not recorded';
 
