@@ -1,6 +1,5 @@
 import {
   COMPANY_FACTS,
-  CUSTOMER_LIFECYCLE_STAGE,
   hasSupport,
   LOOKALIKE_RULES,
   type LookalikeReport,
@@ -14,19 +13,16 @@ import {
   type TagOption,
   tagLabel,
 } from '@why-they-care/domain';
-import { sameFilterBranch, type SearchFilter } from '@why-they-care/hubspot-contract';
+import { sameFilterBranch } from '@why-they-care/hubspot-contract';
 import { type Logger } from 'pino';
 
 import { type CompaniesApi } from '../hubspot/companies';
 import { type ListsApi } from '../hubspot/lists';
+import { inBucket, portfolio } from '../portfolio/portfolio-filters';
 import { PROSPECTS_LIST_NAME, prospectsFilterBranch, segmentSearchFilter } from './lookalike-list';
 
-const CUSTOMERS: SearchFilter = {
-  propertyName: COMPANY_FACTS.lifecycleStage,
-  operator: 'EQ',
-  value: CUSTOMER_LIFECYCLE_STAGE,
-};
-const NEED_YOU: SearchFilter = { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: 'need_you' };
+/** "We need you" customers, among the customers as the home page counts them (CUSTOMER_RULE). */
+const NEED_YOU = inBucket('need_you');
 const READ = [COMPANY_FACTS.industry, COMPANY_FACTS.employees, COMPANY_FACTS.country, PROPERTIES.valueThemes.name];
 
 /**
@@ -64,35 +60,40 @@ export const createLookalikes = (deps: {
   const needYouCounts = async () => {
     const counts = new Map<string, SegmentValue & { needYou: number }>();
     const reads: Promise<void>[] = [];
-    await deps.companies.searchIds([CUSTOMERS, NEED_YOU], (ids) => {
-      reads.push(
-        deps.companies.batchRead(ids, READ).then((companies) => {
-          for (const company of companies) {
-            for (const segment of segmentsOf(company.properties)) {
-              // Countries are compared as HubSpot's search compares text: whatever the case.
-              const key = `${segment.dimension}:${segment.dimension === 'country' ? segment.value.toLowerCase() : segment.value}`;
-              const counted = counts.get(key);
-              counts.set(key, counted ? { ...counted, needYou: counted.needYou + 1 } : { ...segment, needYou: 1 });
+    const [first = [], ...others] = portfolio(NEED_YOU);
+    await deps.companies.searchIds(
+      first,
+      (ids) => {
+        reads.push(
+          deps.companies.batchRead(ids, READ).then((companies) => {
+            for (const company of companies) {
+              for (const segment of segmentsOf(company.properties)) {
+                // Countries are compared as HubSpot's search compares text: whatever the case.
+                const key = `${segment.dimension}:${segment.dimension === 'country' ? segment.value.toLowerCase() : segment.value}`;
+                const counted = counts.get(key);
+                counts.set(key, counted ? { ...counted, needYou: counted.needYou + 1 } : { ...segment, needYou: 1 });
+              }
             }
-          }
-        }),
-      );
-    });
+          }),
+        );
+      },
+      others,
+    );
     await Promise.all(reads);
     return [...counts.values()];
   };
 
   const discover = async (): Promise<LookalikeReport> => {
     const [needYou, customers] = await Promise.all([
-      deps.companies.count([[CUSTOMERS, NEED_YOU]]),
-      deps.companies.count([[CUSTOMERS]]),
+      deps.companies.count(portfolio(NEED_YOU)),
+      deps.companies.count(portfolio()),
     ]);
     const totals = { needYou, customers };
     const counts: SegmentCount[] = [];
     if (hasSupport(needYou, LOOKALIKE_RULES)) {
       const supported = (await needYouCounts()).filter((segment) => hasSupport(segment.needYou, LOOKALIKE_RULES));
       for (const segment of supported) {
-        counts.push({ ...segment, customers: await deps.companies.count([[CUSTOMERS, segmentSearchFilter(segment)]]) });
+        counts.push({ ...segment, customers: await deps.companies.count(portfolio(segmentSearchFilter(segment))) });
       }
     }
     return { at: new Date().toISOString(), totals, segments: overRepresentedSegments(counts, totals, LOOKALIKE_RULES) };

@@ -8,8 +8,6 @@ import {
   companiesToAsk,
   concernsTaskFor,
   CONCERNS_BUCKET,
-  CUSTOMER_LIFECYCLE_STAGE,
-  COMPANY_FACTS,
   FOLLOW_UP_AFTER_DAYS,
   followUpTaskFor,
   HUBSPOT_PROPERTIES,
@@ -37,6 +35,7 @@ import { type CompaniesApi, type CompanyValues } from '../hubspot/companies';
 import { type ContactsApi } from '../hubspot/contacts';
 import { HubSpotError } from '../hubspot/errors';
 import { type TasksApi } from '../hubspot/tasks';
+import { type FilterGroups, portfolio } from '../portfolio/portfolio-filters';
 import { type Lookalikes } from './lookalikes';
 
 export type PlaysOptions = {
@@ -66,11 +65,6 @@ const READ = [
   HUBSPOT_PROPERTIES.owner,
 ];
 
-const CUSTOMER: SearchFilter = {
-  propertyName: COMPANY_FACTS.lifecycleStage,
-  operator: 'EQ',
-  value: CUSTOMER_LIFECYCLE_STAGE,
-};
 /** The ledger's record of `intent` (TASK_LEDGER): its key as the last decided, and pending until its task exists. */
 const ledgerOf = (company: CompanyValues | undefined, intent: TaskIntent) =>
   recordIntent(intent, readPendingKeys(company?.properties[TASK_LEDGER[intent.template.kind].pending])).properties;
@@ -92,10 +86,12 @@ export const createPlaysPass = (deps: {
   plays: PlaySwitches;
   logger: Logger;
 }) => {
-  /** Companies matching any of the groups, read by id with what the plays decide on and what tasks say. */
-  const candidates = async (groups: SearchFilter[][], read: string[]): Promise<CompanyValues[]> => {
+  /** Companies any of the searches finds, read by id with what the plays decide on and what tasks say. */
+  const candidates = async (searches: FilterGroups[], read: string[]): Promise<CompanyValues[]> => {
     const found = new Set<string>();
-    for (const filters of groups) await deps.companies.searchIds(filters, (ids) => ids.forEach((id) => found.add(id)));
+    for (const [first = [], ...others] of searches) {
+      await deps.companies.searchIds(first, (ids) => ids.forEach((id) => found.add(id)), others);
+    }
     return found.size ? deps.companies.batchRead([...found], read) : [];
   };
 
@@ -209,49 +205,55 @@ export const createPlaysPass = (deps: {
 
     const groups: {
       on: boolean;
-      filters: SearchFilter[][];
+      /** One search each: its filter groups. */
+      searches: FilterGroups[];
       plan: (found: CompanyValues[]) => Promise<PlannedTask[]>;
     }[] = [
       {
         on: plays.concerns && options.direct,
-        filters: [
+        searches: [
           [
-            { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: CONCERNS_BUCKET },
-            { propertyName: PROPERTIES.openConcerns.name, operator: 'HAS_PROPERTY' },
+            [
+              { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: CONCERNS_BUCKET },
+              { propertyName: PROPERTIES.openConcerns.name, operator: 'HAS_PROPERTY' },
+            ],
           ],
         ],
         plan: async (found) => concerns(found, today),
       },
       {
         on: plays.exit,
-        filters: ['NOT_HAS_PROPERTY', 'undecided'].map((decision): SearchFilter[] => [
-          { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: RE_RECRUIT_BUCKET },
-          {
-            propertyName: PROPERTIES.reRecruitAt.name,
-            operator: 'LT',
-            value: searchDateValue(addDays(today, 1 - FOLLOW_UP_AFTER_DAYS)),
-          },
-          decision === 'NOT_HAS_PROPERTY'
-            ? { propertyName: PROPERTIES.winWinDecision.name, operator: 'NOT_HAS_PROPERTY' }
-            : { propertyName: PROPERTIES.winWinDecision.name, operator: 'EQ', value: decision },
+        searches: ['NOT_HAS_PROPERTY', 'undecided'].map((decision): FilterGroups => [
+          [
+            { propertyName: PROPERTIES.bucket.name, operator: 'EQ', value: RE_RECRUIT_BUCKET },
+            {
+              propertyName: PROPERTIES.reRecruitAt.name,
+              operator: 'LT',
+              value: searchDateValue(addDays(today, 1 - FOLLOW_UP_AFTER_DAYS)),
+            },
+            decision === 'NOT_HAS_PROPERTY'
+              ? { propertyName: PROPERTIES.winWinDecision.name, operator: 'NOT_HAS_PROPERTY' }
+              : { propertyName: PROPERTIES.winWinDecision.name, operator: 'EQ', value: decision },
+          ],
         ]),
         plan: async (found) => followUps(found, today),
       },
       {
-        // Today's asks so far (a rerun, another instance) and every customer not asked in 90 days, per owner.
+        // Today's asks so far (a rerun, another instance) and every customer not asked in 90 days, per owner:
+        // the customers as the home page counts them (CUSTOMER_RULE).
         on: plays.ask_buyer && isWorkingDay(today),
-        filters: [
-          [
-            CUSTOMER,
-            OWNED,
-            { propertyName: PROPERTIES.askBuyerTaskOn.name, operator: 'EQ', value: searchDateValue(today) },
-          ],
-          [CUSTOMER, OWNED, { propertyName: PROPERTIES.askedOn.name, operator: 'NOT_HAS_PROPERTY' }],
-          [
-            CUSTOMER,
-            OWNED,
-            { propertyName: PROPERTIES.askedOn.name, operator: 'LT', value: searchDateValue(askedBefore(today)) },
-          ],
+        searches: [
+          portfolio(OWNED, {
+            propertyName: PROPERTIES.askBuyerTaskOn.name,
+            operator: 'EQ',
+            value: searchDateValue(today),
+          }),
+          portfolio(OWNED, { propertyName: PROPERTIES.askedOn.name, operator: 'NOT_HAS_PROPERTY' }),
+          portfolio(OWNED, {
+            propertyName: PROPERTIES.askedOn.name,
+            operator: 'LT',
+            value: searchDateValue(askedBefore(today)),
+          }),
         ],
         plan: (found) => askBuyers(found, today),
       },
@@ -259,7 +261,7 @@ export const createPlaysPass = (deps: {
 
     const created: string[] = [];
     for (const group of groups.filter((candidate) => candidate.on)) {
-      const found = await candidates(group.filters, read);
+      const found = await candidates(group.searches, read);
       const planned = await group.plan(found);
       await createOnce(planned, new Map(found.map((company) => [company.id, company])), options);
       created.push(...planned.map(({ intent }) => intent.key));

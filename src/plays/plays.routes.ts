@@ -8,5 +8,9 @@ export const playsRouter = (overview: PlaysOverviewSource) => {
   router.get('/plays', async (_req, res) => {
     res.json(await overview());
   });
+  // The home page's Refresh: owners' progress counted again (the segments are the last refresh's or discovery's).
+  router.post('/plays/refresh', async (_req, res) => {
+    res.json(await overview({ fresh: true }));
+  });
   return router;
 };

@@ -1,4 +1,4 @@
-import { addDays, type Bucket, CUSTOMER_LIFECYCLE_STAGE, type IsoDate, PROPERTIES } from '@why-they-care/domain';
+import { addDays, type Bucket, CUSTOMER_RULE, type IsoDate, PROPERTIES } from '@why-they-care/domain';
 import { type SearchFilter } from '@why-they-care/hubspot-contract';
 
 /**
@@ -7,7 +7,6 @@ import { type SearchFilter } from '@why-they-care/hubspot-contract';
  */
 export type FilterGroups = SearchFilter[][];
 
-export const LIFECYCLE_STAGE_PROPERTY = 'lifecyclestage';
 export const OWNER_PROPERTY = 'hubspot_owner_id';
 
 export const epochMsOfDay = (day: IsoDate): string => String(Date.parse(`${day}T00:00:00.000Z`));
@@ -39,26 +38,23 @@ export const daysFromTo = (propertyName: string, from: IsoDate, to: IsoDate): Se
 });
 
 /** The customer has not left (no left-on date): every figure about now counts only them. */
-export const stillCustomer = hasNoValue(PROPERTIES.leftOn.name);
+export const stillCustomer = hasNoValue(CUSTOMER_RULE.leftOnProperty);
+const customerStage = eq(CUSTOMER_RULE.lifecycleStageProperty, CUSTOMER_RULE.lifecycleStage);
 export const inBucket = (bucket: Bucket): SearchFilter => eq(PROPERTIES.bucket.name, bucket);
 
 /**
- * The portfolio (domain: CUSTOMER_LIFECYCLE_STAGE), narrowed by `filters`: two groups, the companies with a
- * bucket and the companies in the customer stage, each still a customer. A company in both counts once.
+ * The customers (the domain's CUSTOMER_RULE), narrowed by `filters`: two groups, the companies with a bucket
+ * and the companies in the customer stage, each still a customer. A company in both counts once. The home
+ * page's figures and the plays (lookalikes, owners' asking progress, the buyer to ask) all count these.
  */
 export const portfolio = (...filters: SearchFilter[]): FilterGroups => [
-  [hasValue(PROPERTIES.bucket.name), stillCustomer, ...filters],
-  [eq(LIFECYCLE_STAGE_PROPERTY, CUSTOMER_LIFECYCLE_STAGE), stillCustomer, ...filters],
+  [hasValue(CUSTOMER_RULE.bucketProperty), stillCustomer, ...filters],
+  [customerStage, stillCustomer, ...filters],
 ];
 
 /** Customers in the customer stage who have no bucket yet. */
 export const notAsked = (...filters: SearchFilter[]): FilterGroups => [
-  [
-    eq(LIFECYCLE_STAGE_PROPERTY, CUSTOMER_LIFECYCLE_STAGE),
-    hasNoValue(PROPERTIES.bucket.name),
-    stillCustomer,
-    ...filters,
-  ],
+  [customerStage, hasNoValue(CUSTOMER_RULE.bucketProperty), stillCustomer, ...filters],
 ];
 
 /** The first day of the last `days` days, today included (today − days + 1). */

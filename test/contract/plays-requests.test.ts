@@ -1,34 +1,42 @@
 import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { testEnv } from '../support/env';
-import { and, companySearch, notCustomerYet, or } from '../support/hubspot-requests';
+import { and, companySearch, customerGroups, notCustomerYet, or } from '../support/hubspot-requests';
 import { interceptHubSpot } from '../support/nock-hubspot';
+import { signedRequest } from '../support/signed';
 
 const hubspot = interceptHubSpot();
 
 const backendWith = (plays: string) =>
   createBackend({ env: testEnv({ AUTOMATION_MODE: 'workflows', PLAYS: plays }), logger: createLogger('silent') });
 
-const CUSTOMER = { propertyName: 'lifecyclestage', operator: 'EQ', value: 'customer' };
 const NEED_YOU = { propertyName: 'wtc_bucket', operator: 'EQ', value: 'need_you' };
 
-/** A count: one result of one property, the total read. */
-const count = (filters: Record<string, string>[], total: number) =>
+/** A count of customers (the home page's), narrowed by `filters`: one result of one property, the total read. */
+const countCustomers = (filters: Record<string, string>[], total: number) =>
   hubspot()
-    .post('/crm/v3/objects/companies/search', { filterGroups: [{ filters }], properties: ['hs_object_id'], limit: 1 })
+    .post('/crm/v3/objects/companies/search', {
+      filterGroups: customerGroups(...filters).map((group) => ({ filters: group })),
+      properties: ['hs_object_id'],
+      limit: 1,
+    })
     .reply(200, { total, results: [] });
 
-/** Candidates: ids only, 200 a page. */
-const idsOf = (filters: Record<string, string>[], ids: string[]) => companySearch(hubspot, filters, ids);
+/** Candidates among the customers: ids only, 200 a page. */
+const customerIds = (filters: Record<string, string>[], ids: string[]) => {
+  const [first = [], ...others] = customerGroups(...filters);
+  return companySearch(hubspot, first, ids, others);
+};
 
 const PROSPECTS =
   '/crm/v3/lists/object-type-id/0-2/name/%5BWhy%20They%20Care%5D%20Prospects%20like%20the%20customers%20who%20need%20us';
 
 describe('the bucket plays: HubSpot requests', () => {
   it('discovers the segments by counts, reading only the "We need you" customers, and rewrites the list once', async () => {
-    count([CUSTOMER, NEED_YOU], 4);
-    count([CUSTOMER], 40);
-    idsOf([CUSTOMER, NEED_YOU], ['1', '2', '3', '4']);
+    // "We need you" customers and all customers: the same population as the home page's.
+    countCustomers([NEED_YOU], 4);
+    countCustomers([], 40);
+    customerIds([NEED_YOU], ['1', '2', '3', '4']);
     const facts = (industry: string, employees: string, country: string) => ({
       industry,
       numberofemployees: employees,
@@ -51,8 +59,8 @@ describe('the bucket plays: HubSpot requests', () => {
         ],
       });
     // Only the values three of them share are counted among all customers: software and Germany.
-    count([CUSTOMER, { propertyName: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' }], 5);
-    count([CUSTOMER, { propertyName: 'country', operator: 'EQ', value: 'Germany' }], 30);
+    countCustomers([{ propertyName: 'industry', operator: 'EQ', value: 'COMPUTER_SOFTWARE' }], 5);
+    countCustomers([{ propertyName: 'country', operator: 'EQ', value: 'Germany' }], 30);
     hubspot()
       .get(PROSPECTS)
       .query({ includeFilters: 'true' })
@@ -116,9 +124,9 @@ describe('the bucket plays: HubSpot requests', () => {
   it("asks one buyer: names the decision maker from the company's contacts, records the key, then creates the task", async () => {
     const today = '2026-11-23';
     const owned = { propertyName: 'hubspot_owner_id', operator: 'HAS_PROPERTY' };
-    idsOf([CUSTOMER, owned, { propertyName: 'wtc_ask_buyer_task_on', operator: 'EQ', value: '1795392000000' }], []);
-    idsOf([CUSTOMER, owned, { propertyName: 'wtc_asked_on', operator: 'NOT_HAS_PROPERTY' }], ['31']);
-    idsOf([CUSTOMER, owned, { propertyName: 'wtc_asked_on', operator: 'LT', value: '1787702400000' }], ['32']);
+    customerIds([owned, { propertyName: 'wtc_ask_buyer_task_on', operator: 'EQ', value: '1795392000000' }], []);
+    customerIds([owned, { propertyName: 'wtc_asked_on', operator: 'NOT_HAS_PROPERTY' }], ['31']);
+    customerIds([owned, { propertyName: 'wtc_asked_on', operator: 'LT', value: '1787702400000' }], ['32']);
     hubspot()
       .post('/crm/v3/objects/companies/batch/read', (body) => {
         expect(body.inputs).toEqual([{ id: '31' }, { id: '32' }]);
@@ -207,8 +215,11 @@ describe('the bucket plays: HubSpot requests', () => {
       .times(3)
       .reply(200, (_uri, body) => {
         const filters =
-          (body as { filterGroups: { filters: { operator: string }[] }[] }).filterGroups[0]?.filters ?? [];
-        const neverAsked = filters.some((filter) => filter.operator === 'NOT_HAS_PROPERTY');
+          (body as { filterGroups: { filters: { propertyName: string; operator: string }[] }[] }).filterGroups[0]
+            ?.filters ?? [];
+        const neverAsked = filters.some(
+          (filter) => filter.propertyName === 'wtc_asked_on' && filter.operator === 'NOT_HAS_PROPERTY',
+        );
         return { total: neverAsked ? 2 : 0, results: neverAsked ? [{ id: '31' }, { id: '41' }] : [] };
       });
     hubspot()
@@ -239,6 +250,40 @@ describe('the bucket plays: HubSpot requests', () => {
       .reply(201, { status: 'COMPLETE', results: [] });
     const summary = await backendWith('ask_buyer').runPlays(today);
     expect(summary.taskKeys).toEqual([`ask_buyer:31:${today}`, `ask_buyer:41:${today}`]);
+  });
+
+  it("counts each owner's customers as the home page does, and counts again on the home page's Refresh", async () => {
+    const backend = createBackend({
+      env: testEnv({ AUTOMATION_MODE: 'workflows', PLAYS: 'ask_buyer' }),
+      logger: createLogger('silent'),
+      now: () => new Date('2026-11-23T10:00:00.000Z'),
+    });
+    const owned = { propertyName: 'hubspot_owner_id', operator: 'EQ', value: '503' };
+    // 1787702400000: 2026-08-26, the first of the last 90 days.
+    const askedSince = { propertyName: 'wtc_asked_on', operator: 'GTE', value: '1787702400000' };
+    for (const [customers, asked] of [
+      [12, 9],
+      [13, 10],
+    ] as const) {
+      hubspot()
+        .get('/crm/v3/owners/')
+        .query({ limit: '100', archived: 'false' })
+        .reply(200, {
+          results: [{ id: '503', email: 'gus@example.com', firstName: 'Gus', lastName: 'Growth', archived: false }],
+        });
+      countCustomers([owned], customers);
+      countCustomers([owned, askedSince], asked);
+    }
+    const progress = (customers: number, askedIn90Days: number) => [
+      { ownerId: '503', name: 'Gus Growth', email: 'gus@example.com', customers, askedIn90Days },
+    ];
+
+    const loaded = await signedRequest(backend.app, 'GET', '/api/plays');
+    expect(loaded.body.askBuyer).toEqual(progress(12, 9));
+    // Kept ten minutes: a second load asks HubSpot nothing; Refresh asks again.
+    expect((await signedRequest(backend.app, 'GET', '/api/plays')).body.askBuyer).toEqual(progress(12, 9));
+    const refreshed = await signedRequest(backend.app, 'POST', '/api/plays/refresh');
+    expect(refreshed.body.askBuyer).toEqual(progress(13, 10));
   });
 });
 

@@ -14,11 +14,19 @@ export const or = (...branches: unknown[]) => ({
   filterBranches: branches,
 });
 
-/** A companies search that only finds candidates (no properties, 200 a page), answered with these ids. */
-export const companySearch = (hubspot: () => nock.Scope, filters: Record<string, string>[], ids: string[]) =>
+/**
+ * A companies search that only finds candidates (no properties, 200 a page), answered with these ids;
+ * `orGroups`: the search's other filter groups.
+ */
+export const companySearch = (
+  hubspot: () => nock.Scope,
+  filters: Record<string, string>[],
+  ids: string[],
+  orGroups: Record<string, string>[][] = [],
+) =>
   hubspot()
     .post('/crm/v3/objects/companies/search', {
-      filterGroups: [{ filters }],
+      filterGroups: [filters, ...orGroups].map((group) => ({ filters: group })),
       properties: [],
       sorts: ['hs_object_id'],
       limit: 200,
@@ -36,3 +44,20 @@ export const notCustomerYet = {
     includeObjectsWithNoValueSet: false,
   },
 };
+
+/**
+ * The customers, as every count and play searches them (the domain's CUSTOMER_RULE): a bucket or the
+ * customer lifecycle stage, and no left-on date; each group narrowed by `filters`.
+ */
+export const customerGroups = (...filters: Record<string, string>[]) => [
+  [
+    { propertyName: 'wtc_bucket', operator: 'HAS_PROPERTY' },
+    { propertyName: 'wtc_left_on', operator: 'NOT_HAS_PROPERTY' },
+    ...filters,
+  ],
+  [
+    { propertyName: 'lifecyclestage', operator: 'EQ', value: 'customer' },
+    { propertyName: 'wtc_left_on', operator: 'NOT_HAS_PROPERTY' },
+    ...filters,
+  ],
+];

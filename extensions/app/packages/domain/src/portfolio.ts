@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 import { type Bucket, BUCKET_VALUES, moveDirection } from './buckets';
+import { COMPANY_FACTS } from './plays/lookalikes';
+import { PROPERTIES } from './property-catalog';
 import { HAPPINESS_MAX, QUADRANT_VALUES } from './quadrant';
 import { TAG_KINDS, type TagKind, TAGS } from './tags';
 
@@ -15,11 +17,23 @@ export const NOT_ASKED = 'not_asked';
 export const MIX_KEYS = [...BUCKET_VALUES, NOT_ASKED] as const;
 export type MixKey = (typeof MIX_KEYS)[number];
 
-/**
- * Who is in the portfolio: a company with a bucket, or whose lifecycle stage is this one (HubSpot's own
- * "Customer"), and that has not left (no left-on date). Prospects without an answer are not counted.
- */
+/** HubSpot's own "Customer" lifecycle stage. */
 export const CUSTOMER_LIFECYCLE_STAGE = 'customer';
+
+/**
+ * Who is a customer, once for every figure and play that counts or picks customers: the home page's
+ * portfolio, the lookalikes' "all customers" and "We need you" customers (one population, so the lift
+ * compares like with like), each owner's "ask one buyer a day" progress and the customers it picks from.
+ * A company is a customer when it has a bucket (someone recorded why it cares) or its lifecycle stage is
+ * "Customer", and it has not left (no left-on date). A company with both counts once; prospects without
+ * an answer do not count.
+ */
+export const CUSTOMER_RULE = {
+  bucketProperty: PROPERTIES.bucket.name,
+  lifecycleStageProperty: COMPANY_FACTS.lifecycleStage,
+  lifecycleStage: CUSTOMER_LIFECYCLE_STAGE,
+  leftOnProperty: PROPERTIES.leftOn.name,
+} as const;
 
 export const PORTFOLIO_WINDOWS = {
   /** Moves of the bucket in the last 30 and in the last 90 days (by when the latest move happened). */
