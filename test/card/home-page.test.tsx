@@ -122,9 +122,15 @@ const playsOverview = (overrides: Partial<PlaysOverview> = {}): PlaysOverview =>
   ...overrides,
 });
 
-/** The page's calls: the portfolio's answers in order, and the plays section's one request answered by `plays`. */
-const mockPage = (portfolio: Response[], plays: Response = jsonResponse(200, playsOverview())) =>
-  mockFetchRoutes({ [PLAYS_URL]: [plays] }, ...portfolio);
+/**
+ * The page's calls: the portfolio's answers in order, the plays' load answered by `plays`, and each Refresh of
+ * the plays by the next of `playsRefreshes`.
+ */
+const mockPage = (
+  portfolio: Response[],
+  plays: Response | Promise<Response> = jsonResponse(200, playsOverview()),
+  playsRefreshes: Response[] = [],
+) => mockFetchRoutes({ [PLAYS_URL]: [plays], [`${PLAYS_URL}/refresh`]: playsRefreshes }, ...portfolio);
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -135,9 +141,9 @@ const settled = (renderer: ReturnType<typeof renderPage>) =>
     expect(renderer.findAll(LoadingSpinner)).toHaveLength(0);
   });
 
-/** The page's own requests to the portfolio, in order; the plays section asks once, apart. */
+/** The page's own requests to the portfolio, in order; the plays are asked apart. */
 const portfolioCalls = (fetch: ReturnType<typeof mockPage>) =>
-  fetch.mock.calls.filter(([url]) => url !== PLAYS_URL).map(([url, init]) => [url, init?.method]);
+  fetch.mock.calls.filter(([url]) => !String(url).startsWith(PLAYS_URL)).map(([url, init]) => [url, init?.method]);
 
 const cellTexts = (renderer: ReturnType<typeof renderPage>, testId: string) =>
   renderer
@@ -237,15 +243,19 @@ describe('the home page', () => {
     await renderer.waitFor(() =>
       expect(renderer.findByTestId(EmptyState, 'empty').props.title).toBe('No customers yet'),
     );
-    expect(fetch.mock.calls.map(([url]) => url)).toEqual([PORTFOLIO_URL]);
+    expect(portfolioCalls(fetch)).toEqual([[PORTFOLIO_URL, 'GET']]);
   });
 
   it('refreshes on demand, keeps the figures while the backend recounts, and shows the new count', async () => {
-    const fetch = mockPage([
-      jsonResponse(200, ready()),
-      jsonResponse(200, ready({ refreshing: true })),
-      jsonResponse(200, ready({ figures: { ...figures(), countedAt: '2026-11-23T10:05:00.000Z' } })),
-    ]);
+    const fetch = mockPage(
+      [
+        jsonResponse(200, ready()),
+        jsonResponse(200, ready({ refreshing: true })),
+        jsonResponse(200, ready({ figures: { ...figures(), countedAt: '2026-11-23T10:05:00.000Z' } })),
+      ],
+      undefined,
+      [jsonResponse(200, playsOverview())],
+    );
     const renderer = renderPage();
     renderer.render(page());
     await settled(renderer);
@@ -259,21 +269,63 @@ describe('the home page', () => {
   });
 
   it('offers to try again when the backend cannot be reached, and keeps the figures when a refresh fails', async () => {
-    mockPage([
-      jsonResponse(503, { error: { code: 'HUBSPOT_UNAVAILABLE', message: 'HubSpot is unavailable' } }),
-      jsonResponse(200, ready()),
-      jsonResponse(502, { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }),
-    ]);
+    mockPage(
+      [
+        jsonResponse(503, { error: { code: 'HUBSPOT_UNAVAILABLE', message: 'HubSpot is unavailable' } }),
+        jsonResponse(200, ready()),
+        jsonResponse(502, { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }),
+      ],
+      undefined,
+      [jsonResponse(502, { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } })],
+    );
     const renderer = renderPage();
     renderer.render(page());
     await renderer.waitFor(() => expect(renderer.find(ErrorState).props.title).toBe('Could not load the portfolio'));
     renderer.findByTestId(Button, 'retry').trigger('onClick');
     await settled(renderer);
     renderer.findByTestId(Button, 'refresh').trigger('onClick');
-    await renderer.waitFor(() =>
-      expect(renderer.find(Alert, { variant: 'warning' }).text).toContain('Something went wrong'),
-    );
+    await renderer.waitFor(() => {
+      expect(renderer.find(Alert, { title: 'Could not refresh: these figures are older' }).text).toContain(
+        'Something went wrong',
+      );
+      expect(renderer.findByTestId(Alert, 'plays-refresh-failed').text).toContain('Something went wrong');
+    });
     expect(renderer.findByTestId(Text, 'counted-at')).toBeDefined();
+    // The plays keep their last answer under the warning.
+    expect(cellTexts(renderer, 'ask-buyer-progress')).toEqual([
+      'Gus Growth',
+      '9 of 12 (75%)',
+      'Greta Lead',
+      '0 of 4 (0%)',
+    ]);
+  });
+
+  it("Refresh reloads the plays too, and drops the first load's answer when it comes back after the refresh's", async () => {
+    let answerFirstLoad: (response: Response) => void = () => undefined;
+    const firstLoad = new Promise<Response>((resolve) => (answerFirstLoad = resolve));
+    const refreshed = playsOverview({
+      askBuyer: [{ ownerId: '503', name: 'Gus Growth', email: 'gus@example.com', customers: 13, askedIn90Days: 10 }],
+    });
+    const fetch = mockPage([jsonResponse(200, ready()), jsonResponse(200, ready())], firstLoad, [
+      jsonResponse(200, refreshed),
+    ]);
+    const renderer = renderPage();
+    renderer.render(page());
+    await renderer.waitFor(() => expect(renderer.findByTestId(Text, 'counted-at')).toBeDefined());
+    renderer.findByTestId(Button, 'refresh').trigger('onClick');
+    await renderer.waitFor(() =>
+      expect(cellTexts(renderer, 'ask-buyer-progress')).toEqual(['Gus Growth', '10 of 13 (77%)']),
+    );
+    answerFirstLoad(jsonResponse(200, playsOverview()));
+    await firstLoad;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(cellTexts(renderer, 'ask-buyer-progress')).toEqual(['Gus Growth', '10 of 13 (77%)']);
+    expect(fetch.mock.calls.map(([url, init]) => [url, init?.method])).toEqual([
+      [PORTFOLIO_URL, 'GET'],
+      [PLAYS_URL, 'GET'],
+      [`${PORTFOLIO_URL}/refresh`, 'POST'],
+      [`${PLAYS_URL}/refresh`, 'POST'],
+    ]);
   });
 
   it('shows the segments "We need you" customers share more than all customers, and each owner asking', async () => {

@@ -22,6 +22,7 @@ import { PlansSection } from './components/PlansSection';
 import { PlaysSection } from './components/PlaysSection';
 import { RenewalsSection } from './components/RenewalsSection';
 import { TagsSection } from './components/TagsSection';
+import { usePlays } from './hooks/usePlays';
 import { usePortfolio } from './hooks/usePortfolio';
 import { formatInstant } from './lib/format';
 import { createPortfolioClient } from './lib/portfolio-client';
@@ -32,6 +33,12 @@ export const HomePage = ({ pollMs }: { pollMs?: number }) => {
   const backendUrl = String(context.variables?.BACKEND_URL ?? '');
   const client = useMemo(() => (backendUrl ? createPortfolioClient(backendUrl) : null), [backendUrl]);
   const { state, refresh, retry } = usePortfolio(client, pollMs);
+  const plays = usePlays(client);
+  /** Refresh counts the portfolio and the plays again, each keeping its own answer if the other fails. */
+  const refreshAll = () => {
+    void refresh();
+    void plays.refresh();
+  };
 
   if (!client) return <NotConfigured />;
   if (state.status === 'loading') return <LoadingSpinner label="Loading the portfolio" layout="centered" />;
@@ -69,7 +76,7 @@ export const HomePage = ({ pollMs }: { pollMs?: number }) => {
     <Flex direction="column" gap="md">
       <Flex direction="row" justify="between" align="center">
         <Heading>Are we winning?</Heading>
-        <Button testId="refresh" onClick={() => void refresh()} disabled={answer.refreshing}>
+        <Button testId="refresh" onClick={refreshAll} disabled={answer.refreshing}>
           {answer.refreshing ? 'Refreshing…' : 'Refresh'}
         </Button>
       </Flex>
@@ -106,7 +113,7 @@ export const HomePage = ({ pollMs }: { pollMs?: number }) => {
           <Divider />
           <CoverageSection figures={figures} />
           <Divider />
-          <BucketPlaysSection client={client} />
+          <BucketPlaysSection state={plays.state} />
         </>
       )}
     </Flex>

@@ -1,9 +1,8 @@
 import { ASK_BUYER_RULES, LOOKALIKE_RULES, type PlaysOverview, segmentName } from '@why-they-care/domain';
 import { Alert, Flex, Heading, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 
-import { usePlays } from '../hooks/usePlays';
+import { type PlaysState } from '../hooks/usePlays';
 import { formatCount, formatInstant, formatShare } from '../lib/format';
-import { type PortfolioClient } from '../lib/portfolio-client';
 import { FigureTable } from './FigureTable';
 
 const Lookalikes = ({ report }: { report: PlaysOverview['lookalikes'] }) => {
@@ -59,10 +58,10 @@ const AskBuyerProgress = ({ owners }: { owners: PlaysOverview['askBuyer'] }) => 
 
 /**
  * 9. The bucket plays: the segments over-represented among "We need you" customers and why, and each owner's
- * "ask one buyer a day" progress. Loaded apart from the portfolio: a failure here leaves the other sections.
+ * "ask one buyer a day" progress. Loaded apart from the portfolio (the page's usePlays): a failure here leaves
+ * the other sections, and a failed refresh keeps the last answer with a warning.
  */
-export const BucketPlaysSection = ({ client }: { client: PortfolioClient }) => {
-  const state = usePlays(client);
+export const BucketPlaysSection = ({ state }: { state: PlaysState }) => {
   return (
     <Flex direction="column" gap="sm">
       <Heading>Find more like them</Heading>
@@ -74,6 +73,11 @@ export const BucketPlaysSection = ({ client }: { client: PortfolioClient }) => {
       )}
       {state.status === 'loaded' && (
         <>
+          {state.refreshFailed && (
+            <Alert testId="plays-refresh-failed" title="Could not refresh the plays: these are older" variant="warning">
+              {state.refreshFailed}
+            </Alert>
+          )}
           <Lookalikes report={state.overview.lookalikes} />
           <Heading>Ask one buyer a day</Heading>
           <AskBuyerProgress owners={state.overview.askBuyer} />

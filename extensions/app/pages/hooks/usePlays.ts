@@ -1,24 +1,42 @@
 import { type PlaysOverview } from '@why-they-care/domain';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
+import { type BackendResult } from '../../cards/lib/backend-client';
 import { type PortfolioClient } from '../lib/portfolio-client';
 import { useLatestAnswer } from './useLatestAnswer';
 
 export type PlaysState =
-  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; overview: PlaysOverview };
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'loaded'; overview: PlaysOverview; refreshFailed: string | null };
 
-/** The plays' segments and owners' progress, loaded apart from the portfolio: if they fail, only their section says so. */
-export const usePlays = (client: PortfolioClient) => {
+/**
+ * The plays' segments and owners' progress, loaded apart from the portfolio: if they fail, only their section
+ * says so. `refresh` (the page's Refresh) asks the backend to count again; an answer older than the latest
+ * request is dropped, and a failed refresh keeps what is on screen and says so.
+ */
+export const usePlays = (client: PortfolioClient | null) => {
   const [state, setState] = useState<PlaysState>({ status: 'loading' });
   const latest = useLatestAnswer();
+
+  const ask = useCallback(
+    async (send: (plays: PortfolioClient) => Promise<BackendResult<PlaysOverview>>) => {
+      if (!client) return;
+      await latest(send(client), (result) =>
+        setState((previous) => {
+          if (result.ok) return { status: 'loaded', overview: result.value, refreshFailed: null };
+          const { message } = result.failure;
+          return previous.status === 'loaded' ? { ...previous, refreshFailed: message } : { status: 'failed', message };
+        }),
+      );
+    },
+    [client, latest],
+  );
+
   useEffect(() => {
-    void latest(client.plays(), (result) =>
-      setState(
-        result.ok
-          ? { status: 'loaded', overview: result.value }
-          : { status: 'failed', message: result.failure.message },
-      ),
-    );
-  }, [client, latest]);
-  return state;
+    void ask((plays) => plays.plays());
+  }, [ask]);
+
+  const refresh = useCallback(() => ask((plays) => plays.refreshPlays()), [ask]);
+  return { state, refresh };
 };
