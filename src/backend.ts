@@ -150,6 +150,7 @@ export const createBackend = ({
     contacts: contactsApi(hubspot),
     lookalikes,
     plays: playSwitches(env.PLAYS),
+    concernOptions: () => tagOptions.current()?.concerns ?? null,
     logger,
   });
   const profiles = createProfileService({

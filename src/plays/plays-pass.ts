@@ -6,6 +6,7 @@ import {
   type BriefSources,
   buyerToCall,
   companiesToAsk,
+  concernLabeller,
   concernsTaskFor,
   CONCERNS_BUCKET,
   FOLLOW_UP_AFTER_DAYS,
@@ -17,13 +18,16 @@ import {
   type LookalikeReport,
   parseBucket,
   parseHubSpotDate,
+  openConcerns,
   parseWinWinDecision,
   pendingCleared,
   type PlaySwitches,
   PROPERTIES,
   RE_RECRUIT_BUCKET,
   readPendingKeys,
+  readProfileDraft,
   recordIntent,
+  type TagOption,
   TASK_LEDGER,
   type TaskIntent,
   withBrief,
@@ -84,6 +88,8 @@ export const createPlaysPass = (deps: {
   contacts: ContactsApi;
   lookalikes: Lookalikes;
   plays: PlaySwitches;
+  /** The account's concern options as last read (the admin may rename them), or null while not known. */
+  concernOptions: () => readonly TagOption[] | null;
   logger: Logger;
 }) => {
   /** Companies any of the searches finds, read by id with what the plays decide on and what tasks say. */
@@ -97,14 +103,23 @@ export const createPlaysPass = (deps: {
 
   const ownerOf = (company: CompanyValues) => company.properties[HUBSPOT_PROPERTIES.owner] || null;
 
-  const concerns = (companies: CompanyValues[], today: IsoDate): PlannedTask[] =>
-    companies.flatMap((company) => {
-      const open = company.properties[PROPERTIES.openConcerns.name];
-      if (parseBucket(company.properties[PROPERTIES.bucket.name]) !== CONCERNS_BUCKET || !open) return [];
-      const intent = concernsTaskFor(company.id, open, today);
+  /**
+   * The concerns no step of ours addresses, decided again from the company's concerns and plan (as the save
+   * decides them) with the account's labels now: the task names them as the account does, and its period
+   * is their values, so a label renamed since the save neither hides a step nor makes a second task.
+   */
+  const concerns = (companies: CompanyValues[], today: IsoDate): PlannedTask[] => {
+    const labelOf = concernLabeller(deps.concernOptions());
+    return companies.flatMap((company) => {
+      const { whyTheyCare, successPlan } = readProfileDraft(company.properties);
+      if (whyTheyCare.bucket !== CONCERNS_BUCKET) return [];
+      const values = openConcerns(whyTheyCare.concerns, successPlan.steps, labelOf);
+      if (!values.length) return [];
+      const intent = concernsTaskFor(company.id, { values, labels: values.map(labelOf).join(', ') }, today);
       if (company.properties[PROPERTIES.concernsTaskKey.name] === intent.key) return [];
       return [{ intent, ownerId: ownerOf(company), record: ledgerOf(company, intent) }];
     });
+  };
 
   const followUps = (companies: CompanyValues[], today: IsoDate): PlannedTask[] =>
     companies.flatMap((company) => {
@@ -207,6 +222,8 @@ export const createPlaysPass = (deps: {
       on: boolean;
       /** One search each: its filter groups. */
       searches: FilterGroups[];
+      /** What this play reads beside what every play and task reads. */
+      reads?: string[];
       plan: (found: CompanyValues[]) => Promise<PlannedTask[]>;
     }[] = [
       {
@@ -219,6 +236,7 @@ export const createPlaysPass = (deps: {
             ],
           ],
         ],
+        reads: [PROPERTIES.concerns.name, PROPERTIES.planSteps.name],
         plan: async (found) => concerns(found, today),
       },
       {
@@ -261,7 +279,7 @@ export const createPlaysPass = (deps: {
 
     const created: string[] = [];
     for (const group of groups.filter((candidate) => candidate.on)) {
-      const found = await candidates(group.searches, read);
+      const found = await candidates(group.searches, [...read, ...(group.reads ?? [])]);
       const planned = await group.plan(found);
       await createOnce(planned, new Map(found.map((company) => [company.id, company])), options);
       created.push(...planned.map(({ intent }) => intent.key));

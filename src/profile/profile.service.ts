@@ -150,6 +150,8 @@ export const createProfileService = (deps: ProfileServiceDeps) => {
         actor: { email: null, userId: null },
         at: now(),
         savedBy: 'customer',
+        // The open concerns named as the card names them (cached options, no call); tags are HubSpot's to check.
+        concernOptions: deps.tagOptions.current()?.concerns,
       });
       if (decision.kind === 'unchanged' || decision.kind === 'already_saved') return 'unchanged';
       if (decision.kind !== 'write') {

@@ -5,8 +5,11 @@ import {
   briefTokens,
   buyerToCall,
   companiesToAsk,
+  concernLabeller,
   concernsTaskFor,
+  decideSave,
   describeSegment,
+  emptyProfileDraft,
   expectedExitOn,
   followUpTaskFor,
   isFollowUpDue,
@@ -17,7 +20,10 @@ import {
   openConcernsValue,
   overRepresentedSegments,
   parseBuyingRoles,
+  playFacts,
   playSwitches,
+  type ProfileDraft,
+  profileContentProperties,
   PROPERTIES,
   sizeBandOf,
   type SegmentCount,
@@ -99,12 +105,77 @@ describe('concerns', () => {
     expect(openConcernsValue('who_are_you', ['price'], [], label)).toBe('');
   });
 
-  it('gives one task per set of open concerns', () => {
-    const first = concernsTaskFor('7', 'Price, Missing features', TODAY);
+  it('is addressed by a step of ours that names it as the concern it addresses, whatever its words', () => {
+    const chosen = { ...step('Quarterly business review'), addresses: 'price' };
+    expect(openConcerns(['price', 'missing_features'], [chosen], label)).toEqual(['missing_features']);
+    expect(openConcerns(['price'], [{ ...chosen, status: 'done' as const }], label)).toEqual(['price']);
+    expect(openConcerns(['price'], [{ ...chosen, ownerSide: 'customer' as const }], label)).toEqual(['price']);
+  });
+
+  it("names a concern as the account labels it now (the admin renamed it), the catalog's label otherwise", () => {
+    const account = concernLabeller([{ value: 'price', label: 'Cost of licences' }]);
+    expect(account('price')).toBe('Cost of licences');
+    expect(account('missing_features')).toBe('Missing features');
+    expect(concernLabeller(null)('price')).toBe('Price');
+    expect(concernLabeller(null)('custom_option')).toBe('custom_option');
+    // A step naming the new label addresses it.
+    expect(openConcerns(['price'], [step('Review the cost of licences with them')], account)).toEqual([]);
+  });
+
+  it("stores the open concerns under the account's labels when known, the catalog's otherwise", () => {
+    const empty = emptyProfileDraft();
+    const itsOk: ProfileDraft = {
+      ...empty,
+      whyTheyCare: { ...empty.whyTheyCare, bucket: 'its_ok', concerns: ['price', 'support'] },
+    };
+    const renamed = [
+      { value: 'price', label: 'Cost of licences' },
+      { value: 'support', label: 'Help desk' },
+    ];
+    expect(playFacts(itsOk, renamed)[PROPERTIES.openConcerns.name]).toBe('Cost of licences, Help desk');
+    expect(playFacts(itsOk)[PROPERTIES.openConcerns.name]).toBe('Price, Support');
+  });
+
+  it('keeps the stored wording of the same open concerns on a save after a rename: no new set, no new enrollment', () => {
+    const empty = emptyProfileDraft();
+    const itsOk = (answer: string): ProfileDraft => ({
+      ...empty,
+      whyTheyCare: { ...empty.whyTheyCare, bucket: 'its_ok', answer, concerns: ['price'] },
+    });
+    const stored: Record<string, string> = { ...profileContentProperties(itsOk('Fine.'), TODAY), wtc_version: '3' };
+    expect(stored[PROPERTIES.openConcerns.name]).toBe('Price');
+    const save = (profile: ProfileDraft) =>
+      decideSave({
+        companyId: '7',
+        stored,
+        request: { requestId: 'save-request-0001', expectedVersion: 3, profile },
+        actor: { email: 'am@example.com', userId: null },
+        at: new Date(`${TODAY}T10:00:00.000Z`),
+        concernOptions: [{ value: 'price', label: 'Cost of licences' }],
+      });
+    const edited = save(itsOk('Fine, mostly.'));
+    expect(edited.kind === 'write' && edited.properties).toEqual(
+      expect.not.objectContaining({ [PROPERTIES.openConcerns.name]: expect.anything() }),
+    );
+    const more = save({
+      ...itsOk('Fine.'),
+      whyTheyCare: { ...itsOk('Fine.').whyTheyCare, concerns: ['price', 'support'] },
+    });
+    expect(more.kind === 'write' && more.properties[PROPERTIES.openConcerns.name]).toBe('Cost of licences, Support');
+  });
+
+  it('gives one task per set of open concerns, keyed by their values: a renamed label is the same set', () => {
+    const first = concernsTaskFor(
+      '7',
+      { values: ['price', 'missing_features'], labels: 'Price, Missing features' },
+      TODAY,
+    );
     expect(first.key).toBe('concerns:7:missing-features+price');
-    expect(concernsTaskFor('7', 'Missing features, Price', TODAY).key).toBe(first.key);
-    expect(concernsTaskFor('7', 'Price', TODAY).key).not.toBe(first.key);
+    const renamed = concernsTaskFor('7', { values: ['missing_features', 'price'], labels: 'Gaps, Cost' }, TODAY);
+    expect(renamed.key).toBe(first.key);
+    expect(concernsTaskFor('7', { values: ['price'], labels: 'Price' }, TODAY).key).not.toBe(first.key);
     expect(first.template.body).toContain('worry about: Price, Missing features');
+    expect(renamed.template.body).toContain('worry about: Gaps, Cost');
     expect(first.template.assignee).toBe('owner');
   });
 });

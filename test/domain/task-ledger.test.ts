@@ -12,7 +12,7 @@ const TODAY = '2026-11-23';
 
 describe('the pending-task ledger, for the bucket plays', () => {
   it("records a play's key as its kind's last key and pending, beside any key already pending", () => {
-    const intent = concernsTaskFor('7', 'price', TODAY);
+    const intent = concernsTaskFor('7', { values: ['price'], labels: 'Price' }, TODAY);
     expect(recordIntent(intent, ['concerns:7:older'])).toEqual({
       properties: {
         [PROPERTIES.concernsTaskKey.name]: intent.key,
@@ -25,9 +25,9 @@ describe('the pending-task ledger, for the bucket plays', () => {
   });
 
   it('words a pending play task from the company as it is now, due as if decided today', () => {
-    const concerns = concernsTaskFor('7', 'price', '2026-11-20');
-    expect(intentForKey(concerns.key, { [PROPERTIES.openConcerns.name]: 'price' }, TODAY)).toEqual(
-      concernsTaskFor('7', 'price', TODAY),
+    const concerns = concernsTaskFor('7', { values: ['price'], labels: 'Price' }, '2026-11-20');
+    expect(intentForKey(concerns.key, { [PROPERTIES.openConcerns.name]: 'Price' }, TODAY)).toEqual(
+      concernsTaskFor('7', { values: ['price'], labels: 'Price' }, TODAY),
     );
     const followUp = followUpTaskFor('8', '2026-11-02', TODAY);
     expect(intentForKey(followUp.key, {}, TODAY)).toEqual(followUp);

@@ -21,7 +21,7 @@ import { deriveQuadrant, HAPPINESS_MAX, HAPPINESS_MIN } from './quadrant';
 import { playFacts } from './plays/play-facts';
 import { parseWinWinDecision } from './plays/win-win';
 import { customerStuckOn } from './signals';
-import { formatTagValues, parseTagValues, type TagOptions, tagsApply } from './tags';
+import { formatTagValues, parseTagValues, type TagOption, type TagOptions, tagsApply } from './tags';
 
 export type HubSpotProperties = Record<string, string | null | undefined>;
 
@@ -165,8 +165,15 @@ export const readProfile = (input: {
 
 const numberText = (value: number | null): string => (value === null ? '' : String(value));
 
-/** The properties that carry what the account manager entered, and the facts derived from it. */
-export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): Record<string, string> => {
+/**
+ * The properties that carry what the account manager entered, and the facts derived from it; the open
+ * concerns named by `concernOptions` (the account's, as last read), else the catalog's labels.
+ */
+export const profileContentProperties = (
+  draft: ProfileDraft,
+  today: IsoDate,
+  concernOptions?: readonly TagOption[] | null,
+): Record<string, string> => {
   const { plan, quadrant } = deriveProfileFacts(draft, today);
   const { whyTheyCare, desiredOutcome, successPlan, health } = draft;
   // Tags describe the answer in its bucket: a move to a bucket that does not use them clears them.
@@ -200,7 +207,7 @@ export const profileContentProperties = (draft: ProfileDraft, today: IsoDate): R
     [PROPERTIES.advocacyFor.name]: draft.advocacy.forWhat,
     [PROPERTIES.customerStuckOn.name]: customerStuckOn(successPlan.steps) ?? '',
     [PROPERTIES.leftOn.name]: draft.leftOn ?? '',
-    ...playFacts(draft),
+    ...playFacts(draft, concernOptions),
   };
 };
 

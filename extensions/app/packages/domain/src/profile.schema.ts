@@ -72,6 +72,8 @@ export const planStepSchema = z.strictObject({
   }),
   /** What the step means, shown to the customer on the shared plan (a template's description, or the AM's). */
   description: longText('Description').optional(),
+  /** The concern (option value) a step of ours addresses, chosen on the card: words need not name it. */
+  addresses: z.string().trim().min(1).max(LIMITS.shortText).optional(),
   /** Set on steps a plan template added: which template step, and what it wrote (see plan-templates.ts). */
   template: z
     .strictObject({ segment: itemId, step: itemId, fingerprint: z.string().regex(/^[0-9a-f]{8}$/) })

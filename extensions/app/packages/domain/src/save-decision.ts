@@ -17,7 +17,7 @@ import {
 import { type BucketChange, type SaveProfileRequest } from './profile.schema';
 import { HUBSPOT_PROPERTIES, PROPERTIES } from './property-catalog';
 import { healthSignal } from './signals';
-import { type TagOptions, unknownTags } from './tags';
+import { type TagOption, type TagOptions, unknownTags } from './tags';
 import { readPendingKeys, recordIntent, TASK_LEDGER } from './task-ledger';
 import { healthDropTaskFor, reRecruitTaskFor, type TaskIntent } from './task-rules';
 
@@ -62,6 +62,11 @@ export type SaveInput = {
    * (the customer's own saves, or before the first reading), HubSpot itself checks the options.
    */
   tagOptions?: TagOptions | null;
+  /**
+   * The account's concern options as last read, whose labels name the open concerns (the admin may have
+   * renamed one); `tagOptions.concerns` when not given, the catalog's labels when neither is known.
+   */
+  concernOptions?: readonly TagOption[] | null;
 };
 
 /** A save that writes: the version it stores and what it changes, before the success manager is known. */
@@ -107,6 +112,7 @@ export const decideSave = ({
   actor,
   at,
   tagOptions,
+  concernOptions = tagOptions?.concerns,
   savedBy = 'account_manager',
 }: SaveInput): SaveDecision => {
   const storedVersion = readVersion(stored);
@@ -117,13 +123,19 @@ export const decideSave = ({
     return { kind: 'conflict', storedVersion, expectedVersion: request.expectedVersion };
   }
   const today = toIsoDate(at);
-  const content = profileContentProperties(request.profile, today);
+  const content = profileContentProperties(request.profile, today, concernOptions);
   const oversized = findOversizedFields(content);
   if (Object.keys(oversized).length > 0) return { kind: 'too_large', fields: oversized };
   const unknown = tagOptions ? unknownTags(request.profile.whyTheyCare, tagOptions) : {};
   if (Object.keys(unknown).length > 0) return { kind: 'unknown_tags', fields: unknown };
   const previous = readProfileDraft(stored);
-  if (isSameContent(content, profileContentProperties(previous, today))) return { kind: 'unchanged' };
+  const previousContent = profileContentProperties(previous, today, concernOptions);
+  if (isSameContent(content, previousContent)) return { kind: 'unchanged' };
+  // The same open concerns keep their stored wording: a label the admin renamed alone is no new set of
+  // concerns, which would enroll the company in the concerns workflow again.
+  const openConcerns = PROPERTIES.openConcerns.name;
+  const storedOpen = stored[openConcerns]?.trim();
+  if (storedOpen && content[openConcerns] === previousContent[openConcerns]) content[openConcerns] = storedOpen;
 
   const version = storedVersion + 1;
   const reviewedBy = reviewerOf(actor);

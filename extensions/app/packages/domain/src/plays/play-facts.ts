@@ -1,19 +1,22 @@
 import { type ProfileDraft } from '../profile.schema';
 import { PROPERTIES } from '../property-catalog';
-import { tagLabel, TAGS } from '../tags';
-import { openConcernsValue } from './concerns';
+import { type TagOption } from '../tags';
+import { concernLabeller, openConcernsValue } from './concerns';
 import { decisionApplies, expectedExitOn } from './win-win';
 
 /**
  * The properties the plays read, written with the profile on every save: the win-win decision and its reason
  * (kept only in "Who are you?"), the expected exit (no win-win: the renewal date), and the open concerns of an
- * "It's OK" customer. Concerns are named by the catalog's labels (the stored options' values otherwise): the
- * save does not wait for the account's option list.
+ * "It's OK" customer. Concerns are named by the account's labels as last read (`concernOptions`, the backend's
+ * cached option lists: never a call of its own), the catalog's while they are not known.
  */
-export const playFacts = (draft: ProfileDraft): Record<string, string> => {
+export const playFacts = (
+  draft: ProfileDraft,
+  concernOptions?: readonly TagOption[] | null,
+): Record<string, string> => {
   const { bucket, concerns } = draft.whyTheyCare;
   const decides = decisionApplies(bucket);
-  const concernLabel = (value: string) => tagLabel(TAGS.concerns.defaults, value);
+  const concernLabel = concernLabeller(concernOptions);
   return {
     [PROPERTIES.winWinDecision.name]: decides ? (draft.winWin.decision ?? '') : '',
     [PROPERTIES.winWinReason.name]: decides ? draft.winWin.reason : '',

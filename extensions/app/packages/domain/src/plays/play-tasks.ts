@@ -48,9 +48,12 @@ const playIntent = (companyId: string, template: TaskTemplate, period: string, t
   dueDate: addDays(today, template.dueInDays),
 });
 
-/** Once per set of open concerns. */
-export const concernsTaskFor = (companyId: string, openConcerns: string, today: IsoDate): TaskIntent =>
-  playIntent(companyId, concernsTask(openConcerns), concernsPeriod(openConcerns), today);
+/** Once per set of open concerns (their values): the task names them by their labels. */
+export const concernsTaskFor = (
+  companyId: string,
+  open: { values: readonly string[]; labels: string },
+  today: IsoDate,
+): TaskIntent => playIntent(companyId, concernsTask(open.labels), concernsPeriod(open.values), today);
 
 /** Once per re-recruit: its start day is the period. */
 export const followUpTaskFor = (companyId: string, reRecruitStartedOn: IsoDate, today: IsoDate): TaskIntent =>
