@@ -137,6 +137,16 @@ describe('tagging the answer', () => {
     expect(concerns.props.options.map((option) => option.label)).toContain('A competitor');
     expect(renderer.maybeFindByTestId(ToggleGroup, 'tags-valueThemes')).toBeNull();
     concerns.trigger('onChange', ['price', 'competitor'] as never);
+    // A step of ours may name the recorded concern it addresses (the customer's step may not).
+    expect(renderer.maybeFind(Select, { name: 'step-0-addresses' })).toBeNull();
+    await renderer.waitFor(() =>
+      expect(renderer.find(Select, { name: 'step-1-addresses' }).props.options.map((option) => option.label)).toEqual([
+        'None chosen (its words may name one)',
+        'Price',
+        'A competitor',
+      ]),
+    );
+    renderer.find(Select, { name: 'step-1-addresses' }).trigger('onChange', 'competitor' as never);
     renderer.find(Select, { name: 'bucket' }).trigger('onChange', 'need_you' as never);
     await renderer.waitFor(() => expect(renderer.findByTestId(ToggleGroup, 'tags-valueThemes')).toBeDefined());
     expect(renderer.maybeFindByTestId(ToggleGroup, 'tags-concerns')).toBeNull();
@@ -148,6 +158,7 @@ describe('tagging the answer', () => {
     expect(fetch.mock.calls[1]?.[1]?.body).toMatchObject({
       profile: { whyTheyCare: { bucket: 'need_you', valueThemes: ['saves_time'], concerns: ['price', 'competitor'] } },
     });
+    expect(fetch.mock.calls[1]?.[1]?.body.profile.successPlan.steps[1]).toMatchObject({ addresses: 'competitor' });
   });
 
   it('keeps a tag the admin has since removed, marked as such, and says when the lists are not known', async () => {

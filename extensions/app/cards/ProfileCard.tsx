@@ -1,4 +1,4 @@
-import { type ProfileDraft, toIsoDate } from '@why-they-care/domain';
+import { concernLabeller, type ProfileDraft, tagsApply, toIsoDate } from '@why-they-care/domain';
 import {
   Button,
   Divider,
@@ -78,6 +78,10 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
     }
   };
   const sectionProps = { errors: fieldErrors, readOnly: saving };
+  const concernLabel = concernLabeller(saved.tagOptions?.concerns);
+  const recordedConcerns = tagsApply('concerns', draft.whyTheyCare.bucket)
+    ? draft.whyTheyCare.concerns.map((value) => ({ value, label: concernLabel(value) }))
+    : [];
 
   return (
     <Flex direction="column" gap="md">
@@ -112,7 +116,13 @@ export const ProfileCard = ({ now = () => new Date() }: { now?: () => Date }) =>
         onSegment={edit('segment')}
         onSteps={(steps) => profile.edit({ ...draft, successPlan: { steps } })}
       />
-      <SuccessPlanSection value={draft.successPlan} onChange={edit('successPlan')} today={today} {...sectionProps} />
+      <SuccessPlanSection
+        value={draft.successPlan}
+        onChange={edit('successPlan')}
+        today={today}
+        concerns={recordedConcerns}
+        {...sectionProps}
+      />
       <Divider />
       <HealthSection value={draft.health} onChange={edit('health')} {...sectionProps} />
       <AdvocacySection

@@ -28,6 +28,9 @@ import { IsoDateInput } from './IsoDateInput';
 
 type Plan = ProfileDraft['successPlan'];
 
+/** A concern recorded on the answer, as the account labels it: a step of ours may say it addresses it. */
+export type RecordedConcern = { value: string; label: string };
+
 const move = <T,>(items: readonly T[], from: number, to: number): T[] => {
   const next = [...items];
   next.splice(to, 0, ...next.splice(from, 1));
@@ -40,13 +43,22 @@ export const SuccessPlanSection = ({
   errors,
   readOnly,
   today,
-}: SectionProps<Plan> & { today: string }) => {
+  concerns,
+}: SectionProps<Plan> & { today: string; concerns: readonly RecordedConcern[] }) => {
   const steps = value.steps;
   const setSteps = (next: PlanStep[]) => onChange({ steps: next });
   const setStep = (index: number, patch: Partial<PlanStep>) =>
     setSteps(steps.map((step, at) => (at === index ? { ...step, ...patch } : step)));
   const setStatus = (index: number, status: StepStatus) =>
     setSteps(steps.map((step, at) => (at === index ? withStepStatus(step, status) : step)));
+  /** The concerns a step may name, with the one it names kept even if it is no longer recorded. */
+  const concernOptions = (step: PlanStep) => [
+    { label: 'None chosen (its words may name one)', value: '' },
+    ...concerns,
+    ...(step.addresses && !concerns.some((concern) => concern.value === step.addresses)
+      ? [{ label: `${step.addresses} (no longer recorded)`, value: step.addresses }]
+      : []),
+  ];
   const addStep = () =>
     setSteps([
       ...steps,
@@ -124,6 +136,16 @@ export const SuccessPlanSection = ({
                 options={STEP_STATUSES.map(({ label, value: status }) => ({ label, value: status }))}
                 onChange={(status) => setStatus(index, status as StepStatus)}
               />
+              {step.ownerSide === 'us' && (concerns.length > 0 || step.addresses) && (
+                <Select
+                  label="Addresses their concern"
+                  name={`step-${index}-addresses`}
+                  readOnly={readOnly}
+                  value={step.addresses ?? ''}
+                  options={concernOptions(step)}
+                  onChange={(addresses) => setStep(index, { addresses: addresses ? String(addresses) : undefined })}
+                />
+              )}
             </Flex>
             <TextArea
               label="What it means (the customer sees this on the shared plan)"
