@@ -156,9 +156,11 @@ describe('tagging the answer', () => {
     await savedAndSettled(renderer);
     // The draft keeps both lists; the save keeps only the ones the bucket uses (test/domain).
     expect(fetch.mock.calls[1]?.[1]?.body).toMatchObject({
-      profile: { whyTheyCare: { bucket: 'need_you', valueThemes: ['saves_time'], concerns: ['price', 'competitor'] } },
+      profile: {
+        whyTheyCare: { bucket: 'need_you', valueThemes: ['saves_time'], concerns: ['price', 'competitor'] },
+        successPlan: { steps: [{ ownerSide: 'customer' }, { ownerSide: 'us', addresses: 'competitor' }] },
+      },
     });
-    expect(fetch.mock.calls[1]?.[1]?.body.profile.successPlan.steps[1]).toMatchObject({ addresses: 'competitor' });
   });
 
   it('keeps a tag the admin has since removed, marked as such, and says when the lists are not known', async () => {
