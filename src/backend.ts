@@ -190,20 +190,22 @@ export const createBackend = ({
     plays: playSwitches(env.PLAYS),
     now: now ?? (() => new Date()),
   });
+  /** Direct mode: the re-recruit tasks of moves made outside the card (webhooks, the import). */
+  const reRecruitsForMoves = direct
+    ? createReRecruitsForMoves({
+        tasks,
+        companies,
+        workflows: workflowGuard,
+        logger,
+        briefSources: briefSourcesFrom(env),
+      })
+    : undefined;
   // Changes made outside the app, as HubSpot's webhooks report them: handled in the background, 100 at a time.
   const webhookQueue = createCompanyQueue({
     process: createBucketMoveProcessor({
       companies,
       briefSources: briefSourcesFrom(env),
-      createReRecruits: direct
-        ? createReRecruitsForMoves({
-            tasks,
-            companies,
-            workflows: workflowGuard,
-            logger,
-            briefSources: briefSourcesFrom(env),
-          })
-        : undefined,
+      createReRecruits: reRecruitsForMoves,
       logger,
       now,
     }),
@@ -292,15 +294,7 @@ export const createBackend = ({
           companies,
           tagOptions: current,
           briefSources: briefSourcesFrom(env),
-          createReRecruits: direct
-            ? createReRecruitsForMoves({
-                tasks,
-                companies,
-                workflows: workflowGuard,
-                logger,
-                briefSources: briefSourcesFrom(env),
-              })
-            : undefined,
+          createReRecruits: reRecruitsForMoves,
           actor: { email: `Import of ${basename(options.path)}`, userId: null },
           now,
         },

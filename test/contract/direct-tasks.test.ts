@@ -1,10 +1,12 @@
 import { automationOptionsFrom, createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import {
+  BRIEF_READ,
   COMPANY_ID,
   companyResponse,
   draft,
   DRAFT_PROPERTIES,
+  MOVE_READ,
   NOW,
   PROFILE_QUERY,
   storedProperties,
@@ -57,19 +59,7 @@ const READ = [
   'wtc_win_win_decision',
   'wtc_open_concerns',
   // What the task says about the company.
-  'name',
-  'wtc_answer',
-  'wtc_answered_by_name',
-  'wtc_answered_by_role',
-  'wtc_asked_on',
-  'wtc_required_outcome',
-  'wtc_appropriate_experience',
-  'wtc_plan_steps_done',
-  'wtc_plan_steps_total',
-  'wtc_plan_overdue_customer',
-  'wtc_plan_overdue_us',
-  'wtc_renewal_date',
-  'total_revenue',
+  ...BRIEF_READ,
 ];
 
 /** Each run first checks that none of the app's workflows is on (they would create the same tasks). */
@@ -114,6 +104,15 @@ const pendingSearch = (ids: string[], playIds: string[] = []) => {
     playIds,
   );
 };
+
+/** The re-recruit task's body for `draft()` with revenue 48000 and `overdueUs` steps of ours overdue, exactly. */
+const reRecruitBriefOfDraft = (overdueUs: number) => [
+  'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.',
+  'Why they care, in their words: "Honestly, we forgot what you do for us." (Pat Lee, CFO, asked on 2026-11-20).',
+  'Desired outcome: Cut invoice processing cost by half. How they need to get there: Self-serve, no tickets.',
+  `Success plan: 0 of 1 steps done; overdue: 0 on their side, ${overdueUs} on ours.`,
+  'Renewal: 2027-01-31. Revenue at stake: 48000.',
+];
 
 /** What a task says about a company with nothing recorded (but its renewal date, when given). */
 const briefOfUnknown = (renewal = 'not recorded') =>
@@ -171,15 +170,7 @@ describe('direct mode: task requests', () => {
         properties: {
           hs_timestamp: '2026-11-26T09:00:00.000Z',
           hs_task_subject: 'Acme Corp: Re-recruit: the customer asked "Who are you?"',
-          hs_task_body: [
-            'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.',
-            'Why they care, in their words: "Honestly, we forgot what you do for us." (Pat Lee, CFO, asked on 2026-11-20).',
-            'Desired outcome: Cut invoice processing cost by half. How they need to get there: Self-serve, no tickets.',
-            'Success plan: 0 of 1 steps done; overdue: 0 on their side, 0 on ours.',
-            'Renewal: 2027-01-31. Revenue at stake: 48000.',
-            '',
-            '(Why They Care: re_recruit:5150:v4)',
-          ].join('\n'),
+          hs_task_body: [...reRecruitBriefOfDraft(0), '', '(Why They Care: re_recruit:5150:v4)'].join('\n'),
           hs_task_status: 'NOT_STARTED',
           hs_task_priority: 'HIGH',
           hs_task_type: 'TODO',
@@ -203,32 +194,8 @@ describe('direct mode: task requests', () => {
     hubspot()
       .post('/crm/v3/objects/companies/batch/read', {
         inputs: [{ id: COMPANY_ID }],
-        properties: [
-          'wtc_bucket',
-          'wtc_previous_bucket',
-          'wtc_bucket_moved_at',
-          'wtc_bucket_moved_by',
-          'wtc_re_recruit_at',
-          'wtc_re_recruit_task_key',
-          'wtc_re_recruit_task_pending',
-          'wtc_success_manager',
-          'hubspot_owner_id',
-          // What the task says, in the same read.
-          'name',
-          'wtc_answer',
-          'wtc_answered_by_name',
-          'wtc_answered_by_role',
-          'wtc_asked_on',
-          'wtc_required_outcome',
-          'wtc_appropriate_experience',
-          'wtc_plan_steps_done',
-          'wtc_plan_steps_total',
-          'wtc_plan_overdue_customer',
-          'wtc_plan_overdue_us',
-          'wtc_renewal_date',
-          'total_revenue',
-        ],
-        propertiesWithHistory: ['wtc_bucket', 'wtc_last_reviewed_by', 'wtc_version'],
+        // The move and, in the same read, what its task says.
+        ...MOVE_READ,
       })
       .reply(200, {
         status: 'COMPLETE',
@@ -273,11 +240,7 @@ describe('direct mode: task requests', () => {
               hs_timestamp: '2026-11-26T09:00:00.000Z',
               hs_task_subject: 'Acme Corp: Re-recruit: the customer asked "Who are you?"',
               hs_task_body: [
-                'The customer no longer sees our value. Meet them to understand their definition of success and decide whether a win-win still exists: re-recruit them, or plan a graceful exit.',
-                'Why they care, in their words: "Honestly, we forgot what you do for us." (Pat Lee, CFO, asked on 2026-11-20).',
-                'Desired outcome: Cut invoice processing cost by half. How they need to get there: Self-serve, no tickets.',
-                'Success plan: 0 of 1 steps done; overdue: 0 on their side, 1 on ours.',
-                'Renewal: 2027-01-31. Revenue at stake: 48000.',
+                ...reRecruitBriefOfDraft(1),
                 '',
                 `(Why They Care: re_recruit:${COMPANY_ID}:at${movedAtMs})`,
               ].join('\n'),

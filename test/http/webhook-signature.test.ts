@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { WEBHOOK_PATH } from '../../src/webhooks/webhook-subscriptions';
+import { MOVE_READ } from '../support/company-fixtures';
 import { PUBLIC_BASE_URL, testEnv } from '../support/env';
 import { interceptHubSpot } from '../support/nock-hubspot';
 import { bucketEvent, deliver } from '../support/webhooks';
@@ -77,32 +78,7 @@ describe('webhook signatures', () => {
     hubspot()
       .post('/crm/v3/objects/companies/batch/read', {
         inputs: [{ id: '5150' }],
-        properties: [
-          'wtc_bucket',
-          'wtc_previous_bucket',
-          'wtc_bucket_moved_at',
-          'wtc_bucket_moved_by',
-          'wtc_re_recruit_at',
-          'wtc_re_recruit_task_key',
-          'wtc_re_recruit_task_pending',
-          'wtc_success_manager',
-          'hubspot_owner_id',
-          // What its re-recruit task says (plays/task-brief.ts), read in the same call.
-          'name',
-          'wtc_answer',
-          'wtc_answered_by_name',
-          'wtc_answered_by_role',
-          'wtc_asked_on',
-          'wtc_required_outcome',
-          'wtc_appropriate_experience',
-          'wtc_plan_steps_done',
-          'wtc_plan_steps_total',
-          'wtc_plan_overdue_customer',
-          'wtc_plan_overdue_us',
-          'wtc_renewal_date',
-          'total_revenue',
-        ],
-        propertiesWithHistory: ['wtc_bucket', 'wtc_last_reviewed_by', 'wtc_version'],
+        ...MOVE_READ,
       })
       .reply(200, {
         status: 'COMPLETE',

@@ -7,6 +7,40 @@ import { BUCKET_HISTORY_PROPERTIES } from '../../src/profile/bucket-history';
 export const NOW = new Date('2026-11-23T10:00:00.000Z');
 export const COMPANY_ID = '5150';
 
+/** What a task says about the company (plays/task-brief.ts), read by every reader that may create one. */
+export const BRIEF_READ = [
+  'name',
+  'wtc_answer',
+  'wtc_answered_by_name',
+  'wtc_answered_by_role',
+  'wtc_asked_on',
+  'wtc_required_outcome',
+  'wtc_appropriate_experience',
+  'wtc_plan_steps_done',
+  'wtc_plan_steps_total',
+  'wtc_plan_overdue_customer',
+  'wtc_plan_overdue_us',
+  'wtc_renewal_date',
+  'total_revenue',
+];
+
+/** A webhook's batch read of the companies it names: the move, its re-recruit keys, and the task's brief. */
+export const MOVE_READ = {
+  properties: [
+    'wtc_bucket',
+    'wtc_previous_bucket',
+    'wtc_bucket_moved_at',
+    'wtc_bucket_moved_by',
+    'wtc_re_recruit_at',
+    'wtc_re_recruit_task_key',
+    'wtc_re_recruit_task_pending',
+    'wtc_success_manager',
+    'hubspot_owner_id',
+    ...BRIEF_READ,
+  ],
+  propertiesWithHistory: ['wtc_bucket', 'wtc_last_reviewed_by', 'wtc_version'],
+};
+
 /** The query the backend sends to read one profile: every app property plus two histories. */
 export const PROFILE_QUERY = {
   properties: [...PROFILE_READ_PROPERTIES, 'total_revenue'],
