@@ -51,8 +51,11 @@ const answerOnly: SaveProfileRequest = {
 /** Moves the company from "It's OK" to "Who are you?". */
 const reRecruitMove = { ...answerOnly, profile: { ...answerOnly.profile, whyTheyCare: draft().whyTheyCare } };
 
-/** "It's OK" with the draft's concern (price) that no step of ours addresses: an open concern. */
-const SAVED_ANSWER = { wtc_answer: 'It is fine, mostly.', wtc_open_concerns: 'Price' };
+/**
+ * "It's OK" with the draft's concern (price) that no step of ours addresses: an open concern, named as the
+ * account labels it (TAG_PROPERTIES_READ's options are labelled with their values), not as the catalog does.
+ */
+const SAVED_ANSWER = { wtc_answer: 'It is fine, mostly.', wtc_open_concerns: 'price' };
 const MOVED = {
   wtc_bucket: 'who_are_you',
   wtc_answer: DRAFT_PROPERTIES.wtc_answer,

@@ -39,6 +39,7 @@ describe('the bucket plays', () => {
         // ...among ten customers; the other six are large retailers in France.
         customer('3005', 'Okay Retail', {
           wtc_bucket: 'its_ok',
+          wtc_concerns: 'price;reliability',
           wtc_open_concerns: 'Price, Reliability',
           wtc_renewal_date: '2027-06-01',
           ...retail,
