@@ -2,6 +2,7 @@ import {
   APP_DISPLAY_PREFIX,
   COMPANY_FACTS,
   COMPANY_SIZE_BANDS,
+  CUSTOMER_RULE,
   type LookalikeSegment,
   PROPERTIES,
   PROSPECT_LIFECYCLE_STAGES,
@@ -63,14 +64,21 @@ export const segmentSearchFilter = (segment: SegmentValue): SearchFilter => {
   }
 };
 
-const notCustomerYet = propertyFilter(COMPANY_FACTS.lifecycleStage, isAnyOfOperation(PROSPECT_LIFECYCLE_STAGES));
+/**
+ * Not a customer yet: a lifecycle stage before customer and no answer recorded (a company with a bucket is in
+ * the portfolio whatever its stage: CUSTOMER_RULE).
+ */
+const notCustomerYet = [
+  propertyFilter(COMPANY_FACTS.lifecycleStage, isAnyOfOperation(PROSPECT_LIFECYCLE_STAGES)),
+  propertyFilter(CUSTOMER_RULE.bucketProperty, hasNoValueOperation()),
+];
 
 /**
- * "Prospects like the customers who need us": companies not customers yet (lifecycle stage before customer)
- * in any over-represented segment. With no segment found yet it matches nobody (no company lacks an id),
- * so setup can create it before the first refresh.
+ * "Prospects like the customers who need us": companies not customers yet in any over-represented segment.
+ * With no segment found yet it matches nobody (no company lacks an id), so setup can create it before the
+ * first refresh.
  */
 export const prospectsFilterBranch = (segments: readonly LookalikeSegment[]): FilterBranch =>
   segments.length
-    ? anyOf(...segments.map((segment) => [notCustomerYet, segmentListFilter(segment)]))
-    : anyOf([notCustomerYet, propertyFilter('hs_object_id', hasNoValueOperation())]);
+    ? anyOf(...segments.map((segment) => [...notCustomerYet, segmentListFilter(segment)]))
+    : anyOf([...notCustomerYet, propertyFilter('hs_object_id', hasNoValueOperation())]);

@@ -70,7 +70,7 @@ describe('the bucket plays: HubSpot requests', () => {
           name: '[Why They Care] Prospects like the customers who need us',
           filterBranch: or(
             and([
-              notCustomerYet,
+              ...notCustomerYet,
               {
                 filterType: 'PROPERTY',
                 property: 'hs_object_id',
@@ -88,7 +88,7 @@ describe('the bucket plays: HubSpot requests', () => {
         expect(body).toEqual({
           filterBranch: or(
             and([
-              notCustomerYet,
+              ...notCustomerYet,
               {
                 filterType: 'PROPERTY',
                 property: 'industry',

@@ -588,7 +588,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           processingType: 'DYNAMIC',
           filterBranch: or(
             and([
-              notCustomerYet,
+              ...notCustomerYet,
               {
                 filterType: 'PROPERTY',
                 property: 'hs_object_id',

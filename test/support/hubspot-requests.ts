@@ -33,17 +33,24 @@ export const companySearch = (
     })
     .reply(200, { total: ids.length, results: ids.map((id) => ({ id, properties: { hs_object_id: id } })) });
 
-/** The prospects list's first filter, as setup and the lookalike refresh send it: not a customer yet. */
-export const notCustomerYet = {
-  filterType: 'PROPERTY',
-  property: 'lifecyclestage',
-  operation: {
-    operationType: 'ENUMERATION',
-    operator: 'IS_ANY_OF',
-    values: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity'],
-    includeObjectsWithNoValueSet: false,
+/** The prospects list's first filters, as setup and the lookalike refresh send them: not a customer yet. */
+export const notCustomerYet = [
+  {
+    filterType: 'PROPERTY',
+    property: 'lifecyclestage',
+    operation: {
+      operationType: 'ENUMERATION',
+      operator: 'IS_ANY_OF',
+      values: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity'],
+      includeObjectsWithNoValueSet: false,
+    },
   },
-};
+  {
+    filterType: 'PROPERTY',
+    property: 'wtc_bucket',
+    operation: { operationType: 'ALL_PROPERTY', operator: 'IS_UNKNOWN', includeObjectsWithNoValueSet: false },
+  },
+];
 
 /**
  * The customers, as every count and play searches them (the domain's CUSTOMER_RULE): a bucket or the
