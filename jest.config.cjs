@@ -12,6 +12,10 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 module.exports = {
   // A run-wide setting: Jest ignores it inside a project.
   testTimeout: 20_000,
+  // Every core, the slow tiers first (test/slow-first-sequencer.cjs): the minute of load, the browser and the
+  // processes mostly wait, so the fast tests run beside them instead of after them.
+  maxWorkers: '100%',
+  testSequencer: '<rootDir>/test/slow-first-sequencer.cjs',
   projects: TIERS.map((tier) => ({
     displayName: tier.name,
     testEnvironment: 'node',
