@@ -54,9 +54,14 @@ const listTasks = () => {
   for (const task of tasks) {
     const company = task.associations.companies.map((id) => state.companies[id]?.properties.name ?? id).join(', ');
     const owner = state.owners.find((candidate) => candidate.id === task.properties.hubspot_owner_id);
+    // The body too: a task must say why it exists without opening the card.
+    const body = (task.properties.hs_task_body ?? '').split(/<br\s*\/?>|\n/).filter((line) => line.trim());
     console.log(
-      `#${task.id}  due ${task.properties.hs_timestamp?.slice(0, 10)}  ${task.properties.hs_task_subject}\n` +
+      [
+        `#${task.id}  due ${task.properties.hs_timestamp?.slice(0, 10)}  ${task.properties.hs_task_subject}`,
         `        company: ${company}  assigned to: ${owner ? owner.email : 'nobody'}`,
+        ...body.map((line) => `        | ${line}`),
+      ].join('\n'),
     );
   }
   return undefined;

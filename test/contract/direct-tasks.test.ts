@@ -111,15 +111,15 @@ const reRecruitBriefOfDraft = (overdueUs: number) => [
   'Why they care, in their words: "Honestly, we forgot what you do for us." (Pat Lee, CFO, asked on 2026-11-20).',
   'Desired outcome: Cut invoice processing cost by half. How they need to get there: Self-serve, no tickets.',
   `Success plan: 0 of 1 steps done; overdue: 0 on their side, ${overdueUs} on ours.`,
-  'Renewal: 2027-01-31. Revenue at stake: 48000.',
+  'Renewal: 2027-01-31. Revenue at stake: 48,000.',
 ];
 
 /** What a task says about a company with nothing recorded (but its renewal date, when given). */
 const briefOfUnknown = (renewal = 'not recorded') =>
   [
-    'Why they care, in their words: "not recorded" (not recorded, not recorded, asked on not recorded).',
-    'Desired outcome: not recorded. How they need to get there: not recorded.',
-    'Success plan: 0 of 0 steps done; overdue: 0 on their side, 0 on ours.',
+    'Why they care, in their words: not asked yet.',
+    'Desired outcome: not recorded yet.',
+    'Success plan: no steps yet.',
     `Renewal: ${renewal}. Revenue at stake: not recorded.`,
   ].join('\n');
 

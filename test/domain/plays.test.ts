@@ -198,6 +198,9 @@ describe('win-win decision', () => {
     const intent = followUpTaskFor('9', '2026-11-09', TODAY);
     expect(intent.key).toBe('re_recruit_follow_up:9:2026-11-09');
     expect(intent.template.assignee).toBe('success_manager');
+    expect(followUpTaskFor('9', '2026-06-26', TODAY).template.body).toMatch(
+      /^They asked "Who are you\?" on 2026-06-26 \(150 days ago\) and nobody has decided yet\./,
+    );
   });
 });
 
@@ -301,7 +304,7 @@ describe('task brief', () => {
       'Why they care, in their words: "Sorry, which product is this again?" (Pat Buyer, CFO, asked on 2026-11-02).',
       'Desired outcome: Close the books in 3 days. How they need to get there: not recorded.',
       'Success plan: 1 of 4 steps done; overdue: 2 on their side, 0 on ours.',
-      'Renewal: 2027-01-07. Revenue at stake: 48000.',
+      'Renewal: 2027-01-07. Revenue at stake: 48,000.',
     ]);
   });
 

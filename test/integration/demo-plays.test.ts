@@ -19,7 +19,7 @@ describe('the demo account shows the bucket plays', () => {
         expect.arrayContaining([
           'Granite Insurance: Renewal coming up: plan the exit',
           'Delta Foods: Address their concerns',
-          'Harbor Clinics: Re-recruit undecided for 14 days: win-win or exit?',
+          'Harbor Clinics: Re-recruit still undecided: win-win or exit?',
           'Juniper Retail: Ask why they care',
         ]),
       );

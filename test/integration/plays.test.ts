@@ -128,7 +128,7 @@ describe('the bucket plays', () => {
       { company: '3005', subject: 'Okay Retail: Address their concerns', owner: '502' },
       {
         company: '3006',
-        subject: 'Undecided Retail: Re-recruit undecided for 14 days: win-win or exit?',
+        subject: 'Undecided Retail: Re-recruit still undecided: win-win or exit?',
         owner: '501',
       },
       // One buyer a day: owner 503's customer never asked (502's and 504's were all asked this autumn).

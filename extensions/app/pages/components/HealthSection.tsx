@@ -5,6 +5,15 @@ import { formatCount, formatMoney } from '../lib/format';
 import { companyRecordUrl } from '../lib/record-link';
 import { FigureTable } from './FigureTable';
 
+const atRiskWarning = (total: number) => {
+  const one = total === 1;
+  const happiness = `${AT_RISK.companyHappiness} of ${AT_RISK.companyHappiness}`;
+  return (
+    `${formatCount(total)} highly profitable ${one ? 'customer' : 'customers'} (our happiness ${happiness}) ` +
+    `${one ? 'is' : 'are'} only "It's OK": a competitor can take ${one ? 'it' : 'them'}. Address their concerns first.`
+  );
+};
+
 /** 3. Health quadrant mix, and the business risk: highly profitable customers who are only "It's OK". */
 export const HealthSection = ({ figures, portalId }: { figures: PortfolioFigures; portalId: number }) => (
   <Flex direction="column" gap="sm">
@@ -22,9 +31,7 @@ export const HealthSection = ({ figures, portalId }: { figures: PortfolioFigures
     ) : (
       <Flex direction="column" gap="xs">
         <Alert title="A business risk" variant="warning">
-          {formatCount(figures.atRisk.total)} highly profitable customers (our happiness {AT_RISK.companyHappiness} of{' '}
-          {AT_RISK.companyHappiness}) are only &quot;It&apos;s OK&quot;: a competitor can take them. Address their
-          concerns first.
+          {atRiskWarning(figures.atRisk.total)}
         </Alert>
         <FigureTable
           testId="at-risk"

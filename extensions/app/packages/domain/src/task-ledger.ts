@@ -1,8 +1,8 @@
 import { parseAdvocacy } from './advocacy';
 import { parseBucket } from './buckets';
-import { addDays, type IsoDate } from './dates';
+import { addDays, type IsoDate, isIsoDate } from './dates';
 import { type HubSpotProperties } from './profile-mapping';
-import { askBuyerTask, concernsTask, RE_RECRUIT_FOLLOW_UP_TASK } from './plays/play-tasks';
+import { askBuyerTask, concernsTask, followUpTask } from './plays/play-tasks';
 import { PROPERTIES } from './property-catalog';
 import {
   CUSTOMER_STUCK_TASK,
@@ -64,7 +64,7 @@ export const pendingCleared = (kind: TaskKind): Record<string, string> => ({ [TA
 
 const isTaskKind = (kind: string | undefined): kind is TaskKind => kind !== undefined && kind in TASK_LEDGER;
 
-const templateOf = (kind: TaskKind, company: HubSpotProperties): TaskTemplate => {
+const templateOf = (kind: TaskKind, period: string, company: HubSpotProperties, today: IsoDate): TaskTemplate => {
   switch (kind) {
     case 're_recruit':
       return RE_RECRUIT_TASK;
@@ -82,7 +82,8 @@ const templateOf = (kind: TaskKind, company: HubSpotProperties): TaskTemplate =>
     case 'concerns':
       return concernsTask(company[PROPERTIES.openConcerns.name] ?? '');
     case 're_recruit_follow_up':
-      return RE_RECRUIT_FOLLOW_UP_TASK;
+      // Its period is the day the re-recruit started.
+      return followUpTask(isIsoDate(period) ? period : today, today);
     case 'ask_buyer':
       // The buyer is looked up in contacts when the play decides; a recovered task asks the owner to find them.
       return askBuyerTask(null);
@@ -96,8 +97,8 @@ const KEY_FORMAT = /^([a-z_]+):(\d+):(\S+)$/;
  * worded from the company as it is now (its bucket, advocacy and health signal), due as if decided today.
  */
 export const intentForKey = (key: string, company: HubSpotProperties, today: IsoDate): TaskIntent | null => {
-  const [, kind, companyId] = KEY_FORMAT.exec(key) ?? [];
+  const [, kind, companyId, period = ''] = KEY_FORMAT.exec(key) ?? [];
   if (!isTaskKind(kind) || !companyId) return null;
-  const template = templateOf(kind, company);
+  const template = templateOf(kind, period, company, today);
   return { key, companyId, template, dueDate: addDays(today, template.dueInDays) };
 };

@@ -1,8 +1,7 @@
-import { addDays, type IsoDate } from '../dates';
+import { addDays, daysBetween, type IsoDate } from '../dates';
 import { taskKey, type TaskIntent, type TaskTemplate } from '../task-rules';
 import { type Buyer } from './ask-buyer';
 import { concernsPeriod } from './concerns';
-import { FOLLOW_UP_AFTER_DAYS } from './win-win';
 
 /** The tasks the plays give: each says what is asked of its recipient (the brief adds the facts). */
 export const concernsTask = (openConcerns: string): TaskTemplate => ({
@@ -16,16 +15,18 @@ export const concernsTask = (openConcerns: string): TaskTemplate => ({
   dueInDays: 3,
 });
 
-export const RE_RECRUIT_FOLLOW_UP_TASK: TaskTemplate = {
+/** The follow-up of a re-recruit still undecided FOLLOW_UP_AFTER_DAYS or more after it started. */
+export const followUpTask = (reRecruitStartedOn: IsoDate, today: IsoDate): TaskTemplate => ({
   kind: 're_recruit_follow_up',
   assignee: 'success_manager',
-  subject: `Re-recruit undecided for ${FOLLOW_UP_AFTER_DAYS} days: win-win or exit?`,
+  subject: 'Re-recruit still undecided: win-win or exit?',
   body:
-    `They asked "Who are you?" ${FOLLOW_UP_AFTER_DAYS} days ago and nobody has decided yet. Decide on the card: ` +
-    'a win-win found (re-recruit them) or no win-win (plan the exit), and say why.',
+    `They asked "Who are you?" on ${reRecruitStartedOn} (${daysBetween(reRecruitStartedOn, today)} days ago) ` +
+    'and nobody has decided yet. Decide on the card: a win-win found (re-recruit them) or no win-win (plan the ' +
+    'exit), and say why.',
   priority: 'HIGH',
   dueInDays: 2,
-};
+});
 
 const ASK = 'and ask them: "Why do you care about us?" Write down their answer in their words on the card.';
 
@@ -57,7 +58,7 @@ export const concernsTaskFor = (
 
 /** Once per re-recruit: its start day is the period. */
 export const followUpTaskFor = (companyId: string, reRecruitStartedOn: IsoDate, today: IsoDate): TaskIntent =>
-  playIntent(companyId, RE_RECRUIT_FOLLOW_UP_TASK, reRecruitStartedOn, today);
+  playIntent(companyId, followUpTask(reRecruitStartedOn, today), reRecruitStartedOn, today);
 
 /** Once per company and day (and, by the pick, once per owner and day). */
 export const askBuyerTaskFor = (companyId: string, buyer: Buyer | null, today: IsoDate): TaskIntent =>

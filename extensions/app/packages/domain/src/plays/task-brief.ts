@@ -88,8 +88,16 @@ export const briefFromProperties = (
     overdueCustomer: count('overdueCustomer'),
     overdueUs: count('overdueUs'),
     renewalDate: day('renewalDate'),
-    revenue: read('revenue'),
+    revenue: amount(read('revenue')),
   };
+};
+
+/** "480000" reads "480,000" (the amount in the account's currency, which HubSpot does not give with it). */
+const amount = (value: string): string => {
+  const number = Number(value);
+  return value !== NOT_RECORDED && Number.isFinite(number)
+    ? number.toLocaleString('en-US', { maximumFractionDigits: 2 })
+    : value;
 };
 
 /** The facts as tokens HubSpot fills in when the workflow creates the task (`token` builds one per property). */
@@ -97,6 +105,29 @@ export const briefTokens = (token: (property: string) => string, sources: BriefS
   const names = briefProperties(sources);
   return Object.fromEntries(Object.entries(names).map(([fact, property]) => [fact, token(property)])) as BriefFacts;
 };
+
+const recorded = (...values: string[]) => values.filter((value) => value !== NOT_RECORDED);
+
+/** The customer's words with who said them and when; a company never asked says so instead of blanks. */
+const answerLine = (facts: BriefFacts): string => {
+  if (facts.answer === NOT_RECORDED) return 'Why they care, in their words: not asked yet.';
+  const said = recorded(
+    facts.answeredBy,
+    facts.answeredByRole,
+    ...recorded(facts.askedOn).map((day) => `asked on ${day}`),
+  );
+  return `Why they care, in their words: "${facts.answer}"${said.length ? ` (${said.join(', ')})` : ''}.`;
+};
+
+const outcomeLine = (facts: BriefFacts): string =>
+  recorded(facts.requiredOutcome, facts.appropriateExperience).length
+    ? `Desired outcome: ${facts.requiredOutcome}. How they need to get there: ${facts.appropriateExperience}.`
+    : 'Desired outcome: not recorded yet.';
+
+const planLine = (facts: BriefFacts): string =>
+  facts.stepsTotal === '0'
+    ? 'Success plan: no steps yet.'
+    : `Success plan: ${facts.stepsDone} of ${facts.stepsTotal} steps done; overdue: ${facts.overdueCustomer} on their side, ${facts.overdueUs} on ours.`;
 
 /** The task's subject names the company; its body starts with what is asked, then the facts. */
 export const briefedTask = (
@@ -106,9 +137,9 @@ export const briefedTask = (
   subject: `${facts.companyName}: ${task.subject}`,
   body: [
     task.body,
-    `Why they care, in their words: "${facts.answer}" (${facts.answeredBy}, ${facts.answeredByRole}, asked on ${facts.askedOn}).`,
-    `Desired outcome: ${facts.requiredOutcome}. How they need to get there: ${facts.appropriateExperience}.`,
-    `Success plan: ${facts.stepsDone} of ${facts.stepsTotal} steps done; overdue: ${facts.overdueCustomer} on their side, ${facts.overdueUs} on ours.`,
+    answerLine(facts),
+    outcomeLine(facts),
+    planLine(facts),
     `Renewal: ${facts.renewalDate}. Revenue at stake: ${facts.revenue}.`,
   ].join('\n'),
 });
