@@ -80,7 +80,8 @@ runCommand(async () => {
       const region = page.getByRole('region', { name: home.title });
       // A fresh sandbox: the first count takes one search per figure at HubSpot's pace, then the revenue pass.
       await region.getByText('Revenue as of').waitFor({ timeout: 120_000 });
-      await region.getByRole('heading', { name: 'Ask one buyer a day' }).waitFor();
+      // The plays' own searches share HubSpot's search pace with the count: they may come after it.
+      await region.getByRole('heading', { name: 'Ask one buyer a day' }).waitFor({ timeout: 120_000 });
       await page.screenshot({ path: shot('preview-home'), fullPage: true });
     } else {
       console.log('No home page registered in src/preview/extensions.ts yet: no preview-home.png.');

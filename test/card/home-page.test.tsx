@@ -376,6 +376,25 @@ describe('the home page', () => {
     expect(renderer.findAll(ErrorState)).toHaveLength(0);
   });
 
+  it("asks for the plays again once a cold start's count is done, when their first load failed during it", async () => {
+    const fetch = mockFetchRoutes(
+      {
+        [PLAYS_URL]: [
+          jsonResponse(504, { error: { code: 'HUBSPOT_TIMEOUT', message: 'HubSpot took too long to answer' } }),
+          jsonResponse(200, playsOverview()),
+        ],
+      },
+      jsonResponse(200, counting),
+      jsonResponse(200, ready()),
+    );
+    const renderer = renderPage();
+    renderer.render(page());
+    await settled(renderer);
+    await renderer.waitFor(() => expect(cellTexts(renderer, 'ask-buyer-progress')).toContain('Gus Growth'));
+    expect(renderer.findAll(Alert).filter((alert) => alert.props.testId === 'plays-failed')).toHaveLength(0);
+    expect(fetch.mock.calls.filter(([url]) => url === PLAYS_URL)).toHaveLength(2);
+  });
+
   it('is the index route of the app pages', async () => {
     mockPage([jsonResponse(200, ready())]);
     const renderer = renderPage();

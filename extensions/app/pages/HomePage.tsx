@@ -33,7 +33,7 @@ export const HomePage = ({ pollMs }: { pollMs?: number }) => {
   const backendUrl = String(context.variables?.BACKEND_URL ?? '');
   const client = useMemo(() => (backendUrl ? createPortfolioClient(backendUrl) : null), [backendUrl]);
   const { state, refresh, retry } = usePortfolio(client, pollMs);
-  const plays = usePlays(client);
+  const plays = usePlays(client, state.status === 'loaded' && state.answer.state === 'counting');
   /** Refresh counts the portfolio and the plays again, each keeping its own answer if the other fails. */
   const refreshAll = () => {
     void refresh();
