@@ -88,6 +88,86 @@ type Seed = {
   leftDaysAgo?: number;
 };
 
+/**
+ * Who answered, and what they must achieve and how, in their words: each company its own, so the card, the
+ * tasks' briefs and the shared plan read like a real portfolio. A company not listed gets the default voice.
+ */
+type Voice = {
+  by: string;
+  role: string;
+  outcome: string;
+  experience: string;
+  /** Their own success metric: where they started, where they are, where they must get. */
+  metric: { name: string; unit: string; baseline: number; current: number; target: number };
+};
+
+const DEFAULT_VOICE: Voice = {
+  by: 'Jordan Rivera',
+  role: 'VP Operations',
+  outcome: 'Cut the monthly close from 9 days to 3',
+  experience: 'Without weekend work, from one dashboard',
+  metric: { name: 'Days to close', unit: 'days', baseline: 9, current: 6, target: 3 },
+};
+
+const VOICES: Record<string, Voice> = {
+  'Acme Logistics': {
+    by: 'Lena Vogt',
+    role: 'Head of Dispatch',
+    outcome: 'Route every truck before 6 am, every day',
+    experience: 'Planned the evening before, changed in minutes when a driver calls in sick',
+    metric: { name: 'Trucks routed by 6 am', unit: '%', baseline: 70, current: 96, target: 100 },
+  },
+  'Birch Dental Group': {
+    by: 'Dr. Jonas Weber',
+    role: 'Managing Partner',
+    outcome: 'Keep no-shows under 5% in all 14 practices',
+    experience: 'Reminders patients answer, without extra work at the front desk',
+    metric: { name: 'No-shows', unit: '%', baseline: 11, current: 5, target: 5 },
+  },
+  'Cobalt Mining': {
+    by: 'Petra Lang',
+    role: 'COO',
+    outcome: 'Zero unplanned stops of the crushers',
+    experience: 'Maintenance planned from the sensors, not from the calendar',
+    metric: { name: 'Unplanned stops a quarter', unit: 'stops', baseline: 9, current: 2, target: 0 },
+  },
+  'Evergreen Schools': {
+    by: 'Maya Brooks',
+    role: 'Director of IT',
+    outcome: 'One login for every teacher tool by next school year',
+    experience: 'Rolled out over the summer, with no training days',
+    metric: { name: 'Tools behind one login', unit: 'tools', baseline: 3, current: 8, target: 14 },
+  },
+  'Granite Insurance': {
+    by: 'Victor Hale',
+    role: 'CFO',
+    outcome: 'Consolidate onto the group platform within a year',
+    experience: 'With no gap in claims reporting during the move',
+    metric: { name: 'Claims reports missed', unit: 'reports', baseline: 0, current: 0, target: 0 },
+  },
+  'Harbor Clinics': {
+    by: 'Aisha Karim',
+    role: 'CFO',
+    outcome: 'Cut billing days outstanding from 60 to 35',
+    experience: 'Without adding billing staff',
+    metric: { name: 'Billing days outstanding', unit: 'days', baseline: 60, current: 52, target: 35 },
+  },
+  'Iris Analytics': {
+    by: 'Tom Becker',
+    role: 'CTO',
+    outcome: 'Own the data pipeline end to end',
+    experience: 'In house, on their own cloud account',
+    metric: { name: 'Pipelines run in house', unit: '%', baseline: 0, current: 40, target: 100 },
+  },
+  'Lumen Energy': {
+    by: 'Sofia Marin',
+    role: 'VP Customer Operations',
+    outcome: 'Answer every outage call within 2 minutes',
+    experience: 'From one screen, even on storm nights',
+    metric: { name: 'Outage calls answered in 2 min', unit: '%', baseline: 62, current: 91, target: 95 },
+  },
+};
+
 const SEEDS: Seed[] = [
   {
     name: 'Acme Logistics',
@@ -279,20 +359,20 @@ const stepsFor = (seed: Seed, today: string): PlanStep[] => {
   ];
 };
 
-const draftFor = (seed: Seed, today: string): ProfileDraft => ({
+const draftFor = (seed: Seed, today: string, voice = VOICES[seed.name] ?? DEFAULT_VOICE): ProfileDraft => ({
   whyTheyCare: {
     bucket: seed.bucket,
     answer: seed.answer,
-    answeredByName: seed.bucket ? 'Jordan Rivera' : '',
-    answeredByRole: seed.bucket ? 'VP Operations' : '',
+    answeredByName: seed.bucket ? voice.by : '',
+    answeredByRole: seed.bucket ? voice.role : '',
     askedOn: seed.bucket ? addDays(today, -(seed.askedDaysAgo ?? 20)) : null,
     valueThemes: seed.bucket === 'need_you' ? seed.tags : [],
     concerns: seed.bucket === 'need_you' ? [] : seed.tags,
   },
   desiredOutcome: {
-    requiredOutcome: seed.bucket ? 'Cut the monthly close from 9 days to 3' : '',
-    appropriateExperience: seed.bucket ? 'Without weekend work, from one dashboard' : '',
-    metrics: seed.bucket ? [{ id: 'm1', name: 'Days to close', unit: 'days', baseline: 9, current: 6, target: 3 }] : [],
+    requiredOutcome: seed.bucket ? voice.outcome : '',
+    appropriateExperience: seed.bucket ? voice.experience : '',
+    metrics: seed.bucket ? [{ id: 'm1', ...voice.metric }] : [],
   },
   successPlan: { steps: stepsFor(seed, today) },
   health: { customerHappiness: seed.happiness?.[0] ?? null, companyHappiness: seed.happiness?.[1] ?? null },

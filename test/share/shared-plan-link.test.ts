@@ -71,8 +71,8 @@ describe('the customer opens the link', () => {
     expect(page.status).toBe(200);
     expect(calls).toEqual(['companies.get']);
     const html = page.text;
-    expect(html).toContain('Cut the monthly close from 9 days to 3');
-    expect(html).toContain('Days to close');
+    expect(html).toContain('Route every truck before 6 am, every day');
+    expect(html).toContain('Trucks routed by 6 am');
     expect(html.indexOf('Agree the success metrics')).toBeLessThan(html.indexOf('Kick-off with the buyer'));
     const acme = company(ACME);
     for (const secret of [
@@ -234,7 +234,7 @@ describe('links that must not work', () => {
     for (const other of [`${path}/profile`, `${path}/steps/n1/done`, `${path}/../../api/companies/${ACME}/profile`]) {
       const response = await open(other);
       expect(response.status).toBeGreaterThanOrEqual(400);
-      expect(response.text).not.toContain('Cut the monthly close');
+      expect(response.text).not.toContain('Route every truck');
     }
   });
 });
