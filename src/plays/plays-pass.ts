@@ -7,6 +7,7 @@ import {
   buyerToCall,
   companiesToAsk,
   concernLabeller,
+  concernLabels,
   concernsTaskFor,
   CONCERNS_BUCKET,
   FOLLOW_UP_AFTER_DAYS,
@@ -115,7 +116,7 @@ export const createPlaysPass = (deps: {
       if (whyTheyCare.bucket !== CONCERNS_BUCKET) return [];
       const values = openConcerns(whyTheyCare.concerns, successPlan.steps, labelOf);
       if (!values.length) return [];
-      const intent = concernsTaskFor(company.id, { values, labels: values.map(labelOf).join(', ') }, today);
+      const intent = concernsTaskFor(company.id, { values, labels: concernLabels(values, labelOf) }, today);
       if (company.properties[PROPERTIES.concernsTaskKey.name] === intent.key) return [];
       return [{ intent, ownerId: ownerOf(company), record: ledgerOf(company, intent) }];
     });

@@ -1,7 +1,14 @@
 import { createBackend } from '../../src/backend';
 import { createLogger } from '../../src/lib/logger';
 import { testEnv } from '../support/env';
-import { and, companySearch, customerGroups, notCustomerYet, or } from '../support/hubspot-requests';
+import {
+  and,
+  companySearch,
+  customerGroups,
+  notCustomerYet,
+  or,
+  prospectsMatchingNobody,
+} from '../support/hubspot-requests';
 import { interceptHubSpot } from '../support/nock-hubspot';
 import { signedRequest } from '../support/signed';
 
@@ -68,20 +75,7 @@ describe('the bucket plays: HubSpot requests', () => {
         list: {
           listId: '77',
           name: '[Why They Care] Prospects like the customers who need us',
-          filterBranch: or(
-            and([
-              ...notCustomerYet,
-              {
-                filterType: 'PROPERTY',
-                property: 'hs_object_id',
-                operation: {
-                  operationType: 'ALL_PROPERTY',
-                  operator: 'IS_UNKNOWN',
-                  includeObjectsWithNoValueSet: false,
-                },
-              },
-            ]),
-          ),
+          filterBranch: prospectsMatchingNobody,
         },
       })
       .put('/crm/v3/lists/77/update-list-filters', (body) => {

@@ -13,7 +13,7 @@ import {
   stalledPlanReadBack,
   whoAreYouListReadBack,
 } from '../support/hubspot-readbacks';
-import { and, notCustomerYet, or } from '../support/hubspot-requests';
+import { and, or, prospectsMatchingNobody } from '../support/hubspot-requests';
 import { interceptHubSpot } from '../support/nock-hubspot';
 
 const hubspot = interceptHubSpot();
@@ -586,20 +586,7 @@ describe('npm run setup on an empty account (workflows mode)', () => {
           name: '[Why They Care] Prospects like the customers who need us',
           objectTypeId: '0-2',
           processingType: 'DYNAMIC',
-          filterBranch: or(
-            and([
-              ...notCustomerYet,
-              {
-                filterType: 'PROPERTY',
-                property: 'hs_object_id',
-                operation: {
-                  operationType: 'ALL_PROPERTY',
-                  operator: 'IS_UNKNOWN',
-                  includeObjectsWithNoValueSet: false,
-                },
-              },
-            ]),
-          ),
+          filterBranch: prospectsMatchingNobody,
         },
       ]);
     });

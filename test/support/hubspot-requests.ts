@@ -52,6 +52,18 @@ export const notCustomerYet = [
   },
 ];
 
+/** The prospects list before its first refresh, as setup creates it: not a customer yet and no id, so nobody. */
+export const prospectsMatchingNobody = or(
+  and([
+    ...notCustomerYet,
+    {
+      filterType: 'PROPERTY',
+      property: 'hs_object_id',
+      operation: { operationType: 'ALL_PROPERTY', operator: 'IS_UNKNOWN', includeObjectsWithNoValueSet: false },
+    },
+  ]),
+);
+
 /**
  * The customers, as every count and play searches them (the domain's CUSTOMER_RULE): a bucket or the
  * customer lifecycle stage, and no left-on date; each group narrowed by `filters`.

@@ -49,6 +49,10 @@ export const openConcerns = (
   });
 };
 
+/** Concerns named as the account labels them, in one line: what the company stores and the task says. */
+export const concernLabels = (values: readonly string[], labelOf: (value: string) => string): string =>
+  values.map(labelOf).join(', ');
+
 /**
  * What the company stores for the play (`wtc_open_concerns`): the open concerns' labels, only while the
  * company is "It's OK"; empty otherwise, which takes it out of the list and the workflow.
@@ -58,7 +62,7 @@ export const openConcernsValue = (
   concerns: readonly string[],
   steps: readonly ConcernStep[],
   labelOf: (value: string) => string,
-): string => (bucket === CONCERNS_BUCKET ? openConcerns(concerns, steps, labelOf).map(labelOf).join(', ') : '');
+): string => (bucket === CONCERNS_BUCKET ? concernLabels(openConcerns(concerns, steps, labelOf), labelOf) : '');
 
 /**
  * One task per set of open concerns: a new concern that no step addresses is a new reason to act. Made of
